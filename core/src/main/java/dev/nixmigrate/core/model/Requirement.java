@@ -1,0 +1,43 @@
+package dev.nixmigrate.core.model;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A PEP 508 dependency specifier: {@code name[extras] specifier ; marker} or {@code name @ url}.
+ * {@code specifier}, {@code url} and {@code marker} are empty strings when absent.
+ */
+public record Requirement(
+    String name, List<String> extras, String specifier, String url, String marker) {
+
+  public Requirement {
+    extras = List.copyOf(extras);
+  }
+
+  /** The PEP 503 normalised name: lower case, runs of {@code -_.} folded to one {@code -}. */
+  public String normalizedName() {
+    return normalize(name);
+  }
+
+  public static String normalize(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+  }
+
+  /** Written back in PEP 508 form. */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder(name);
+    if (!extras.isEmpty()) {
+      b.append('[').append(String.join(",", extras)).append(']');
+    }
+    if (!url.isEmpty()) {
+      b.append(" @ ").append(url);
+    } else {
+      b.append(specifier);
+    }
+    if (!marker.isEmpty()) {
+      b.append(url.isEmpty() ? "; " : " ; ").append(marker);
+    }
+    return b.toString();
+  }
+}
