@@ -1,0 +1,38 @@
+package dev.nixmigrate.core;
+
+import dev.nixmigrate.core.model.Diagnostic;
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.core.model.StepStatus;
+import dev.nixmigrate.core.scan.Scan;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Detection's entry point: reads a repository into {@link RepoFacts}, writing nothing. */
+public final class RepoScanner {
+  private RepoScanner() {}
+
+  /**
+   * Scans the repository at {@code root}. Unreadable manifests become diagnostics in the result;
+   * the other projects are still reported.
+   *
+   * @throws NixMigrateException (bad input) when {@code root} is not a directory
+   */
+  public static RepoFacts scan(Path root) {
+    return Scan.run(root);
+  }
+
+  /** How far the scanned repository is through each of the five steps. */
+  public static List<StepStatus> status(RepoFacts facts) {
+    return Scan.assess(facts);
+  }
+
+  /** The highest step whose predecessors are all done (0 when step 1 is not done). */
+  public static int currentStep(List<StepStatus> steps) {
+    return dev.nixmigrate.core.scan.StepAssessor.currentStep(steps);
+  }
+
+  /** Diagnostics sorted for display. */
+  public static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
+    return diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+  }
+}

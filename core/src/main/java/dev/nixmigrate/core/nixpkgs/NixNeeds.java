@@ -1,0 +1,176 @@
+package dev.nixmigrate.core.nixpkgs;
+
+import dev.nixmigrate.core.model.CMakeProject;
+import dev.nixmigrate.core.model.Diagnostic;
+import dev.nixmigrate.core.model.NixPackage;
+import dev.nixmigrate.core.model.PythonProject;
+import dev.nixmigrate.core.model.Requirement;
+import dev.nixmigrate.core.model.RustProject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Maps a project's detected needs (libraries, build tools) to nixpkgs attributes. Language
+ * toolchains (the interpreter, rustc, the C compiler) are chosen by the generators, not here.
+ * An unmapped need becomes a diagnostic; nothing is invented.
+ */
+public final class NixNeeds {
+  private final NixpkgsData data;
+  private final Map<String, NixPackage> out = new LinkedHashMap<>();
+  private final Consumer<Diagnostic> report;
+  /** The manifest being mapped, named in diagnostics. */
+  private String file = "";
+
+  private NixNeeds(NixpkgsData data, Consumer<Diagnostic> report) {
+    this.data = data;
+    this.report = report;
+  }
+
+  /** The attributes the project's parts need, sorted by attribute then input. */
+  public static List<NixPackage> map(NixpkgsData data, String projectPath,
+      Optional<PythonProject> python, Optional<RustProject> rust, Optional<CMakeProject> cmake,
+      List<String> otherBuilds, Consumer<Diagnostic> report) {
+    NixNeeds n = new NixNeeds(data, report);
+    python.ifPresent(p -> {
+      n.file = join(projectPath, "pyproject.toml");
+      n.python(p);
+    });
+    rust.ifPresent(r -> {
+      n.file = join(projectPath, "Cargo.toml");
+      n.rust(r);
+    });
+    cmake.ifPresent(c -> {
+      n.file = join(projectPath, "CMakeLists.txt");
+      n.cmake(c, projectPath);
+    });
+    n.file = projectPath;
+    if (otherBuilds.contains("meson")) {
+      n.tool("meson", "meson.build");
+      n.tool("ninja", "meson.build");
+      n.tool("pkg-config", "meson.build");
+    }
+    if (otherBuilds.contains("make")) {
+      n.tool("gnumake", "Makefile");
+    }
+    return n.out.values().stream()
+        .sorted(Comparator.comparing(NixPackage::attribute).thenComparing(NixPackage::input))
+        .toList();
+  }
+
+  private void python(PythonProject p) {
+    switch (p.packageManager()) {
+      case "uv", "poetry", "pdm", "hatch" -> tool(p.packageManager(), "package manager " + p.packageManager());
+      default -> { }
+    }
+    if (p.buildBackend().equals("maturin")) {
+      tool("maturin", "build backend maturin");
+    }
+    if (p.nativeParts().contains("cmake")) {
+      tool("cmake", "build backend " + p.buildBackend());
+      tool("ninja", "build backend " + p.buildBackend());
+    }
+    if (p.nativeParts().contains("meson")) {
+      tool("meson", "build backend mesonpy");
+      tool("ninja", "build backend mesonpy");
+      tool("pkg-config", "build backend mesonpy");
+    }
+    // Runtime and build requirements only: what the package itself needs built or loaded.
+    // Development groups come as wheels in a dev shell and are left out.
+    List<String> considered = new ArrayList<>();
+    if (p.name() != null) {
+      considered.add(p.name()); // A project that is itself a known binding (psycopg-c) needs its library.
+    }
+    p.dependencies().forEach(r -> considered.add(r.name()));
+    p.buildRequires().forEach(r -> considered.add(r.name()));
+    for (String name : considered) {
+      data.forPypi(name).ifPresent(pkgs -> pkgs.forEach(this::add));
+    }
+  }
+
+  private void rust(RustProject r) {
+    List<String> direct = new ArrayList<>();
+    List<String> required = new ArrayList<>();
+    r.packages().forEach(pkg -> {
+      direct.addAll(pkg.dependencies());
+      pkg.dependencies().stream().filter(d -> !pkg.optionalDependencies().contains(d)).forEach(required::add);
+    });
+    List<String> crates = new ArrayList<>(r.sysCrates());
+    crates.addAll(direct);
+    for (String crate : crates.stream().distinct().sorted().toList()) {
+      Optional<List<NixPackage>> mapped = data.forCrate(crate);
+      if (mapped.isPresent()) {
+        mapped.get().forEach(this::add);
+      } else if (required.contains(crate) && crate.endsWith("-sys")) {
+        // Only direct, non-optional dependencies are worth a note; transitive -sys crates are
+        // mostly pure Rust (linux-raw-sys, js-sys).
+        report.accept(Diagnostic.info(file, 1, 1,
+            "crate " + crate + " may need a system library that nixmigrate has no nixpkgs mapping"
+                + " for; if the build fails for lack of it, add the library to the dev shell"));
+      }
+    }
+  }
+
+  private void cmake(CMakeProject c, String path) {
+    tool("cmake", "CMakeLists.txt");
+    for (CMakeProject.FindPackage fp : c.packages()) {
+      Optional<List<NixPackage>> mapped = data.forFindPackage(fp.name());
+      if (mapped.isPresent()) {
+        mapped.get().forEach(this::add);
+      } else if (!isProjectInternal(fp.name(), c)) {
+        report.accept(Diagnostic.warning(fp.file(), fp.line(), 1, "find_package(" + fp.name()
+            + ") has no known nixpkgs attribute; add the package to the dev shell by hand"));
+      }
+    }
+    if (!c.pkgConfigModules().isEmpty()) {
+      tool("pkg-config", "pkg_check_modules");
+    }
+    for (String module : c.pkgConfigModules()) {
+      Optional<List<NixPackage>> mapped = data.forPkgConfig(module);
+      if (mapped.isPresent()) {
+        mapped.get().forEach(this::add);
+      } else {
+        report.accept(Diagnostic.warning(file, 1, 1, "pkg-config module " + module
+            + " has no known nixpkgs attribute; add the package to the dev shell by hand"));
+      }
+    }
+    for (String dep : c.vcpkgDependencies()) {
+      data.forFindPackage(dep).ifPresentOrElse(pkgs -> pkgs.forEach(this::add),
+          () -> report.accept(Diagnostic.info(join(path, "vcpkg.json"), 1, 1, "vcpkg port " + dep
+              + " has no known nixpkgs attribute; add the package to the dev shell by hand")));
+    }
+    for (String dep : c.conanRequires()) {
+      data.forFindPackage(dep).ifPresentOrElse(pkgs -> pkgs.forEach(this::add),
+          () -> report.accept(Diagnostic.info(join(path, "conanfile.txt"), 1, 1, "conan package " + dep
+              + " has no known nixpkgs attribute; add the package to the dev shell by hand")));
+    }
+  }
+
+  /** Packages the project builds itself (found via FetchContent, or its own config). */
+  private static boolean isProjectInternal(String name, CMakeProject c) {
+    return c.fetchContent().stream().anyMatch(f -> f.name().equalsIgnoreCase(name))
+        || (c.name() != null && c.name().equalsIgnoreCase(name));
+  }
+
+  private static String join(String dir, String name) {
+    return dir.equals(".") ? name : dir + "/" + name;
+  }
+
+  private void tool(String attr, String reason) {
+    add(new NixPackage(attr, "nativeBuildInputs", reason));
+  }
+
+  private void add(NixPackage p) {
+    if (!data.isKnownAttribute(p.attribute())) {
+      // Every emitted attribute must be on the checked allow-list; say so rather than guess.
+      report.accept(Diagnostic.info(file, 1, 1, p.reason() + " maps to nixpkgs attribute "
+          + p.attribute() + ", which is not on nixmigrate's checked list; it is left out"));
+      return;
+    }
+    out.putIfAbsent(p.attribute() + "\u0000" + p.input(), p);
+  }
+}

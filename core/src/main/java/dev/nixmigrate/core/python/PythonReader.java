@@ -1,0 +1,405 @@
+package dev.nixmigrate.core.python;
+
+import dev.nixmigrate.core.model.Diagnostic;
+import dev.nixmigrate.core.model.PythonProject;
+import dev.nixmigrate.core.model.Requirement;
+import dev.nixmigrate.core.read.RepoFiles;
+import dev.nixmigrate.core.read.TomlDoc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a directory's Python manifests (pyproject.toml, setup.cfg, setup.py, requirements*.txt,
+ * .python-version) into a {@link PythonProject}. setup.py is read as text, never run.
+ */
+public final class PythonReader {
+  /** Python manifest file names that make a directory worth reading. */
+  public static boolean isManifest(String name) {
+    return name.equals("pyproject.toml") || name.equals("setup.py") || name.equals("setup.cfg")
+        || isRequirementsFile(name);
+  }
+
+  static boolean isRequirementsFile(String name) {
+    return name.startsWith("requirements") && name.endsWith(".txt");
+  }
+
+  private static final Map<String, String> BACKENDS = Map.ofEntries(
+      Map.entry("hatchling.build", "hatchling"),
+      Map.entry("setuptools.build_meta", "setuptools"),
+      Map.entry("setuptools.build_meta:__legacy__", "setuptools"),
+      Map.entry("poetry.core.masonry.api", "poetry-core"),
+      Map.entry("poetry.masonry.api", "poetry-core"),
+      Map.entry("pdm.backend", "pdm-backend"),
+      Map.entry("pdm.pep517.api", "pdm-backend"),
+      Map.entry("flit_core.buildapi", "flit_core"),
+      Map.entry("flit.buildapi", "flit_core"),
+      Map.entry("maturin", "maturin"),
+      Map.entry("scikit_build_core.build", "scikit-build-core"),
+      Map.entry("mesonpy", "mesonpy"),
+      Map.entry("uv_build", "uv_build"));
+
+  /** Backend short names by the distribution that provides them, for in-tree wrapper backends. */
+  private static final Map<String, String> BACKEND_PACKAGES = Map.ofEntries(
+      Map.entry("hatchling", "hatchling"),
+      Map.entry("setuptools", "setuptools"),
+      Map.entry("poetry-core", "poetry-core"),
+      Map.entry("pdm-backend", "pdm-backend"),
+      Map.entry("flit-core", "flit_core"),
+      Map.entry("maturin", "maturin"),
+      Map.entry("scikit-build-core", "scikit-build-core"),
+      Map.entry("meson-python", "mesonpy"),
+      Map.entry("uv-build", "uv_build"));
+
+  private final RepoFiles files;
+  private final String dir;
+  private final List<String> names;
+
+  private PythonReader(RepoFiles files, String dir, List<String> names) {
+    this.files = files;
+    this.dir = dir;
+    this.names = names;
+  }
+
+  /**
+   * Reads the Python project in {@code dir}, whose entries are {@code names}; empty when the
+   * directory's Python files do not describe an installable project or application.
+   */
+  public static Optional<PythonProject> read(RepoFiles files, String dir, List<String> names) {
+    return new PythonReader(files, dir, names).read();
+  }
+
+  private String path(String name) {
+    return RepoFiles.join(dir, name);
+  }
+
+  private Optional<PythonProject> read() {
+    TomlDoc py = names.contains("pyproject.toml") ? files.toml(path("pyproject.toml")).orElse(null) : null;
+    boolean pyprojectBroken = names.contains("pyproject.toml") && py == null;
+    SimpleIni cfg = names.contains("setup.cfg")
+        ? files.text(path("setup.cfg")).map(SimpleIni::parse).orElse(null) : null;
+    String setupPy = names.contains("setup.py") ? files.text(path("setup.py")).orElse(null) : null;
+    List<String> reqFiles = names.stream().filter(PythonReader::isRequirementsFile).toList();
+
+    TomlDoc project = py == null ? null : py.table("project");
+    TomlDoc poetry = py == null ? null : py.table("tool", "poetry");
+    boolean hasSetup = setupPy != null || (cfg != null && cfg.hasSection("metadata"));
+    boolean hasMetadata = project != null || (poetry != null && poetry.has("name")) || hasSetup;
+    if (pyprojectBroken) {
+      return Optional.empty();
+    }
+    if (!hasMetadata) {
+      if (py != null) {
+        files.report(Diagnostic.info(path("pyproject.toml"), 1, 1,
+            "no [project] table and no setup.py: tool configuration only, not a package"));
+        return Optional.empty();
+      }
+      boolean sources = dir.equals(".") || names.stream().anyMatch(n -> n.endsWith(".py"));
+      if (reqFiles.isEmpty() || !sources) {
+        if (!reqFiles.isEmpty()) {
+          files.report(Diagnostic.info(path(reqFiles.get(0)), 1, 1,
+              "requirements for tooling (no Python sources beside it), not a project"));
+        }
+        return Optional.empty();
+      }
+    }
+
+    String name = null;
+    String version = null;
+    boolean dynamicVersion = false;
+    String requiresPython = "";
+    String requiresSource = "";
+    List<Requirement> deps = new ArrayList<>();
+    Map<String, List<Requirement>> extras = new TreeMap<>();
+    Map<String, List<Requirement>> groups = new TreeMap<>();
+
+    if (project != null) {
+      String file = path("pyproject.toml");
+      name = project.string("name");
+      version = project.string("version");
+      dynamicVersion = project.strings("dynamic").contains("version");
+      if (project.string("requires-python") != null) {
+        requiresPython = project.string("requires-python").strip();
+        requiresSource = file;
+      }
+      deps.addAll(requirements(py, file, "project", "dependencies"));
+      TomlDoc opt = project.table("optional-dependencies");
+      if (opt != null) {
+        for (String extra : opt.keys()) {
+          extras.put(extra, requirements(py, file, "project", "optional-dependencies", extra));
+        }
+      }
+    }
+    if (poetry != null) {
+      PoetryReader.Result r = PoetryReader.read(poetry, path("pyproject.toml"), files);
+      if (name == null) {
+        name = poetry.string("name");
+      }
+      if (version == null && !dynamicVersion) {
+        version = poetry.string("version");
+      }
+      if (requiresPython.isEmpty() && !r.requiresPython().isEmpty()) {
+        requiresPython = r.requiresPython();
+        requiresSource = path("pyproject.toml");
+      }
+      if (project == null) {
+        deps.addAll(r.dependencies());
+        extras.putAll(r.extras());
+      }
+      r.groups().forEach(groups::putIfAbsent);
+    }
+    if (py != null && py.table("dependency-groups") != null) {
+      groups.putAll(DependencyGroups.read(py, path("pyproject.toml"), files));
+    }
+    if (py != null && py.table("tool", "pdm", "dev-dependencies") != null) {
+      TomlDoc dev = py.table("tool", "pdm", "dev-dependencies");
+      for (String g : dev.keys()) {
+        groups.putIfAbsent(g, requirements(py, path("pyproject.toml"), "tool", "pdm", "dev-dependencies", g));
+      }
+    }
+    if (cfg != null) {
+      if (name == null) {
+        name = cfg.get("metadata", "name");
+      }
+      String v = cfg.get("metadata", "version");
+      if (version == null && v != null && !v.startsWith("attr:") && !v.startsWith("file:")) {
+        version = v;
+      } else if (v != null) {
+        dynamicVersion = true;
+      }
+      if (requiresPython.isEmpty() && cfg.get("options", "python_requires") != null) {
+        requiresPython = cfg.get("options", "python_requires");
+        requiresSource = path("setup.cfg");
+      }
+      if (project == null && poetry == null) {
+        deps.addAll(lines(cfg.get("options", "install_requires"), path("setup.cfg")));
+        cfg.section("options.extras_require").forEach(
+            (extra, list) -> extras.put(extra, lines(list, path("setup.cfg"))));
+      }
+    }
+    if (setupPy != null) {
+      if (name == null) {
+        name = literal(setupPy, "name");
+      }
+      if (version == null) {
+        String v = literal(setupPy, "version");
+        if (v != null) {
+          version = v;
+        } else if (project == null) {
+          dynamicVersion = true;
+        }
+      }
+      if (requiresPython.isEmpty() && literal(setupPy, "python_requires") != null) {
+        requiresPython = literal(setupPy, "python_requires");
+        requiresSource = path("setup.py");
+      }
+    }
+    if (requiresPython.isEmpty() && names.contains(".python-version")) {
+      String pin = files.text(path(".python-version")).map(String::strip).orElse("");
+      String first = pin.lines().findFirst().orElse("").strip();
+      if (first.matches("\\d+\\.\\d+(\\.\\d+)?")) {
+        requiresPython = first.chars().filter(c -> c == '.').count() == 1 ? "==" + first + ".*" : "==" + first;
+        requiresSource = path(".python-version");
+      }
+    }
+
+    // Build backend.
+    String backendObject = "";
+    List<Requirement> buildRequires = List.of();
+    String backend;
+    TomlDoc bs = py == null ? null : py.table("build-system");
+    if (bs != null) {
+      backendObject = bs.string("build-backend") == null ? "" : bs.string("build-backend");
+      buildRequires = requirements(py, path("pyproject.toml"), "build-system", "requires");
+    }
+    backend = backend(backendObject, buildRequires, bs != null, setupPy != null, bs);
+
+    String manager = packageManager(py);
+    List<PythonProject.RequirementFile> requirementFiles = new ArrayList<>();
+    for (String rf : reqFiles) {
+      RequirementsFiles.Parsed parsed = RequirementsFiles.read(files, path(rf));
+      String role = requirementRole(rf, parsed, hasMetadata, buildRequires);
+      requirementFiles.add(new PythonProject.RequirementFile(path(rf), role, parsed.requirements()));
+      if (role.equals("runtime") && !hasMetadata) {
+        deps.addAll(parsed.requirements());
+      }
+    }
+    if (name == null) {
+      name = dir.equals(".") ? files.root().getFileName().toString() : dir.substring(dir.lastIndexOf('/') + 1);
+    }
+    List<String> nativeParts = nativeParts(backend, buildRequires, py, setupPy);
+    String testRunner = testRunner(py, cfg, deps, extras, groups, requirementFiles);
+    requiresPython = requiresPython.replaceAll("\\s+", "");
+    return Optional.of(new PythonProject(name, version, dynamicVersion, backend, backendObject,
+        buildRequires, manager, requiresPython, requiresSource, deps, extras, groups, testRunner,
+        nativeParts, requirementFiles));
+  }
+
+  private List<Requirement> requirements(TomlDoc doc, String file, String... key) {
+    List<Requirement> out = new ArrayList<>();
+    for (String s : doc.strings(key)) {
+      try {
+        out.add(Pep508.parse(s));
+      } catch (Pep508.SyntaxException e) {
+        files.report(Diagnostic.warning(file, doc.line(key), doc.column(key),
+            "'" + s + "' in " + String.join(".", key) + " is not a PEP 508 requirement ("
+                + e.getMessage() + "); it is ignored"));
+      }
+    }
+    return out;
+  }
+
+  private List<Requirement> lines(String block, String file) {
+    List<Requirement> out = new ArrayList<>();
+    if (block == null) {
+      return out;
+    }
+    for (String line : block.split("\n")) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#")) {
+        continue;
+      }
+      try {
+        out.add(Pep508.parse(l));
+      } catch (Pep508.SyntaxException e) {
+        files.report(Diagnostic.warning(file, 1, 1, "'" + l + "' is not a PEP 508 requirement; ignored"));
+      }
+    }
+    return out;
+  }
+
+  private static String literal(String setupPy, String keyword) {
+    Matcher m = Pattern.compile("\\b" + keyword + "\\s*=\\s*[\"']([^\"']+)[\"']").matcher(setupPy);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private String backend(String object, List<Requirement> requires, boolean hasBuildSystem,
+      boolean hasSetupPy, TomlDoc bs) {
+    if (!object.isEmpty()) {
+      String known = BACKENDS.get(object.strip());
+      if (known != null) {
+        return known;
+      }
+      for (Requirement r : requires) {
+        String viaPackage = BACKEND_PACKAGES.get(r.normalizedName());
+        if (viaPackage != null) {
+          files.report(Diagnostic.info(path("pyproject.toml"), bs.line("build-backend"), 1,
+              "custom build backend '" + object + "' wraps " + viaPackage));
+          return viaPackage;
+        }
+      }
+      return "other";
+    }
+    // PEP 517: no build-backend means setuptools' legacy backend (setup.py).
+    return hasBuildSystem || hasSetupPy ? "setuptools" : "none";
+  }
+
+  private String packageManager(TomlDoc py) {
+    List<String> locks = new ArrayList<>();
+    if (names.contains("uv.lock")) {
+      locks.add("uv");
+    }
+    if (names.contains("poetry.lock")) {
+      locks.add("poetry");
+    }
+    if (names.contains("pdm.lock")) {
+      locks.add("pdm");
+    }
+    List<String> tools = new ArrayList<>();
+    if (py != null) {
+      if (py.table("tool", "uv") != null) {
+        tools.add("uv");
+      }
+      if (py.table("tool", "poetry") != null) {
+        tools.add("poetry");
+      }
+      if (py.table("tool", "pdm") != null) {
+        tools.add("pdm");
+      }
+      if (py.table("tool", "hatch", "envs") != null) {
+        tools.add("hatch");
+      }
+    }
+    if (names.contains("hatch.toml")) {
+      tools.add("hatch");
+    }
+    if (locks.size() == 1) {
+      return locks.get(0);
+    }
+    if (locks.size() > 1) {
+      String chosen = locks.stream().filter(tools::contains).findFirst().orElse(locks.get(0));
+      files.report(Diagnostic.warning(path(chosen + ".lock"), 1, 1, "several lock files ("
+          + String.join(", ", locks.stream().map(l -> l + ".lock").toList())
+          + "); nixmigrate uses " + chosen + ". Remove the stale lock file to make this certain"));
+      return chosen;
+    }
+    return tools.isEmpty() ? "pip" : tools.get(0);
+  }
+
+  private static String requirementRole(String file, RequirementsFiles.Parsed parsed,
+      boolean packageProject, List<Requirement> buildRequires) {
+    String lower = file.toLowerCase(Locale.ROOT);
+    if (parsed.editableSelf() || lower.matches(".*(dev|test|lint|doc|ci|check|type).*")) {
+      return "dev";
+    }
+    if (packageProject && !parsed.requirements().isEmpty()
+        && parsed.requirements().stream().allMatch(r -> buildRequires.stream()
+            .anyMatch(b -> b.normalizedName().equals(r.normalizedName())))) {
+      return "build";
+    }
+    return packageProject ? "dev" : "runtime";
+  }
+
+  private List<String> nativeParts(String backend, List<Requirement> buildRequires, TomlDoc py,
+      String setupPy) {
+    List<String> parts = new ArrayList<>();
+    boolean rust = backend.equals("maturin")
+        || buildRequires.stream().anyMatch(r -> r.normalizedName().equals("setuptools-rust"));
+    boolean cmake = backend.equals("scikit-build-core")
+        || buildRequires.stream().anyMatch(r -> r.normalizedName().equals("scikit-build"));
+    boolean meson = backend.equals("mesonpy");
+    boolean c = buildRequires.stream().anyMatch(r -> r.normalizedName().equals("cython"))
+        || (py != null && py.has("tool", "setuptools", "ext-modules"))
+        || (setupPy != null && setupPy.contains("Extension("));
+    if (rust) {
+      parts.add("rust");
+    }
+    if (cmake) {
+      parts.add("cmake");
+    }
+    if (meson) {
+      parts.add("meson");
+    }
+    if (c && !cmake && !meson) {
+      parts.add("c-extension");
+    }
+    return parts;
+  }
+
+  private String testRunner(TomlDoc py, SimpleIni cfg, List<Requirement> deps,
+      Map<String, List<Requirement>> extras, Map<String, List<Requirement>> groups,
+      List<PythonProject.RequirementFile> reqFiles) {
+    boolean pytestConfig = (py != null && (py.has("tool", "pytest"))) || names.contains("pytest.ini")
+        || names.contains("conftest.py") || (cfg != null && cfg.hasSection("tool:pytest"));
+    if (!pytestConfig && names.contains("tox.ini")) {
+      pytestConfig = files.text(path("tox.ini")).map(t -> t.contains("[pytest]")).orElse(false);
+    }
+    if (pytestConfig) {
+      return "pytest";
+    }
+    boolean testsDir = names.contains("tests") || names.contains("test");
+    if (!testsDir) {
+      return null;
+    }
+    List<Requirement> all = new ArrayList<>(deps);
+    extras.values().forEach(all::addAll);
+    groups.values().forEach(all::addAll);
+    reqFiles.forEach(f -> all.addAll(f.requirements()));
+    return all.stream().anyMatch(r -> r.normalizedName().equals("pytest")) ? "pytest" : "unittest";
+  }
+}

@@ -1,0 +1,103 @@
+package dev.nixmigrate.core.python;
+
+import dev.nixmigrate.core.model.Diagnostic;
+import dev.nixmigrate.core.model.Requirement;
+import dev.nixmigrate.core.read.RepoFiles;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads pip requirements files: PEP 508 lines, {@code -r}/{@code -c} includes, options skipped. */
+final class RequirementsFiles {
+  private static final int MAX_INCLUDE_DEPTH = 8;
+
+  private RequirementsFiles() {}
+
+  /** The requirements of {@code rel} and the files it includes; {@code editableSelf} reports {@code -e .}. */
+  record Parsed(List<Requirement> requirements, boolean editableSelf) {}
+
+  static Parsed read(RepoFiles files, String rel) {
+    List<Requirement> out = new ArrayList<>();
+    boolean[] editable = {false};
+    read(files, rel, out, editable, new HashSet<>(), 0);
+    return new Parsed(out, editable[0]);
+  }
+
+  private static void read(RepoFiles files, String rel, List<Requirement> out, boolean[] editable,
+      Set<String> seen, int depth) {
+    if (!seen.add(rel) || depth > MAX_INCLUDE_DEPTH) {
+      return;
+    }
+    Optional<String> text = files.text(rel);
+    if (text.isEmpty()) {
+      return;
+    }
+    String[] lines = text.get().split("\r?\n", -1);
+    String dir = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/')) : ".";
+    for (int i = 0; i < lines.length; i++) {
+      String line = stripComment(lines[i]).strip();
+      while (line.endsWith("\\") && i + 1 < lines.length) {
+        line = line.substring(0, line.length() - 1) + " " + stripComment(lines[++i]).strip();
+      }
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (line.startsWith("-r ") || line.startsWith("--requirement") || line.startsWith("-c ")
+          || line.startsWith("--constraint")) {
+        String target = line.replaceFirst("^(-r|-c|--requirement|--constraint)[=\\s]*", "").strip();
+        String resolved = normalize(RepoFiles.join(dir, target));
+        if (resolved != null && files.isFile(resolved) && !line.startsWith("-c")
+            && !line.startsWith("--constraint")) {
+          read(files, resolved, out, editable, seen, depth + 1);
+        }
+        continue;
+      }
+      if (line.startsWith("-e ") || line.startsWith("--editable")) {
+        String target = line.replaceFirst("^(-e|--editable)[=\\s]*", "").strip();
+        if (target.equals(".") || target.startsWith(".[")) {
+          editable[0] = true;
+        }
+        continue;
+      }
+      if (line.startsWith("-") || line.startsWith(".") || line.startsWith("/")
+          || line.contains("://") && !line.contains("@")) {
+        continue;
+      }
+      try {
+        out.add(Pep508.parse(line.replaceFirst("\\s--hash[=\\s].*$", "")));
+      } catch (Pep508.SyntaxException e) {
+        files.report(Diagnostic.warning(rel, i + 1, e.offset() + 1,
+            "not a PEP 508 requirement (" + e.getMessage() + "); the line is ignored"));
+      }
+    }
+  }
+
+  private static String stripComment(String line) {
+    int hash = line.indexOf('#');
+    while (hash > 0 && !Character.isWhitespace(line.charAt(hash - 1))) {
+      hash = line.indexOf('#', hash + 1);
+    }
+    return hash < 0 ? line : line.substring(0, hash);
+  }
+
+  /** Resolves {@code a/../b}; null when the path would leave the repository. */
+  static String normalize(String rel) {
+    List<String> parts = new ArrayList<>();
+    for (String p : rel.split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        if (parts.isEmpty()) {
+          return null;
+        }
+        parts.remove(parts.size() - 1);
+      } else {
+        parts.add(p);
+      }
+    }
+    return parts.isEmpty() ? "." : String.join("/", parts);
+  }
+}
