@@ -1,0 +1,43 @@
+package dev.nixmigrate.cli;
+
+import dev.nixmigrate.core.RepoScanner;
+import dev.nixmigrate.core.json.FactsJson;
+import dev.nixmigrate.core.model.RepoFacts;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nixmigrate detect}: the projects in a repository and what their manifests say. */
+@Command(
+    name = "detect",
+    mixinStandardHelpOptions = true,
+    description = "Lists the Python, Rust and C/C++ projects in a repository and what they need.",
+    footer = {"%nExamples:", "  nixmigrate detect", "  nixmigrate detect ~/src/myrepo --json", "%n" + ExitCode.TABLE})
+final class DetectCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+      description = "Repository root (default: the current directory).")
+  Path dir;
+
+  @Option(names = "--json", description = "Print the result as JSON (schema in the README).")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    RepoFacts facts = RepoScanner.scan(dir);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.print(FactsJson.detect(facts));
+    } else {
+      out.print(TextReport.detect(facts));
+    }
+    out.flush();
+    return TextReport.exitCode(facts, spec.commandLine().getErr());
+  }
+}

@@ -1,0 +1,44 @@
+package dev.nixmigrate.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top command: lists the subcommands. */
+@Command(
+    name = "nixmigrate",
+    mixinStandardHelpOptions = true,
+    versionProvider = NixMigrateCommand.Version.class,
+    description = {
+      "Walks a Python, Rust or C/C++ repository onto Nix in five steps:",
+      "  1 CI-defined builds, 2 compiler caching, 3 Nix dev shells,",
+      "  4 CI builds on Nix, 5 remote builders and a binary cache."
+    },
+    subcommands = {DetectCommand.class, StatusCommand.class},
+    footer = {"%n" + ExitCode.TABLE})
+final class NixMigrateCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Version.class.getResourceAsStream("/dev/nixmigrate/cli/version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"nixmigrate " + p.getProperty("version", "unknown")};
+    }
+  }
+}
