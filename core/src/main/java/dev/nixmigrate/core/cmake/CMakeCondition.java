@@ -35,6 +35,9 @@ final class CMakeCondition {
   private final Map<String, String> vars;
   private final Set<String> uncertain;
   private int pos;
+  private int depth;
+  /** Deeper conditions are valid CMake but not worth the stack: their value is unknown. */
+  private static final int MAX_DEPTH = 64;
 
   private CMakeCondition(List<Token> tokens, Map<String, String> vars, Set<String> uncertain) {
     this.tokens = tokens;
@@ -52,7 +55,7 @@ final class CMakeCondition {
     }
     CMakeCondition c = new CMakeCondition(tokens, vars, uncertain);
     Tri t = c.or();
-    return c.pos == tokens.size() ? t : Tri.UNKNOWN;
+    return c.pos == tokens.size() && c.depth <= MAX_DEPTH ? t : Tri.UNKNOWN;
   }
 
   private Tri or() {
@@ -76,9 +79,23 @@ final class CMakeCondition {
   private Tri not() {
     if (at("NOT")) {
       pos++;
-      return not().not();
+      if (!enter()) {
+        return Tri.UNKNOWN;
+      }
+      Tri t = not().not();
+      depth--;
+      return t;
     }
     return primary();
+  }
+
+  /** Counts one more level of nesting; false (and gives up on the rest) past the limit. */
+  private boolean enter() {
+    if (++depth > MAX_DEPTH) {
+      pos = tokens.size();
+      return false;
+    }
+    return true;
   }
 
   private Tri primary() {
@@ -88,7 +105,11 @@ final class CMakeCondition {
     Token t = tokens.get(pos);
     if (t.kind() == ArgKind.UNQUOTED && t.text().equals("(")) {
       pos++;
+      if (!enter()) {
+        return Tri.UNKNOWN;
+      }
       Tri inner = or();
+      depth--;
       if (at(")")) {
         pos++;
       }
