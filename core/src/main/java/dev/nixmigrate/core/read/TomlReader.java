@@ -31,6 +31,10 @@ public final class TomlReader {
     } catch (StackOverflowError e) {
       // The nesting check bounds brackets; this guards any other recursion in the parser.
       throw ManifestText.fail(display, 1, 1, "too deeply nested to read; simplify the file");
+    } catch (AssertionError | RuntimeException e) {
+      // tomlj's internal checks (active under -ea) must not escape as a trace.
+      throw ManifestText.fail(display, 1, 1, "invalid TOML that the parser could not locate ("
+          + e.getMessage() + "); check the file with a TOML validator");
     }
     if (result.hasErrors()) {
       TomlParseError first = result.errors().get(0);
@@ -49,10 +53,11 @@ public final class TomlReader {
   }
 
   /**
-   * Rejects documents nested deeper than {@link #MAX_NESTING} arrays or inline tables, skipping
-   * strings and comments so that brackets inside them do not count.
+   * Rejects documents nested deeper than {@link #MAX_NESTING} arrays or inline tables (skipping
+   * strings and comments so that brackets inside them do not count) and bare carriage returns.
    */
   static void checkNesting(String text, String display) throws ManifestException {
+    checkCarriageReturns(text, display);
     int depth = 0;
     int line = 1;
     int lineStart = 0;
@@ -64,6 +69,7 @@ public final class TomlReader {
           line++;
           lineStart = i + 1;
         }
+
         case '#' -> {
           while (i + 1 < n && text.charAt(i + 1) != '\n') {
             i++;
@@ -90,6 +96,22 @@ public final class TomlReader {
         }
         case ']', '}' -> depth = Math.max(0, depth - 1);
         default -> { }
+      }
+    }
+  }
+
+  /** TOML 1.0 allows CR only as part of CRLF: in comments and strings as everywhere else. */
+  private static void checkCarriageReturns(String text, String display) throws ManifestException {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+        lineStart = i + 1;
+      } else if (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+        throw ManifestText.fail(display, line, i - lineStart + 1, "invalid TOML: a carriage return"
+            + " without a line feed; save the file with LF or CRLF line endings");
       }
     }
   }
