@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "detect",
     mixinStandardHelpOptions = true,
+    versionProvider = NixMigrateCommand.Version.class,
     description = "Lists the Python, Rust and C/C++ projects in a repository and what they need.",
     footer = {"%nExamples:", "  nixmigrate detect", "  nixmigrate detect ~/src/myrepo --json", "%n" + ExitCode.TABLE})
 final class DetectCommand implements Callable<Integer> {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
+    versionProvider = NixMigrateCommand.Version.class,
     description = "Says, with evidence, which of the five steps a repository has already taken.",
     footer = {"%nExamples:", "  nixmigrate status", "  nixmigrate status ~/src/myrepo --json", "%n" + ExitCode.TABLE})
 final class StatusCommand implements Callable<Integer> {

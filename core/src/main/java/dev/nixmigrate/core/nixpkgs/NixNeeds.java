@@ -79,8 +79,9 @@ public final class NixNeeds {
       tool("ninja", "build backend mesonpy");
       tool("pkg-config", "build backend mesonpy");
     }
-    // Runtime and build requirements only: what the package itself needs built or loaded.
-    // Development groups come as wheels in a dev shell and are left out.
+    // Runtime and build requirements only, and only the libraries they link or load: the tools
+    // that would build such a dependency from source (meson for numpy) are that dependency's
+    // business. Development groups come as wheels in a dev shell and are left out.
     List<String> considered = new ArrayList<>();
     if (p.name() != null) {
       considered.add(p.name()); // A project that is itself a known binding (psycopg-c) needs its library.
@@ -88,7 +89,8 @@ public final class NixNeeds {
     p.dependencies().forEach(r -> considered.add(r.name()));
     p.buildRequires().forEach(r -> considered.add(r.name()));
     for (String name : considered) {
-      data.forPypi(name).ifPresent(pkgs -> pkgs.forEach(this::add));
+      data.forPypi(name).ifPresent(pkgs -> pkgs.stream()
+          .filter(pkg -> pkg.input().equals("buildInputs")).forEach(this::add));
     }
   }
 

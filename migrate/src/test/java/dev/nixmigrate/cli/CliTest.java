@@ -1,0 +1,135 @@
+package dev.nixmigrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The CLI through picocli's {@code execute}, with stdout and stderr captured. */
+class CliTest {
+  @TempDir Path temp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static String example(String name) {
+    return Goldens.root().resolve("examples").resolve(name).resolve("repo").toString();
+  }
+
+  @Test
+  void helpListsCommandsAndTheExitCodeTable() throws IOException {
+    Run r = run("--help");
+    assertEquals(0, r.code());
+    assertEquals("", r.err());
+    Goldens.assertMatches("cli/help.txt", r.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"detect", "status"})
+  void everyCommandHasExactHelp(String command) throws IOException {
+    Run r = run(command, "--help");
+    assertEquals(0, r.code());
+    Goldens.assertMatches("cli/" + command + "-help.txt", r.out());
+  }
+
+  @Test
+  void noArgumentsPrintsUsage() throws IOException {
+    Run r = run();
+    assertEquals(0, r.code());
+    Goldens.assertMatches("cli/help.txt", r.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--version", "detect --version", "status -V"})
+  void versionComesFromTheBuild(String args) {
+    Run r = run(args.split(" "));
+    assertEquals(0, r.code());
+    assertTrue(r.out().matches("nixmigrate \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n"), r.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"python-uv", "rust-workspace", "cpp-cmake", "polyglot"})
+  void detectJsonOnEachExample(String name) throws IOException {
+    Run r = run("detect", example(name), "--json");
+    assertEquals(0, r.code(), r.err());
+    String json = r.out().replace(Path.of(example(name)).toString(), "<root>");
+    Goldens.assertMatches("cli/detect-" + name + ".json", json);
+  }
+
+  @Test
+  void statusTextOnAnExample() throws IOException {
+    Run r = run("status", example("rust-workspace"));
+    assertEquals(0, r.code(), r.err());
+    Goldens.assertMatches("cli/status-rust-workspace.txt", r.out().replace(example("rust-workspace"), "<root>"));
+  }
+
+  @Test
+  void statusJsonCarriesStepsAndTheNextCommand() throws IOException {
+    Run r = run("status", example("python-uv"), "--json");
+    assertEquals(0, r.code(), r.err());
+    Goldens.assertMatches("cli/status-python-uv.json", r.out().replace(example("python-uv"), "<root>"));
+  }
+
+  @Test
+  void unreadableManifestIsExitTwoWithALocatedDiagnosticAndNoTrace() throws IOException {
+    Files.createDirectories(temp.resolve("good"));
+    Files.writeString(temp.resolve("good/Cargo.toml"), "[package]\nname = \"good\"\nversion = \"1.0.0\"\n");
+    Files.writeString(temp.resolve("pyproject.toml"), "[project]\nname = \"x\"\nname = \"y\"\n", StandardCharsets.UTF_8);
+    Run r = run("detect", temp.toString());
+    assertEquals(ExitCode.BAD_INPUT, r.code());
+    assertTrue(r.out().contains("pyproject.toml:3:1: error: invalid TOML"), r.out());
+    assertTrue(r.out().contains("good"), "the readable project is still listed: " + r.out());
+    assertTrue(r.err().contains("1 file could not be read"), r.err());
+    assertNoTrace(r);
+    Run json = run("status", temp.toString(), "--json");
+    assertEquals(ExitCode.BAD_INPUT, json.code());
+    assertTrue(json.out().contains("\"severity\": \"error\""), json.out());
+  }
+
+  @Test
+  void missingDirectoryIsBadInput() {
+    Run r = run("status", temp.resolve("nope").toString());
+    assertEquals(ExitCode.BAD_INPUT, r.code());
+    assertTrue(r.err().contains("no such directory"), r.err());
+    assertNoTrace(r);
+  }
+
+  @Test
+  void usageErrorsAreExitTwoWithAHint() {
+    Run unknownOption = run("detect", "--jsno");
+    assertEquals(ExitCode.BAD_INPUT, unknownOption.code());
+    assertTrue(unknownOption.err().contains("Unknown option: '--jsno'"), unknownOption.err());
+    assertTrue(unknownOption.err().contains("--json"), "suggests the near miss: " + unknownOption.err());
+    Run unknownCommand = run("stauts");
+    assertEquals(ExitCode.BAD_INPUT, unknownCommand.code());
+    assertTrue(unknownCommand.err().contains("status"), unknownCommand.err());
+    assertNoTrace(unknownCommand);
+  }
+
+  private static void assertNoTrace(Run r) {
+    for (String s : new String[] {r.out(), r.err()}) {
+      assertFalse(s.contains("Exception"), s);
+      assertFalse(s.contains("\tat "), s);
+    }
+  }
+}

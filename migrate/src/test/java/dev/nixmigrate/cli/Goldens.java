@@ -1,0 +1,32 @@
+package dev.nixmigrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Exact expected outputs kept under {@code src/test/resources}. Run the tests with
+ * {@code -Dnixmigrate.updateGoldens=true} to rewrite them, then review the diff.
+ */
+final class Goldens {
+  private Goldens() {}
+
+  static Path root() {
+    return Path.of(System.getProperty("nixmigrate.root", "..")).toAbsolutePath().normalize();
+  }
+
+  static void assertMatches(String relative, String actual) throws IOException {
+    Path file = root().resolve("migrate/src/test/resources").resolve(relative);
+    if (Boolean.getBoolean("nixmigrate.updateGoldens")) {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+      return;
+    }
+    String expected = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "<missing " + file + ">";
+    assertEquals(expected, actual, "golden " + relative
+        + " differs; if the change is intended, run: mvn -pl migrate -am test -Dnixmigrate.updateGoldens=true");
+  }
+}
