@@ -2,8 +2,8 @@ package dev.nixmigrate.core;
 
 /**
  * A failure the user can act on: bad input, a refusal to touch their work, or a tool or service
- * that failed. The message says what happened and what to do; front ends map the kind to an
- * exit code and never show a stack trace for it.
+ * that failed. The message says what happened and what to do; front ends map the kind to an exit
+ * code and never show a stack trace for it.
  */
 public class NixMigrateException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Locates the shared data folder beside the project ({@code ../shared}). Tests that read it skip
- * with a visible reason when it is missing, unless {@code NIXMIGRATE_REQUIRE_TOOLS=1} (CI), where
- * a missing folder fails instead.
+ * with a visible reason when it is missing, unless {@code NIXMIGRATE_REQUIRE_TOOLS=1} (CI), where a
+ * missing folder fails instead.
  */
 public final class Shared {
   private Shared() {}
@@ -19,8 +19,10 @@ public final class Shared {
     String prop = System.getProperty("nixmigrate.shared");
     Path p = prop != null ? Path.of(prop) : Path.of("..", "shared");
     if (!Files.isDirectory(p.resolve("corpus"))) {
-      String why = "shared data folder not found at " + p.toAbsolutePath().normalize()
-          + " (clone the project beside ../shared to run these cases)";
+      String why =
+          "shared data folder not found at "
+              + p.toAbsolutePath().normalize()
+              + " (clone the project beside ../shared to run these cases)";
       if (Tools.required()) {
         fail(why);
       }

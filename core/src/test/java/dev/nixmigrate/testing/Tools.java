@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds real tools for tests. A missing tool skips the test with a visible reason on a
- * developer's machine and fails it when {@code NIXMIGRATE_REQUIRE_TOOLS=1} (as in CI).
+ * Finds real tools for tests. A missing tool skips the test with a visible reason on a developer's
+ * machine and fails it when {@code NIXMIGRATE_REQUIRE_TOOLS=1} (as in CI).
  */
 public final class Tools {
   private Tools() {}

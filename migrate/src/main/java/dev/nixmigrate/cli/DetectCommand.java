@@ -18,11 +18,20 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = NixMigrateCommand.Version.class,
     description = "Lists the Python, Rust and C/C++ projects in a repository and what they need.",
-    footer = {"%nExamples:", "  nixmigrate detect", "  nixmigrate detect ~/src/myrepo --json", "%n" + ExitCode.TABLE})
+    footer = {
+      "%nExamples:",
+      "  nixmigrate detect",
+      "  nixmigrate detect ~/src/myrepo --json",
+      "%n" + ExitCode.TABLE
+    })
 final class DetectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      defaultValue = ".",
       description = "Repository root (default: the current directory).")
   Path dir;
 

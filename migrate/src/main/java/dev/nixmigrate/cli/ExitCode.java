@@ -12,13 +12,14 @@ public final class ExitCode {
   public static final int INTERNAL = 70;
 
   /** The table as it appears at the end of every command's help. */
-  static final String TABLE = "Exit codes:%n"
-      + "  0   ok%n"
-      + "  1   a check found something (check, verify)%n"
-      + "  2   bad input: a usage error or an unreadable manifest%n"
-      + "  3   refused: uncommitted changes or a merge conflict%n"
-      + "  4   an external tool or service failed%n"
-      + "  70  internal error (a bug in nixmigrate; please report it)";
+  static final String TABLE =
+      "Exit codes:%n"
+          + "  0   ok%n"
+          + "  1   a check found something (check, verify)%n"
+          + "  2   bad input: a usage error or an unreadable manifest%n"
+          + "  3   refused: uncommitted changes or a merge conflict%n"
+          + "  4   an external tool or service failed%n"
+          + "  70  internal error (a bug in nixmigrate; please report it)";
 
   private ExitCode() {}
 

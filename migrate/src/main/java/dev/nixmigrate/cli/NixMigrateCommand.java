@@ -33,7 +33,8 @@ final class NixMigrateCommand implements Runnable {
     @Override
     public String[] getVersion() throws IOException {
       Properties p = new Properties();
-      try (InputStream in = Version.class.getResourceAsStream("/dev/nixmigrate/cli/version.properties")) {
+      try (InputStream in =
+          Version.class.getResourceAsStream("/dev/nixmigrate/cli/version.properties")) {
         if (in != null) {
           p.load(in);
         }

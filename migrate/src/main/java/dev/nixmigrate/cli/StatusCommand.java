@@ -20,11 +20,20 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = NixMigrateCommand.Version.class,
     description = "Says, with evidence, which of the five steps a repository has already taken.",
-    footer = {"%nExamples:", "  nixmigrate status", "  nixmigrate status ~/src/myrepo --json", "%n" + ExitCode.TABLE})
+    footer = {
+      "%nExamples:",
+      "  nixmigrate status",
+      "  nixmigrate status ~/src/myrepo --json",
+      "%n" + ExitCode.TABLE
+    })
 final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      defaultValue = ".",
       description = "Repository root (default: the current directory).")
   Path dir;
 

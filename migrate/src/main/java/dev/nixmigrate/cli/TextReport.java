@@ -28,15 +28,21 @@ final class TextReport {
       b.append("  no Python, Rust or C/C++ project found\n");
     }
     for (Project p : facts.projects()) {
-      b.append("  ").append(bold(p.path())).append("  ").append(p.name()).append(" (")
-          .append(String.join(", ", p.languages().stream().map(Language::id).toList())).append(")\n");
+      b.append("  ")
+          .append(bold(p.path()))
+          .append("  ")
+          .append(p.name())
+          .append(" (")
+          .append(String.join(", ", p.languages().stream().map(Language::id).toList()))
+          .append(")\n");
       p.python().ifPresent(py -> b.append("      python: ").append(python(py)).append('\n'));
       p.rust().ifPresent(r -> b.append("      rust:   ").append(rust(r)).append('\n'));
       p.cmake().ifPresent(c -> b.append("      cmake:  ").append(cmake(c)).append('\n'));
       if (!p.otherBuilds().isEmpty()) {
         b.append("      other:  ").append(String.join(", ", p.otherBuilds())).append('\n');
       }
-      TreeSet<String> attrs = new TreeSet<>(p.nixPackages().stream().map(NixPackage::attribute).toList());
+      TreeSet<String> attrs =
+          new TreeSet<>(p.nixPackages().stream().map(NixPackage::attribute).toList());
       if (!attrs.isEmpty()) {
         b.append("      nixpkgs: ").append(String.join(" ", attrs)).append('\n');
       }
@@ -45,7 +51,10 @@ final class TextReport {
       b.append(bold("Diagnostics")).append('\n');
       for (Diagnostic d : facts.diagnostics()) {
         String line = "  " + d;
-        b.append(d.severity() == Severity.ERROR ? Ansi.AUTO.string("@|red " + escape(line) + "|@") : line)
+        b.append(
+                d.severity() == Severity.ERROR
+                    ? Ansi.AUTO.string("@|red " + escape(line) + "|@")
+                    : line)
             .append('\n');
       }
     }
@@ -56,11 +65,12 @@ final class TextReport {
     StringBuilder b = new StringBuilder();
     b.append(bold("Steps")).append('\n');
     for (StepStatus s : steps) {
-      String state = switch (s.state()) {
-        case DONE -> Ansi.AUTO.string("@|green done   |@");
-        case PARTIAL -> Ansi.AUTO.string("@|yellow partial|@");
-        case MISSING -> "missing";
-      };
+      String state =
+          switch (s.state()) {
+            case DONE -> Ansi.AUTO.string("@|green done   |@");
+            case PARTIAL -> Ansi.AUTO.string("@|yellow partial|@");
+            case MISSING -> "missing";
+          };
       b.append(String.format("  %d %-34s %s%n", s.number(), s.name(), state));
       for (Evidence e : s.evidence()) {
         b.append("      ").append(e).append('\n');
@@ -82,8 +92,11 @@ final class TextReport {
     if (errors == 0) {
       return ExitCode.OK;
     }
-    err.println("nixmigrate: " + errors + (errors == 1 ? " file" : " files")
-        + " could not be read; see the diagnostics above, fix them and run again");
+    err.println(
+        "nixmigrate: "
+            + errors
+            + (errors == 1 ? " file" : " files")
+            + " could not be read; see the diagnostics above, fix them and run again");
     err.flush();
     return ExitCode.BAD_INPUT;
   }
@@ -111,7 +124,9 @@ final class TextReport {
       parts.add("rust-version " + r.rustVersion());
     }
     if (r.toolchain() != null) {
-      parts.add("toolchain " + (r.toolchain().channel() == null ? "(no channel)" : r.toolchain().channel()));
+      parts.add(
+          "toolchain "
+              + (r.toolchain().channel() == null ? "(no channel)" : r.toolchain().channel()));
     }
     parts.add(r.lockfile() ? "Cargo.lock" : "no Cargo.lock");
     return String.join(", ", parts);
@@ -130,12 +145,21 @@ final class TextReport {
       parts.add("C" + c.cStandard());
     }
     if (!c.packages().isEmpty()) {
-      parts.add("find_package " + String.join(" ",
-          c.packages().stream().map(CMakeProject.FindPackage::name).distinct().toList()));
+      parts.add(
+          "find_package "
+              + String.join(
+                  " ",
+                  c.packages().stream().map(CMakeProject.FindPackage::name).distinct().toList()));
     }
     if (!c.fetchContent().isEmpty()) {
-      parts.add("fetches " + String.join(" ",
-          c.fetchContent().stream().map(CMakeProject.FetchedDependency::name).distinct().toList()));
+      parts.add(
+          "fetches "
+              + String.join(
+                  " ",
+                  c.fetchContent().stream()
+                      .map(CMakeProject.FetchedDependency::name)
+                      .distinct()
+                      .toList()));
     }
     if (c.tests()) {
       parts.add("ctest");

@@ -80,21 +80,27 @@ class CliTest {
   void statusTextOnAnExample() throws IOException {
     Run r = run("status", example("rust-workspace"));
     assertEquals(0, r.code(), r.err());
-    Goldens.assertMatches("cli/status-rust-workspace.txt", r.out().replace(example("rust-workspace"), "<root>"));
+    Goldens.assertMatches(
+        "cli/status-rust-workspace.txt", r.out().replace(example("rust-workspace"), "<root>"));
   }
 
   @Test
   void statusJsonCarriesStepsAndTheNextCommand() throws IOException {
     Run r = run("status", example("python-uv"), "--json");
     assertEquals(0, r.code(), r.err());
-    Goldens.assertMatches("cli/status-python-uv.json", r.out().replace(example("python-uv"), "<root>"));
+    Goldens.assertMatches(
+        "cli/status-python-uv.json", r.out().replace(example("python-uv"), "<root>"));
   }
 
   @Test
   void unreadableManifestIsExitTwoWithALocatedDiagnosticAndNoTrace() throws IOException {
     Files.createDirectories(temp.resolve("good"));
-    Files.writeString(temp.resolve("good/Cargo.toml"), "[package]\nname = \"good\"\nversion = \"1.0.0\"\n");
-    Files.writeString(temp.resolve("pyproject.toml"), "[project]\nname = \"x\"\nname = \"y\"\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        temp.resolve("good/Cargo.toml"), "[package]\nname = \"good\"\nversion = \"1.0.0\"\n");
+    Files.writeString(
+        temp.resolve("pyproject.toml"),
+        "[project]\nname = \"x\"\nname = \"y\"\n",
+        StandardCharsets.UTF_8);
     Run r = run("detect", temp.toString());
     assertEquals(ExitCode.BAD_INPUT, r.code());
     assertTrue(r.out().contains("pyproject.toml:3:1: error: invalid TOML"), r.out());
@@ -119,7 +125,8 @@ class CliTest {
     Run unknownOption = run("detect", "--jsno");
     assertEquals(ExitCode.BAD_INPUT, unknownOption.code());
     assertTrue(unknownOption.err().contains("Unknown option: '--jsno'"), unknownOption.err());
-    assertTrue(unknownOption.err().contains("--json"), "suggests the near miss: " + unknownOption.err());
+    assertTrue(
+        unknownOption.err().contains("--json"), "suggests the near miss: " + unknownOption.err());
     Run unknownCommand = run("stauts");
     assertEquals(ExitCode.BAD_INPUT, unknownCommand.code());
     assertTrue(unknownCommand.err().contains("status"), unknownCommand.err());

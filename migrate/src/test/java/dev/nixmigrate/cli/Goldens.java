@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Exact expected outputs kept under {@code src/test/resources}. Run the tests with
- * {@code -Dnixmigrate.updateGoldens=true} to rewrite them, then review the diff.
+ * Exact expected outputs kept under {@code src/test/resources}. Run the tests with {@code
+ * -Dnixmigrate.updateGoldens=true} to rewrite them, then review the diff.
  */
 final class Goldens {
   private Goldens() {}
@@ -25,8 +25,15 @@ final class Goldens {
       Files.writeString(file, actual, StandardCharsets.UTF_8);
       return;
     }
-    String expected = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "<missing " + file + ">";
-    assertEquals(expected, actual, "golden " + relative
-        + " differs; if the change is intended, run: mvn -pl migrate -am test -Dnixmigrate.updateGoldens=true");
+    String expected =
+        Files.exists(file)
+            ? Files.readString(file, StandardCharsets.UTF_8)
+            : "<missing " + file + ">";
+    assertEquals(
+        expected,
+        actual,
+        "golden "
+            + relative
+            + " differs; if the change is intended, run: mvn -pl migrate -am test -Dnixmigrate.updateGoldens=true");
   }
 }

@@ -8,34 +8,82 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Evaluates an {@code if()} condition for the default configuration: options and simple
- * {@code set()} values are known, {@code DEFINED} of a never-set variable is false, and anything
- * that depends on the machine (platform, compiler, found packages, versions) is unknown.
+ * Evaluates an {@code if()} condition for the default configuration: options and simple {@code
+ * set()} values are known, {@code DEFINED} of a never-set variable is false, and anything that
+ * depends on the machine (platform, compiler, found packages, versions) is unknown.
  */
 final class CMakeCondition {
   /** One argument after variable expansion; quoted ones are never dereferenced (CMP0054). */
   record Token(String text, ArgKind kind) {}
 
-  private static final Set<String> UNARY = Set.of("EXISTS", "COMMAND", "POLICY", "TARGET", "TEST",
-      "IS_DIRECTORY", "IS_SYMLINK", "IS_ABSOLUTE", "IS_READABLE", "IS_WRITABLE", "IS_EXECUTABLE");
-  private static final Set<String> BINARY = Set.of("STREQUAL", "STRLESS", "STRGREATER",
-      "STRLESS_EQUAL", "STRGREATER_EQUAL", "EQUAL", "LESS", "GREATER", "LESS_EQUAL",
-      "GREATER_EQUAL", "VERSION_EQUAL", "VERSION_LESS", "VERSION_GREATER", "VERSION_LESS_EQUAL",
-      "VERSION_GREATER_EQUAL", "MATCHES", "IN_LIST", "IS_NEWER_THAN", "PATH_EQUAL");
+  private static final Set<String> UNARY =
+      Set.of(
+          "EXISTS",
+          "COMMAND",
+          "POLICY",
+          "TARGET",
+          "TEST",
+          "IS_DIRECTORY",
+          "IS_SYMLINK",
+          "IS_ABSOLUTE",
+          "IS_READABLE",
+          "IS_WRITABLE",
+          "IS_EXECUTABLE");
+  private static final Set<String> BINARY =
+      Set.of(
+          "STREQUAL",
+          "STRLESS",
+          "STRGREATER",
+          "STRLESS_EQUAL",
+          "STRGREATER_EQUAL",
+          "EQUAL",
+          "LESS",
+          "GREATER",
+          "LESS_EQUAL",
+          "GREATER_EQUAL",
+          "VERSION_EQUAL",
+          "VERSION_LESS",
+          "VERSION_GREATER",
+          "VERSION_LESS_EQUAL",
+          "VERSION_GREATER_EQUAL",
+          "MATCHES",
+          "IN_LIST",
+          "IS_NEWER_THAN",
+          "PATH_EQUAL");
 
   /**
-   * Platform variables as they stand on the systems Nix builds for (Linux and macOS);
-   * {@code APPLE} stays unknown because it differs between them.
+   * Platform variables as they stand on the systems Nix builds for (Linux and macOS); {@code APPLE}
+   * stays unknown because it differs between them.
    */
-  private static final Map<String, Tri> PLATFORM = Map.of("UNIX", Tri.TRUE, "WIN32", Tri.FALSE,
-      "MSVC", Tri.FALSE, "MINGW", Tri.FALSE, "CYGWIN", Tri.FALSE, "MSYS", Tri.FALSE,
-      "ANDROID", Tri.FALSE, "IOS", Tri.FALSE, "WINCE", Tri.FALSE, "EMSCRIPTEN", Tri.FALSE);
+  private static final Map<String, Tri> PLATFORM =
+      Map.of(
+          "UNIX",
+          Tri.TRUE,
+          "WIN32",
+          Tri.FALSE,
+          "MSVC",
+          Tri.FALSE,
+          "MINGW",
+          Tri.FALSE,
+          "CYGWIN",
+          Tri.FALSE,
+          "MSYS",
+          Tri.FALSE,
+          "ANDROID",
+          Tri.FALSE,
+          "IOS",
+          Tri.FALSE,
+          "WINCE",
+          Tri.FALSE,
+          "EMSCRIPTEN",
+          Tri.FALSE);
 
   private final List<Token> tokens;
   private final Map<String, String> vars;
   private final Set<String> uncertain;
   private int pos;
   private int depth;
+
   /** Deeper conditions are valid CMake but not worth the stack: their value is unknown. */
   private static final int MAX_DEPTH = 64;
 
@@ -46,8 +94,8 @@ final class CMakeCondition {
   }
 
   /**
-   * Evaluates {@code tokens}; variables in {@code uncertain} were set under a condition that
-   * could not be decided, so their value (or whether they are set) is unknown.
+   * Evaluates {@code tokens}; variables in {@code uncertain} were set under a condition that could
+   * not be decided, so their value (or whether they are set) is unknown.
    */
   static Tri evaluate(List<Token> tokens, Map<String, String> vars, Set<String> uncertain) {
     if (tokens.isEmpty()) {
@@ -131,7 +179,8 @@ final class CMakeCondition {
       return Tri.UNKNOWN;
     }
     pos++;
-    if (pos < tokens.size() && tokens.get(pos).kind() == ArgKind.UNQUOTED
+    if (pos < tokens.size()
+        && tokens.get(pos).kind() == ArgKind.UNQUOTED
         && BINARY.contains(tokens.get(pos).text())) {
       String op = tokens.get(pos).text();
       pos++;
@@ -156,13 +205,14 @@ final class CMakeCondition {
       case "EQUAL", "LESS", "GREATER", "LESS_EQUAL", "GREATER_EQUAL":
         try {
           int c = new BigDecimal(a.strip()).compareTo(new BigDecimal(b.strip()));
-          return Tri.of(switch (op) {
-            case "EQUAL" -> c == 0;
-            case "LESS" -> c < 0;
-            case "GREATER" -> c > 0;
-            case "LESS_EQUAL" -> c <= 0;
-            default -> c >= 0;
-          });
+          return Tri.of(
+              switch (op) {
+                case "EQUAL" -> c == 0;
+                case "LESS" -> c < 0;
+                case "GREATER" -> c > 0;
+                case "LESS_EQUAL" -> c <= 0;
+                default -> c >= 0;
+              });
         } catch (NumberFormatException e) {
           return Tri.FALSE;
         }
@@ -171,7 +221,9 @@ final class CMakeCondition {
     }
   }
 
-  /** The value of a comparison operand: a variable's value, or the text itself; null when unknown. */
+  /**
+   * The value of a comparison operand: a variable's value, or the text itself; null when unknown.
+   */
   private String operand(Token t) {
     if (t.kind() != ArgKind.UNQUOTED) {
       return t.text().contains("${") ? null : t.text();
@@ -219,11 +271,21 @@ final class CMakeCondition {
 
   private static Tri constant(String s) {
     String u = s.toUpperCase(Locale.ROOT);
-    if (u.isEmpty() || u.equals("0") || u.equals("OFF") || u.equals("NO") || u.equals("FALSE")
-        || u.equals("N") || u.equals("IGNORE") || u.equals("NOTFOUND") || u.endsWith("-NOTFOUND")) {
+    if (u.isEmpty()
+        || u.equals("0")
+        || u.equals("OFF")
+        || u.equals("NO")
+        || u.equals("FALSE")
+        || u.equals("N")
+        || u.equals("IGNORE")
+        || u.equals("NOTFOUND")
+        || u.endsWith("-NOTFOUND")) {
       return Tri.FALSE;
     }
-    if (u.equals("ON") || u.equals("YES") || u.equals("TRUE") || u.equals("Y")
+    if (u.equals("ON")
+        || u.equals("YES")
+        || u.equals("TRUE")
+        || u.equals("Y")
         || u.matches("-?[0-9]*\\.?[0-9]+") && new BigDecimal(u).signum() != 0) {
       return Tri.TRUE;
     }
@@ -231,7 +293,8 @@ final class CMakeCondition {
   }
 
   private boolean at(String keyword) {
-    return pos < tokens.size() && tokens.get(pos).kind() == ArgKind.UNQUOTED
+    return pos < tokens.size()
+        && tokens.get(pos).kind() == ArgKind.UNQUOTED
         && tokens.get(pos).text().equals(keyword);
   }
 }

@@ -39,7 +39,9 @@ public final class CMakeLexer {
     }
   }
 
-  /** How an argument was written; only unquoted arguments are split on {@code ;} after expansion. */
+  /**
+   * How an argument was written; only unquoted arguments are split on {@code ;} after expansion.
+   */
   public enum ArgKind {
     BRACKET,
     QUOTED,
@@ -91,8 +93,8 @@ public final class CMakeLexer {
     while (true) {
       skipSpaceAndComments(false);
       if (pos >= text.length()) {
-        throw new SyntaxException("unclosed '(' of the command here; add the missing ')'",
-            openLine, openCol);
+        throw new SyntaxException(
+            "unclosed '(' of the command here; add the missing ')'", openLine, openCol);
       }
       char c = text.charAt(pos);
       int argLine = line;
@@ -118,7 +120,9 @@ public final class CMakeLexer {
     }
   }
 
-  /** Skips blanks, newlines (when allowed between commands or always inside arguments) and comments. */
+  /**
+   * Skips blanks, newlines (when allowed between commands or always inside arguments) and comments.
+   */
   private void skipSpaceAndComments(boolean topLevel) throws SyntaxException {
     while (pos < text.length()) {
       char c = text.charAt(pos);
@@ -160,8 +164,10 @@ public final class CMakeLexer {
     String close = "]" + "=".repeat(level) + "]";
     int end = text.indexOf(close, pos);
     if (end < 0) {
-      throw new SyntaxException("unterminated bracket '[" + "=".repeat(level) + "['; add '" + close
-          + "'", startLine, startCol);
+      throw new SyntaxException(
+          "unterminated bracket '[" + "=".repeat(level) + "['; add '" + close + "'",
+          startLine,
+          startCol);
     }
     // A newline right after the opening bracket is not part of the content.
     int contentStart = pos;
@@ -188,8 +194,8 @@ public final class CMakeLexer {
     StringBuilder b = new StringBuilder();
     while (true) {
       if (pos >= text.length()) {
-        throw new SyntaxException("unterminated quoted argument; add the closing '\"'",
-            startLine, startCol);
+        throw new SyntaxException(
+            "unterminated quoted argument; add the closing '\"'", startLine, startCol);
       }
       char c = text.charAt(pos);
       if (c == '"') {
@@ -202,7 +208,9 @@ public final class CMakeLexer {
           newline();
           continue;
         }
-        if (pos + 2 < text.length() && text.charAt(pos + 1) == '\r' && text.charAt(pos + 2) == '\n') {
+        if (pos + 2 < text.length()
+            && text.charAt(pos + 1) == '\r'
+            && text.charAt(pos + 2) == '\n') {
           pos += 2;
           newline();
           continue;

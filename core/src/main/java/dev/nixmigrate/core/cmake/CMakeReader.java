@@ -22,31 +22,58 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a CMake project from its top CMakeLists.txt, following {@code add_subdirectory},
- * {@code include()} of project files and project-local {@code Find<Name>.cmake} modules.
- * {@code if()} is evaluated for the default configuration (see {@link CMakeCondition}): what
- * only an opt-in setting reaches is reported as optional, what depends on the machine as
- * conditional. Variables from {@code set()}, {@code option()} and {@code list(APPEND)} are
- * resolved; others stay written as {@code ${NAME}}.
+ * Reads a CMake project from its top CMakeLists.txt, following {@code add_subdirectory}, {@code
+ * include()} of project files and project-local {@code Find<Name>.cmake} modules. {@code if()} is
+ * evaluated for the default configuration (see {@link CMakeCondition}): what only an opt-in setting
+ * reaches is reported as optional, what depends on the machine as conditional. Variables from
+ * {@code set()}, {@code option()} and {@code list(APPEND)} are resolved; others stay written as
+ * {@code ${NAME}}.
  */
 public final class CMakeReader {
   private static final int MAX_DEPTH = 32;
   private static final Pattern INNERMOST = Pattern.compile("\\$\\{([^${}]*)\\}");
-  private static final Set<String> FIND_PACKAGE_KEYWORDS = Set.of("EXACT", "QUIET", "MODULE",
-      "CONFIG", "NO_MODULE", "REQUIRED", "COMPONENTS", "OPTIONAL_COMPONENTS", "NAMES", "CONFIGS",
-      "HINTS", "PATHS", "PATH_SUFFIXES", "NO_POLICY_SCOPE", "GLOBAL", "BYPASS_PROVIDER",
-      "NO_DEFAULT_PATH", "REGISTRY_VIEW", "NO_CMAKE_PATH", "NO_CMAKE_ENVIRONMENT_PATH",
-      "NO_SYSTEM_ENVIRONMENT_PATH", "NO_CMAKE_PACKAGE_REGISTRY", "NO_CMAKE_SYSTEM_PATH",
-      "NO_CMAKE_INSTALL_PREFIX", "NO_CMAKE_SYSTEM_PACKAGE_REGISTRY", "CMAKE_FIND_ROOT_PATH_BOTH",
-      "ONLY_CMAKE_FIND_ROOT_PATH", "NO_CMAKE_FIND_ROOT_PATH", "NO_PACKAGE_ROOT_PATH");
+  private static final Set<String> FIND_PACKAGE_KEYWORDS =
+      Set.of(
+          "EXACT",
+          "QUIET",
+          "MODULE",
+          "CONFIG",
+          "NO_MODULE",
+          "REQUIRED",
+          "COMPONENTS",
+          "OPTIONAL_COMPONENTS",
+          "NAMES",
+          "CONFIGS",
+          "HINTS",
+          "PATHS",
+          "PATH_SUFFIXES",
+          "NO_POLICY_SCOPE",
+          "GLOBAL",
+          "BYPASS_PROVIDER",
+          "NO_DEFAULT_PATH",
+          "REGISTRY_VIEW",
+          "NO_CMAKE_PATH",
+          "NO_CMAKE_ENVIRONMENT_PATH",
+          "NO_SYSTEM_ENVIRONMENT_PATH",
+          "NO_CMAKE_PACKAGE_REGISTRY",
+          "NO_CMAKE_SYSTEM_PATH",
+          "NO_CMAKE_INSTALL_PREFIX",
+          "NO_CMAKE_SYSTEM_PACKAGE_REGISTRY",
+          "CMAKE_FIND_ROOT_PATH_BOTH",
+          "ONLY_CMAKE_FIND_ROOT_PATH",
+          "NO_CMAKE_FIND_ROOT_PATH",
+          "NO_PACKAGE_ROOT_PATH");
 
   private final RepoFiles files;
   private final String projectDir;
   private final Map<String, String> vars = new HashMap<>();
+
   /** Variables set under an undecidable condition: their value is a guess. */
   private final Set<String> uncertain = new java.util.HashSet<>();
+
   private final Set<String> visitedFiles = new LinkedHashSet<>();
   private final Set<String> subdirectories = new TreeSet<>();
+
   /** Open if/foreach/function blocks, innermost first. */
   private final Deque<Frame> frames = new ArrayDeque<>();
 
@@ -133,10 +160,25 @@ public final class CMakeReader {
   private CMakeProject build() {
     List<String> vcpkg = PackageManifests.vcpkg(files, RepoFiles.join(projectDir, "vcpkg.json"));
     List<String> conan = PackageManifests.conan(files, RepoFiles.join(projectDir, "conanfile.txt"));
-    List<String> presets = PackageManifests.presets(files, RepoFiles.join(projectDir, "CMakePresets.json"));
-    return new CMakeProject(minimumVersion, name, version, List.copyOf(languages), cStd.value(),
-        cxxStd.value(), packages, optionalPackages, List.copyOf(pkgConfig), fetched, optionalFetched,
-        List.copyOf(subdirectories), tests, vcpkg, conan, presets);
+    List<String> presets =
+        PackageManifests.presets(files, RepoFiles.join(projectDir, "CMakePresets.json"));
+    return new CMakeProject(
+        minimumVersion,
+        name,
+        version,
+        List.copyOf(languages),
+        cStd.value(),
+        cxxStd.value(),
+        packages,
+        optionalPackages,
+        List.copyOf(pkgConfig),
+        fetched,
+        optionalFetched,
+        List.copyOf(subdirectories),
+        tests,
+        vcpkg,
+        conan,
+        presets);
   }
 
   /** Where the command being read runs: surely, maybe, or only with a non-default setting. */
@@ -160,8 +202,12 @@ public final class CMakeReader {
     try {
       commands = CMakeLexer.tokenize(text.get());
     } catch (CMakeLexer.SyntaxException e) {
-      files.report(Diagnostic.error(file, e.line(), e.column(), "CMake syntax error: " + e.getMessage()
-          + "; cmake would refuse this file too"));
+      files.report(
+          Diagnostic.error(
+              file,
+              e.line(),
+              e.column(),
+              "CMake syntax error: " + e.getMessage() + "; cmake would refuse this file too"));
       return false;
     }
     String savedSource = vars.get("CMAKE_CURRENT_SOURCE_DIR");
@@ -229,7 +275,7 @@ public final class CMakeReader {
         }
         return;
       }
-      default -> { }
+      default -> {}
     }
     Tri where = here();
     List<String> a = expand(cmd.args());
@@ -267,8 +313,13 @@ public final class CMakeReader {
       case "cpmaddpackage" -> fetch(a, "CPM", file, cmd.line(), where);
       case "add_subdirectory" -> subdirectory(a, dir, depth);
       case "include" -> include(a, dir, depth);
-      case "enable_testing", "add_test", "gtest_discover_tests", "gtest_add_tests",
-          "catch_discover_tests", "doctest_discover_tests" -> tests = true;
+      case "enable_testing",
+          "add_test",
+          "gtest_discover_tests",
+          "gtest_add_tests",
+          "catch_discover_tests",
+          "doctest_discover_tests" ->
+          tests = true;
       case "target_compile_features" -> {
         for (String f : a) {
           if (f.startsWith("cxx_std_")) {
@@ -287,7 +338,7 @@ public final class CMakeReader {
           }
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -376,13 +427,16 @@ public final class CMakeReader {
     if (op.equals("APPEND") || op.equals("PREPEND")) {
       String old = vars.getOrDefault(var, "");
       String add = String.join(";", items);
-      String joined = old.isEmpty() ? add : add.isEmpty() ? old
-          : op.equals("APPEND") ? old + ";" + add : add + ";" + old;
+      String joined =
+          old.isEmpty()
+              ? add
+              : add.isEmpty() ? old : op.equals("APPEND") ? old + ";" + add : add + ";" + old;
       vars.put(var, joined);
     }
   }
 
-  private void findPackage(List<String> a, Tri where, String file, int line, String dir, int depth) {
+  private void findPackage(
+      List<String> a, Tri where, String file, int line, String dir, int depth) {
     if (a.isEmpty()) {
       return;
     }
@@ -415,7 +469,10 @@ public final class CMakeReader {
     }
   }
 
-  /** Reads a project-local {@code Find<Name>.cmake} from CMAKE_MODULE_PATH; what it does depends on the machine. */
+  /**
+   * Reads a project-local {@code Find<Name>.cmake} from CMAKE_MODULE_PATH; what it does depends on
+   * the machine.
+   */
   private void findModule(String pkg, String dir, int depth) {
     String path = vars.get("CMAKE_MODULE_PATH");
     if (path == null) {
@@ -439,8 +496,11 @@ public final class CMakeReader {
   private void pkgModules(List<String> a) {
     for (int i = 1; i < a.size(); i++) {
       String arg = a.get(i);
-      if (arg.equals("REQUIRED") || arg.equals("QUIET") || arg.equals("IMPORTED_TARGET")
-          || arg.equals("GLOBAL") || arg.startsWith("NO_CMAKE_")) {
+      if (arg.equals("REQUIRED")
+          || arg.equals("QUIET")
+          || arg.equals("IMPORTED_TARGET")
+          || arg.equals("GLOBAL")
+          || arg.startsWith("NO_CMAKE_")) {
         continue;
       }
       String module = arg.split("[<>=]", 2)[0].strip();
@@ -458,8 +518,11 @@ public final class CMakeReader {
     String depName = a.get(0);
     for (int i = 0; i + 1 < a.size(); i++) {
       String k = a.get(i);
-      if (k.equals("GIT_REPOSITORY") || k.equals("URL") || k.equals("GITHUB_REPOSITORY")
-          || k.equals("SVN_REPOSITORY") || k.equals("HG_REPOSITORY")) {
+      if (k.equals("GIT_REPOSITORY")
+          || k.equals("URL")
+          || k.equals("GITHUB_REPOSITORY")
+          || k.equals("SVN_REPOSITORY")
+          || k.equals("HG_REPOSITORY")) {
         source = a.get(i + 1);
         break;
       }
@@ -546,8 +609,8 @@ public final class CMakeReader {
       while (m.find()) {
         String value = vars.get(m.group(1));
         // Unknown references are parked under control characters so they are not matched again.
-        m.appendReplacement(b, Matcher.quoteReplacement(
-            value != null ? value : "\u0001" + m.group(1) + "\u0002"));
+        m.appendReplacement(
+            b, Matcher.quoteReplacement(value != null ? value : "\u0001" + m.group(1) + "\u0002"));
         any = true;
       }
       m.appendTail(b);
@@ -559,7 +622,10 @@ public final class CMakeReader {
     return current.replace("\u0001", "${").replace("\u0002", "}");
   }
 
-  /** A repository-relative path for a CMake path argument, or null when it leaves the repository or does not exist. */
+  /**
+   * A repository-relative path for a CMake path argument, or null when it leaves the repository or
+   * does not exist.
+   */
   private String resolvePath(String path, String dir) {
     String root = files.root().toString();
     String rel;

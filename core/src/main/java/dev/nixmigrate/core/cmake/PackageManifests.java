@@ -8,24 +8,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** C/C++ package-manager and preset files beside a CMakeLists.txt: vcpkg.json, conanfile.txt, CMakePresets.json. */
+/**
+ * C/C++ package-manager and preset files beside a CMakeLists.txt: vcpkg.json, conanfile.txt,
+ * CMakePresets.json.
+ */
 final class PackageManifests {
   private PackageManifests() {}
 
   /** Dependency names from vcpkg.json (strings or objects with {@code name}). */
   static List<String> vcpkg(RepoFiles files, String rel) {
     List<String> out = new ArrayList<>();
-    json(files, rel).ifPresent(v -> {
-      if (v instanceof Map<?, ?> m && m.get("dependencies") instanceof List<?> deps) {
-        for (Object d : deps) {
-          if (d instanceof String s) {
-            out.add(s);
-          } else if (d instanceof Map<?, ?> dm && dm.get("name") instanceof String s) {
-            out.add(s);
-          }
-        }
-      }
-    });
+    json(files, rel)
+        .ifPresent(
+            v -> {
+              if (v instanceof Map<?, ?> m && m.get("dependencies") instanceof List<?> deps) {
+                for (Object d : deps) {
+                  if (d instanceof String s) {
+                    out.add(s);
+                  } else if (d instanceof Map<?, ?> dm && dm.get("name") instanceof String s) {
+                    out.add(s);
+                  }
+                }
+              }
+            });
     return out;
   }
 
@@ -50,16 +55,19 @@ final class PackageManifests {
   /** Names of the visible configure presets in CMakePresets.json. */
   static List<String> presets(RepoFiles files, String rel) {
     List<String> out = new ArrayList<>();
-    json(files, rel).ifPresent(v -> {
-      if (v instanceof Map<?, ?> m && m.get("configurePresets") instanceof List<?> list) {
-        for (Object p : list) {
-          if (p instanceof Map<?, ?> pm && pm.get("name") instanceof String name
-              && !Boolean.TRUE.equals(pm.get("hidden"))) {
-            out.add(name);
-          }
-        }
-      }
-    });
+    json(files, rel)
+        .ifPresent(
+            v -> {
+              if (v instanceof Map<?, ?> m && m.get("configurePresets") instanceof List<?> list) {
+                for (Object p : list) {
+                  if (p instanceof Map<?, ?> pm
+                      && pm.get("name") instanceof String name
+                      && !Boolean.TRUE.equals(pm.get("hidden"))) {
+                    out.add(name);
+                  }
+                }
+              }
+            });
     return out;
   }
 

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The stable {@code --json} form of detection and status (schema in the README). Field names
- * here are a contract with other tooling: add fields, never rename or remove them.
+ * The stable {@code --json} form of detection and status (schema in the README). Field names here
+ * are a contract with other tooling: add fields, never rename or remove them.
  */
 public final class FactsJson {
   /** Bumped only when a field changes meaning or disappears. */
@@ -93,7 +93,9 @@ public final class FactsJson {
     if (!p.otherBuilds().isEmpty()) {
       o.put("otherBuilds", p.otherBuilds());
     }
-    o.put("nixPackages", List.copyOf(new TreeSet<>(p.nixPackages().stream().map(NixPackage::attribute).toList())));
+    o.put(
+        "nixPackages",
+        List.copyOf(new TreeSet<>(p.nixPackages().stream().map(NixPackage::attribute).toList())));
     return o;
   }
 
@@ -156,8 +158,10 @@ public final class FactsJson {
 
   /** A build script that compiles C (through cc, cmake or a -sys crate) needs a C toolchain. */
   static boolean needsCCompiler(RustProject r) {
-    return !r.sysCrates().isEmpty() || r.packages().stream().anyMatch(p -> p.dependencies().stream()
-        .anyMatch(d -> d.equals("cc") || d.equals("cmake")));
+    return !r.sysCrates().isEmpty()
+        || r.packages().stream()
+            .anyMatch(
+                p -> p.dependencies().stream().anyMatch(d -> d.equals("cc") || d.equals("cmake")));
   }
 
   private static Map<String, Object> cmake(CMakeProject c) {
@@ -168,13 +172,25 @@ public final class FactsJson {
     o.put("languages", c.languages());
     o.put("cStandard", c.cStandard());
     o.put("cxxStandard", c.cxxStandard());
-    o.put("packages", c.packages().stream().map(CMakeProject.FindPackage::name).distinct().toList());
-    o.put("optionalPackages", c.optionalPackages().stream().map(CMakeProject.FindPackage::name)
-        .distinct().filter(n -> c.packages().stream().noneMatch(p -> p.name().equals(n))).toList());
+    o.put(
+        "packages", c.packages().stream().map(CMakeProject.FindPackage::name).distinct().toList());
+    o.put(
+        "optionalPackages",
+        c.optionalPackages().stream()
+            .map(CMakeProject.FindPackage::name)
+            .distinct()
+            .filter(n -> c.packages().stream().noneMatch(p -> p.name().equals(n)))
+            .toList());
     o.put("pkgConfigModules", c.pkgConfigModules());
-    o.put("fetchContent", c.fetchContent().stream().map(CMakeProject.FetchedDependency::name).distinct().toList());
-    o.put("optionalFetchContent", c.optionalFetchContent().stream()
-        .map(CMakeProject.FetchedDependency::name).distinct().toList());
+    o.put(
+        "fetchContent",
+        c.fetchContent().stream().map(CMakeProject.FetchedDependency::name).distinct().toList());
+    o.put(
+        "optionalFetchContent",
+        c.optionalFetchContent().stream()
+            .map(CMakeProject.FetchedDependency::name)
+            .distinct()
+            .toList());
     o.put("tests", c.tests());
     o.put("subdirectories", c.subdirectories());
     o.put("vcpkgDependencies", c.vcpkgDependencies());

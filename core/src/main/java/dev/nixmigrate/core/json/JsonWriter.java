@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes maps, lists, strings, numbers, booleans and null as indented JSON, keys in the map's
- * own order, so output is byte-for-byte stable.
+ * Writes maps, lists, strings, numbers, booleans and null as indented JSON, keys in the map's own
+ * order, so output is byte-for-byte stable.
  */
 public final class JsonWriter {
   private JsonWriter() {}

@@ -3,8 +3,8 @@ package dev.nixmigrate.core.model;
 import java.util.List;
 
 /**
- * What a CMake project's CMakeLists.txt files (the top one and those it reaches with
- * {@code add_subdirectory}) and its package-manager files say.
+ * What a CMake project's CMakeLists.txt files (the top one and those it reaches with {@code
+ * add_subdirectory}) and its package-manager files say.
  *
  * @param minimumVersion {@code cmake_minimum_required(VERSION ...)} as written, or null
  * @param languages CMake language names enabled by {@code project()}/{@code enable_language()}
@@ -13,10 +13,11 @@ import java.util.List;
  * @param packages {@code find_package} calls the default configuration may make
  * @param optionalPackages {@code find_package} calls only an opt-in setting reaches
  * @param pkgConfigModules module names from {@code pkg_check_modules}/{@code pkg_search_module}
- * @param fetchContent dependencies downloaded at configure time in the default configuration
- *     (some only when a package is not found)
+ * @param fetchContent dependencies downloaded at configure time in the default configuration (some
+ *     only when a package is not found)
  * @param optionalFetchContent downloads only an opt-in setting reaches
- * @param subdirectories directories reached through {@code add_subdirectory}, relative to the project
+ * @param subdirectories directories reached through {@code add_subdirectory}, relative to the
+ *     project
  * @param tests true when {@code enable_testing()} or {@code add_test()} appears
  * @param vcpkgDependencies from {@code vcpkg.json}
  * @param conanRequires from {@code conanfile.txt}
@@ -53,7 +54,10 @@ public record CMakeProject(
     presets = List.copyOf(presets);
   }
 
-  /** A {@code find_package} call; {@code conditional} when a condition nixmigrate cannot decide guards it. */
+  /**
+   * A {@code find_package} call; {@code conditional} when a condition nixmigrate cannot decide
+   * guards it.
+   */
   public record FindPackage(
       String name,
       String version,
@@ -67,6 +71,8 @@ public record CMakeProject(
     }
   }
 
-  /** A {@code FetchContent_Declare} or {@code ExternalProject_Add}: network at configure/build time. */
+  /**
+   * A {@code FetchContent_Declare} or {@code ExternalProject_Add}: network at configure/build time.
+   */
   public record FetchedDependency(String name, String kind, String source, String file, int line) {}
 }

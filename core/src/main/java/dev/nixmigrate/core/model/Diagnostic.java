@@ -3,7 +3,10 @@ package dev.nixmigrate.core.model;
 import java.util.Comparator;
 import java.util.Objects;
 
-/** A located finding about the repository: a file, a 1-based line and column, a severity and a plain message. */
+/**
+ * A located finding about the repository: a file, a 1-based line and column, a severity and a plain
+ * message.
+ */
 public record Diagnostic(String file, int line, int column, Severity severity, String message) {
 
   /** Orders diagnostics by file, then position, so output is deterministic. */

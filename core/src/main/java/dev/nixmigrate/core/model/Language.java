@@ -19,7 +19,9 @@ public enum Language {
     return id;
   }
 
-  /** Maps a CMake language name (C, CXX, OBJCXX...) to ours, or null for ones we do not build (ASM). */
+  /**
+   * Maps a CMake language name (C, CXX, OBJCXX...) to ours, or null for ones we do not build (ASM).
+   */
   public static Language fromCMake(String cmakeName) {
     return switch (cmakeName.toUpperCase(Locale.ROOT)) {
       case "C", "OBJC" -> C;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One buildable project in the repository. A directory whose manifests describe several
- * languages (a maturin package beside its crate) is one project with several parts.
+ * One buildable project in the repository. A directory whose manifests describe several languages
+ * (a maturin package beside its crate) is one project with several parts.
  *
  * @param path directory relative to the repository root, {@code .} for the root
  * @param name the best name the manifests give

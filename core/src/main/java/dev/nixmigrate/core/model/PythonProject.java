@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * @param name distribution name, or null when only a build script knows it
  * @param version static version, or null when dynamic or unknown
  * @param dynamicVersion true when the version is computed at build time
- * @param buildBackend the backend's short name ({@code hatchling}, {@code setuptools}, ... or {@code none})
+ * @param buildBackend the backend's short name ({@code hatchling}, {@code setuptools}, ... or
+ *     {@code none})
  * @param buildBackendObject the {@code build-backend} string as written, or empty
  * @param buildRequires {@code build-system.requires}
  * @param packageManager {@code uv}, {@code poetry}, {@code pdm}, {@code hatch} or {@code pip}
@@ -21,7 +22,8 @@ import java.util.TreeMap;
  * @param optionalDependencies extras, sorted by name
  * @param dependencyGroups PEP 735 and Poetry groups, sorted by name
  * @param testRunner {@code pytest}, {@code unittest} or null
- * @param nativeParts {@code rust} (maturin) or {@code cmake}/{@code meson} (C/C++ extension backends)
+ * @param nativeParts {@code rust} (maturin) or {@code cmake}/{@code meson} (C/C++ extension
+ *     backends)
  * @param requirementFiles requirements*.txt files and the role nixmigrate gave each
  */
 public record PythonProject(

@@ -11,7 +11,8 @@ import java.util.List;
  * @param excludes {@code workspace.exclude} entries
  * @param edition the newest edition any member uses (inheritance resolved)
  * @param rustVersion the highest {@code rust-version} (MSRV) any member declares, or null
- * @param toolchain from {@code rust-toolchain.toml}/{@code rust-toolchain}, searched upwards as rustup does
+ * @param toolchain from {@code rust-toolchain.toml}/{@code rust-toolchain}, searched upwards as
+ *     rustup does
  * @param features feature names of the root package (or of all members for a virtual workspace)
  * @param packages every package in the project, root first
  * @param lockfile true when {@code Cargo.lock} is committed beside the root manifest
@@ -41,8 +42,8 @@ public record RustProject(
   }
 
   /**
-   * One crate: its targets and the dependency names it really uses (renames resolved);
-   * {@code optionalDependencies} are the subset behind a feature.
+   * One crate: its targets and the dependency names it really uses (renames resolved); {@code
+   * optionalDependencies} are the subset behind a feature.
    */
   public record CargoPackage(
       String path,

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** How far a repository is through one of the five steps, with the evidence for it. */
-public record StepStatus(int number, String name, State state, List<Evidence> evidence, String missing) {
+public record StepStatus(
+    int number, String name, State state, List<Evidence> evidence, String missing) {
 
   public StepStatus {
     evidence = List.copyOf(evidence);

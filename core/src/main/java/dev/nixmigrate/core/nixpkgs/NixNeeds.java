@@ -4,7 +4,6 @@ import dev.nixmigrate.core.model.CMakeProject;
 import dev.nixmigrate.core.model.Diagnostic;
 import dev.nixmigrate.core.model.NixPackage;
 import dev.nixmigrate.core.model.PythonProject;
-import dev.nixmigrate.core.model.Requirement;
 import dev.nixmigrate.core.model.RustProject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,13 +15,14 @@ import java.util.function.Consumer;
 
 /**
  * Maps a project's detected needs (libraries, build tools) to nixpkgs attributes. Language
- * toolchains (the interpreter, rustc, the C compiler) are chosen by the generators, not here.
- * An unmapped need becomes a diagnostic; nothing is invented.
+ * toolchains (the interpreter, rustc, the C compiler) are chosen by the generators, not here. An
+ * unmapped need becomes a diagnostic; nothing is invented.
  */
 public final class NixNeeds {
   private final NixpkgsData data;
   private final Map<String, NixPackage> out = new LinkedHashMap<>();
   private final Consumer<Diagnostic> report;
+
   /** The manifest being mapped, named in diagnostics. */
   private String file = "";
 
@@ -32,22 +32,30 @@ public final class NixNeeds {
   }
 
   /** The attributes the project's parts need, sorted by attribute then input. */
-  public static List<NixPackage> map(NixpkgsData data, String projectPath,
-      Optional<PythonProject> python, Optional<RustProject> rust, Optional<CMakeProject> cmake,
-      List<String> otherBuilds, Consumer<Diagnostic> report) {
+  public static List<NixPackage> map(
+      NixpkgsData data,
+      String projectPath,
+      Optional<PythonProject> python,
+      Optional<RustProject> rust,
+      Optional<CMakeProject> cmake,
+      List<String> otherBuilds,
+      Consumer<Diagnostic> report) {
     NixNeeds n = new NixNeeds(data, report);
-    python.ifPresent(p -> {
-      n.file = join(projectPath, "pyproject.toml");
-      n.python(p);
-    });
-    rust.ifPresent(r -> {
-      n.file = join(projectPath, "Cargo.toml");
-      n.rust(r);
-    });
-    cmake.ifPresent(c -> {
-      n.file = join(projectPath, "CMakeLists.txt");
-      n.cmake(c, projectPath);
-    });
+    python.ifPresent(
+        p -> {
+          n.file = join(projectPath, "pyproject.toml");
+          n.python(p);
+        });
+    rust.ifPresent(
+        r -> {
+          n.file = join(projectPath, "Cargo.toml");
+          n.rust(r);
+        });
+    cmake.ifPresent(
+        c -> {
+          n.file = join(projectPath, "CMakeLists.txt");
+          n.cmake(c, projectPath);
+        });
     n.file = projectPath;
     if (otherBuilds.contains("meson")) {
       n.tool("meson", "meson.build");
@@ -64,8 +72,9 @@ public final class NixNeeds {
 
   private void python(PythonProject p) {
     switch (p.packageManager()) {
-      case "uv", "poetry", "pdm", "hatch" -> tool(p.packageManager(), "package manager " + p.packageManager());
-      default -> { }
+      case "uv", "poetry", "pdm", "hatch" ->
+          tool(p.packageManager(), "package manager " + p.packageManager());
+      default -> {}
     }
     if (p.buildBackend().equals("maturin")) {
       tool("maturin", "build backend maturin");
@@ -84,23 +93,32 @@ public final class NixNeeds {
     // business. Development groups come as wheels in a dev shell and are left out.
     List<String> considered = new ArrayList<>();
     if (p.name() != null) {
-      considered.add(p.name()); // A project that is itself a known binding (psycopg-c) needs its library.
+      considered.add(
+          p.name()); // A project that is itself a known binding (psycopg-c) needs its library.
     }
     p.dependencies().forEach(r -> considered.add(r.name()));
     p.buildRequires().forEach(r -> considered.add(r.name()));
     for (String name : considered) {
-      data.forPypi(name).ifPresent(pkgs -> pkgs.stream()
-          .filter(pkg -> pkg.input().equals("buildInputs")).forEach(this::add));
+      data.forPypi(name)
+          .ifPresent(
+              pkgs ->
+                  pkgs.stream()
+                      .filter(pkg -> pkg.input().equals("buildInputs"))
+                      .forEach(this::add));
     }
   }
 
   private void rust(RustProject r) {
     List<String> direct = new ArrayList<>();
     List<String> required = new ArrayList<>();
-    r.packages().forEach(pkg -> {
-      direct.addAll(pkg.dependencies());
-      pkg.dependencies().stream().filter(d -> !pkg.optionalDependencies().contains(d)).forEach(required::add);
-    });
+    r.packages()
+        .forEach(
+            pkg -> {
+              direct.addAll(pkg.dependencies());
+              pkg.dependencies().stream()
+                  .filter(d -> !pkg.optionalDependencies().contains(d))
+                  .forEach(required::add);
+            });
     List<String> crates = new ArrayList<>(r.sysCrates());
     crates.addAll(direct);
     for (String crate : crates.stream().distinct().sorted().toList()) {
@@ -110,9 +128,15 @@ public final class NixNeeds {
       } else if (required.contains(crate) && crate.endsWith("-sys")) {
         // Only direct, non-optional dependencies are worth a note; transitive -sys crates are
         // mostly pure Rust (linux-raw-sys, js-sys).
-        report.accept(Diagnostic.info(file, 1, 1,
-            "crate " + crate + " may need a system library that nixmigrate has no nixpkgs mapping"
-                + " for; if the build fails for lack of it, add the library to the dev shell"));
+        report.accept(
+            Diagnostic.info(
+                file,
+                1,
+                1,
+                "crate "
+                    + crate
+                    + " may need a system library that nixmigrate has no nixpkgs mapping"
+                    + " for; if the build fails for lack of it, add the library to the dev shell"));
       }
     }
   }
@@ -124,8 +148,14 @@ public final class NixNeeds {
       if (mapped.isPresent()) {
         mapped.get().forEach(this::add);
       } else if (!isProjectInternal(fp.name(), c)) {
-        report.accept(Diagnostic.warning(fp.file(), fp.line(), 1, "find_package(" + fp.name()
-            + ") has no known nixpkgs attribute; add the package to the dev shell by hand"));
+        report.accept(
+            Diagnostic.warning(
+                fp.file(),
+                fp.line(),
+                1,
+                "find_package("
+                    + fp.name()
+                    + ") has no known nixpkgs attribute; add the package to the dev shell by hand"));
       }
     }
     if (!c.pkgConfigModules().isEmpty()) {
@@ -136,19 +166,43 @@ public final class NixNeeds {
       if (mapped.isPresent()) {
         mapped.get().forEach(this::add);
       } else {
-        report.accept(Diagnostic.warning(file, 1, 1, "pkg-config module " + module
-            + " has no known nixpkgs attribute; add the package to the dev shell by hand"));
+        report.accept(
+            Diagnostic.warning(
+                file,
+                1,
+                1,
+                "pkg-config module "
+                    + module
+                    + " has no known nixpkgs attribute; add the package to the dev shell by hand"));
       }
     }
     for (String dep : c.vcpkgDependencies()) {
-      data.forFindPackage(dep).ifPresentOrElse(pkgs -> pkgs.forEach(this::add),
-          () -> report.accept(Diagnostic.info(join(path, "vcpkg.json"), 1, 1, "vcpkg port " + dep
-              + " has no known nixpkgs attribute; add the package to the dev shell by hand")));
+      data.forFindPackage(dep)
+          .ifPresentOrElse(
+              pkgs -> pkgs.forEach(this::add),
+              () ->
+                  report.accept(
+                      Diagnostic.info(
+                          join(path, "vcpkg.json"),
+                          1,
+                          1,
+                          "vcpkg port "
+                              + dep
+                              + " has no known nixpkgs attribute; add the package to the dev shell by hand")));
     }
     for (String dep : c.conanRequires()) {
-      data.forFindPackage(dep).ifPresentOrElse(pkgs -> pkgs.forEach(this::add),
-          () -> report.accept(Diagnostic.info(join(path, "conanfile.txt"), 1, 1, "conan package " + dep
-              + " has no known nixpkgs attribute; add the package to the dev shell by hand")));
+      data.forFindPackage(dep)
+          .ifPresentOrElse(
+              pkgs -> pkgs.forEach(this::add),
+              () ->
+                  report.accept(
+                      Diagnostic.info(
+                          join(path, "conanfile.txt"),
+                          1,
+                          1,
+                          "conan package "
+                              + dep
+                              + " has no known nixpkgs attribute; add the package to the dev shell by hand")));
     }
   }
 
@@ -169,8 +223,15 @@ public final class NixNeeds {
   private void add(NixPackage p) {
     if (!data.isKnownAttribute(p.attribute())) {
       // Every emitted attribute must be on the checked allow-list; say so rather than guess.
-      report.accept(Diagnostic.info(file, 1, 1, p.reason() + " maps to nixpkgs attribute "
-          + p.attribute() + ", which is not on nixmigrate's checked list; it is left out"));
+      report.accept(
+          Diagnostic.info(
+              file,
+              1,
+              1,
+              p.reason()
+                  + " maps to nixpkgs attribute "
+                  + p.attribute()
+                  + ", which is not on nixmigrate's checked list; it is left out"));
       return;
     }
     out.putIfAbsent(p.attribute() + "\u0000" + p.input(), p);

@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The nixpkgs attribute tables nixmigrate ships (copied from the shared data by
- * {@code scripts/refresh-nixpkgs-data}; each row was checked against a nixpkgs file, see the
- * README beside them). Lookups return the attributes a need maps to; an unknown need is
- * {@link Optional#empty()}, never a guess.
+ * The nixpkgs attribute tables nixmigrate ships (copied from the shared data by {@code
+ * scripts/refresh-nixpkgs-data}; each row was checked against a nixpkgs file, see the README beside
+ * them). Lookups return the attributes a need maps to; an unknown need is {@link Optional#empty()},
+ * never a guess.
  */
 public final class NixpkgsData {
   private static final String BASE = "/dev/nixmigrate/core/nixpkgs/";
@@ -57,7 +57,10 @@ public final class NixpkgsData {
     return Optional.ofNullable(pkgConfig.get(module));
   }
 
-  /** Attributes for a Rust crate that links or builds native code ({@code openssl-sys}, {@code git2}). */
+  /**
+   * Attributes for a Rust crate that links or builds native code ({@code openssl-sys}, {@code
+   * git2}).
+   */
   public Optional<List<NixPackage>> forCrate(String crate) {
     return Optional.ofNullable(crates.get(crate));
   }
@@ -124,13 +127,14 @@ public final class NixpkgsData {
       List<NixPackage> pkgs = packages(row[2], row[3]);
       for (String name : names(row[0])) {
         d.findPackage.putIfAbsent(name, withReason(pkgs, "find_package(" + name + ")"));
-        d.findPackageLower.putIfAbsent(name.toLowerCase(Locale.ROOT), withReason(pkgs, "find_package(" + name + ")"));
+        d.findPackageLower.putIfAbsent(
+            name.toLowerCase(Locale.ROOT), withReason(pkgs, "find_package(" + name + ")"));
       }
     }
     for (String[] row : rows("pkg-config.tsv")) {
       for (String module : row[0].split("\\s+")) {
-        d.pkgConfig.putIfAbsent(module, withReason(packages(row[1], row[2]),
-            "pkg-config module " + module));
+        d.pkgConfig.putIfAbsent(
+            module, withReason(packages(row[1], row[2]), "pkg-config module " + module));
       }
     }
     for (String[] row : rows("rust-sys-crates.tsv")) {
@@ -156,7 +160,9 @@ public final class NixpkgsData {
   static List<String> attrs(String cell) {
     List<String> out = new ArrayList<>();
     for (String t : cell.split("[\\s+/]+")) {
-      if (!t.isEmpty() && !t.equals("-") && t.matches("[A-Za-z_][A-Za-z0-9_.+-]*")
+      if (!t.isEmpty()
+          && !t.equals("-")
+          && t.matches("[A-Za-z_][A-Za-z0-9_.+-]*")
           && !t.endsWith(".")) {
         out.add(t);
       }

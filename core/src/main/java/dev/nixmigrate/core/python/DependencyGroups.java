@@ -24,20 +24,30 @@ final class DependencyGroups {
     return out;
   }
 
-  private static List<Requirement> expand(TomlDoc groups, String group, String file,
-      RepoFiles files, Set<String> visiting) {
+  private static List<Requirement> expand(
+      TomlDoc groups, String group, String file, RepoFiles files, Set<String> visiting) {
     List<Requirement> out = new ArrayList<>();
     if (!visiting.add(Requirement.normalize(group))) {
-      files.report(Diagnostic.warning(file, groups.line(group), 1,
-          "dependency group '" + group + "' includes itself; the cycle is cut"));
+      files.report(
+          Diagnostic.warning(
+              file,
+              groups.line(group),
+              1,
+              "dependency group '" + group + "' includes itself; the cycle is cut"));
       return out;
     }
-    String key = groups.keys().stream()
-        .filter(k -> Requirement.normalize(k).equals(Requirement.normalize(group)))
-        .findFirst().orElse(null);
+    String key =
+        groups.keys().stream()
+            .filter(k -> Requirement.normalize(k).equals(Requirement.normalize(group)))
+            .findFirst()
+            .orElse(null);
     if (key == null) {
-      files.report(Diagnostic.warning(file, 1, 1,
-          "include-group names '" + group + "', which [dependency-groups] does not define"));
+      files.report(
+          Diagnostic.warning(
+              file,
+              1,
+              1,
+              "include-group names '" + group + "', which [dependency-groups] does not define"));
       return out;
     }
     Object value = groups.value(key);
@@ -47,8 +57,16 @@ final class DependencyGroups {
           try {
             out.add(Pep508.parse(s));
           } catch (Pep508.SyntaxException ex) {
-            files.report(Diagnostic.warning(file, groups.line(key), groups.column(key),
-                "'" + s + "' in dependency group '" + key + "' is not a PEP 508 requirement; ignored"));
+            files.report(
+                Diagnostic.warning(
+                    file,
+                    groups.line(key),
+                    groups.column(key),
+                    "'"
+                        + s
+                        + "' in dependency group '"
+                        + key
+                        + "' is not a PEP 508 requirement; ignored"));
           }
         } else if (e instanceof TomlDoc t && t.string("include-group") != null) {
           out.addAll(expand(groups, t.string("include-group"), file, files, visiting));

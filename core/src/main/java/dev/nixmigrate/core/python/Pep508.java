@@ -141,7 +141,12 @@ public final class Pep508 {
   }
 
   private static boolean isVersionChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '.' || c == '*' || c == '+' || c == '-' || c == '_'
+    return Character.isLetterOrDigit(c)
+        || c == '.'
+        || c == '*'
+        || c == '+'
+        || c == '-'
+        || c == '_'
         || c == '!';
   }
 

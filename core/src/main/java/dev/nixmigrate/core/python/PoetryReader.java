@@ -14,8 +14,11 @@ import java.util.TreeMap;
 final class PoetryReader {
   private PoetryReader() {}
 
-  record Result(String requiresPython, List<Requirement> dependencies,
-      Map<String, List<Requirement>> extras, Map<String, List<Requirement>> groups) {}
+  record Result(
+      String requiresPython,
+      List<Requirement> dependencies,
+      Map<String, List<Requirement>> extras,
+      Map<String, List<Requirement>> groups) {}
 
   static Result read(TomlDoc poetry, String file, RepoFiles files) {
     String requiresPython = "";
@@ -81,8 +84,8 @@ final class PoetryReader {
     return out;
   }
 
-  private static Requirement requirement(String name, Object value, String file, TomlDoc parent,
-      RepoFiles files) {
+  private static Requirement requirement(
+      String name, Object value, String file, TomlDoc parent, RepoFiles files) {
     if (value instanceof String constraint) {
       return new Requirement(name, List.of(), PoetryConstraints.toPep440(constraint), "", "");
     }
@@ -92,7 +95,8 @@ final class PoetryReader {
     }
     if (value instanceof TomlDoc t) {
       List<String> extras = t.strings("extras");
-      String spec = t.string("version") == null ? "" : PoetryConstraints.toPep440(t.string("version"));
+      String spec =
+          t.string("version") == null ? "" : PoetryConstraints.toPep440(t.string("version"));
       String url = "";
       if (t.string("git") != null) {
         url = "git+" + t.string("git");
@@ -108,8 +112,12 @@ final class PoetryReader {
       }
       return new Requirement(name, extras, url.isEmpty() ? spec : "", url, marker);
     }
-    files.report(Diagnostic.warning(file, parent.line(name), parent.column(name),
-        "dependency '" + name + "' has a value Poetry does not define; it is ignored"));
+    files.report(
+        Diagnostic.warning(
+            file,
+            parent.line(name),
+            parent.column(name),
+            "dependency '" + name + "' has a value Poetry does not define; it is ignored"));
     return null;
   }
 }

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 public final class PythonReader {
   /** Python manifest file names that make a directory worth reading. */
   public static boolean isManifest(String name) {
-    return name.equals("pyproject.toml") || name.equals("setup.py") || name.equals("setup.cfg")
+    return name.equals("pyproject.toml")
+        || name.equals("setup.py")
+        || name.equals("setup.cfg")
         || isRequirementsFile(name);
   }
 
@@ -29,32 +31,34 @@ public final class PythonReader {
     return name.startsWith("requirements") && name.endsWith(".txt");
   }
 
-  private static final Map<String, String> BACKENDS = Map.ofEntries(
-      Map.entry("hatchling.build", "hatchling"),
-      Map.entry("setuptools.build_meta", "setuptools"),
-      Map.entry("setuptools.build_meta:__legacy__", "setuptools"),
-      Map.entry("poetry.core.masonry.api", "poetry-core"),
-      Map.entry("poetry.masonry.api", "poetry-core"),
-      Map.entry("pdm.backend", "pdm-backend"),
-      Map.entry("pdm.pep517.api", "pdm-backend"),
-      Map.entry("flit_core.buildapi", "flit_core"),
-      Map.entry("flit.buildapi", "flit_core"),
-      Map.entry("maturin", "maturin"),
-      Map.entry("scikit_build_core.build", "scikit-build-core"),
-      Map.entry("mesonpy", "mesonpy"),
-      Map.entry("uv_build", "uv_build"));
+  private static final Map<String, String> BACKENDS =
+      Map.ofEntries(
+          Map.entry("hatchling.build", "hatchling"),
+          Map.entry("setuptools.build_meta", "setuptools"),
+          Map.entry("setuptools.build_meta:__legacy__", "setuptools"),
+          Map.entry("poetry.core.masonry.api", "poetry-core"),
+          Map.entry("poetry.masonry.api", "poetry-core"),
+          Map.entry("pdm.backend", "pdm-backend"),
+          Map.entry("pdm.pep517.api", "pdm-backend"),
+          Map.entry("flit_core.buildapi", "flit_core"),
+          Map.entry("flit.buildapi", "flit_core"),
+          Map.entry("maturin", "maturin"),
+          Map.entry("scikit_build_core.build", "scikit-build-core"),
+          Map.entry("mesonpy", "mesonpy"),
+          Map.entry("uv_build", "uv_build"));
 
   /** Backend short names by the distribution that provides them, for in-tree wrapper backends. */
-  private static final Map<String, String> BACKEND_PACKAGES = Map.ofEntries(
-      Map.entry("hatchling", "hatchling"),
-      Map.entry("setuptools", "setuptools"),
-      Map.entry("poetry-core", "poetry-core"),
-      Map.entry("pdm-backend", "pdm-backend"),
-      Map.entry("flit-core", "flit_core"),
-      Map.entry("maturin", "maturin"),
-      Map.entry("scikit-build-core", "scikit-build-core"),
-      Map.entry("meson-python", "mesonpy"),
-      Map.entry("uv-build", "uv_build"));
+  private static final Map<String, String> BACKEND_PACKAGES =
+      Map.ofEntries(
+          Map.entry("hatchling", "hatchling"),
+          Map.entry("setuptools", "setuptools"),
+          Map.entry("poetry-core", "poetry-core"),
+          Map.entry("pdm-backend", "pdm-backend"),
+          Map.entry("flit-core", "flit_core"),
+          Map.entry("maturin", "maturin"),
+          Map.entry("scikit-build-core", "scikit-build-core"),
+          Map.entry("meson-python", "mesonpy"),
+          Map.entry("uv-build", "uv_build"));
 
   private final RepoFiles files;
   private final String dir;
@@ -79,10 +83,13 @@ public final class PythonReader {
   }
 
   private Optional<PythonProject> read() {
-    TomlDoc py = names.contains("pyproject.toml") ? files.toml(path("pyproject.toml")).orElse(null) : null;
+    TomlDoc py =
+        names.contains("pyproject.toml") ? files.toml(path("pyproject.toml")).orElse(null) : null;
     boolean pyprojectBroken = names.contains("pyproject.toml") && py == null;
-    SimpleIni cfg = names.contains("setup.cfg")
-        ? files.text(path("setup.cfg")).map(SimpleIni::parse).orElse(null) : null;
+    SimpleIni cfg =
+        names.contains("setup.cfg")
+            ? files.text(path("setup.cfg")).map(SimpleIni::parse).orElse(null)
+            : null;
     String setupPy = names.contains("setup.py") ? files.text(path("setup.py")).orElse(null) : null;
     List<String> reqFiles = names.stream().filter(PythonReader::isRequirementsFile).toList();
 
@@ -95,15 +102,23 @@ public final class PythonReader {
     }
     if (!hasMetadata) {
       if (py != null) {
-        files.report(Diagnostic.info(path("pyproject.toml"), 1, 1,
-            "no [project] table and no setup.py: tool configuration only, not a package"));
+        files.report(
+            Diagnostic.info(
+                path("pyproject.toml"),
+                1,
+                1,
+                "no [project] table and no setup.py: tool configuration only, not a package"));
         return Optional.empty();
       }
       boolean sources = dir.equals(".") || names.stream().anyMatch(n -> n.endsWith(".py"));
       if (reqFiles.isEmpty() || !sources) {
         if (!reqFiles.isEmpty()) {
-          files.report(Diagnostic.info(path(reqFiles.get(0)), 1, 1,
-              "requirements for tooling (no Python sources beside it), not a project"));
+          files.report(
+              Diagnostic.info(
+                  path(reqFiles.get(0)),
+                  1,
+                  1,
+                  "requirements for tooling (no Python sources beside it), not a project"));
         }
         return Optional.empty();
       }
@@ -159,7 +174,8 @@ public final class PythonReader {
     if (py != null && py.table("tool", "pdm", "dev-dependencies") != null) {
       TomlDoc dev = py.table("tool", "pdm", "dev-dependencies");
       for (String g : dev.keys()) {
-        groups.putIfAbsent(g, requirements(py, path("pyproject.toml"), "tool", "pdm", "dev-dependencies", g));
+        groups.putIfAbsent(
+            g, requirements(py, path("pyproject.toml"), "tool", "pdm", "dev-dependencies", g));
       }
     }
     if (cfg != null) {
@@ -178,8 +194,8 @@ public final class PythonReader {
       }
       if (project == null && poetry == null) {
         deps.addAll(lines(cfg.get("options", "install_requires"), path("setup.cfg")));
-        cfg.section("options.extras_require").forEach(
-            (extra, list) -> extras.put(extra, lines(list, path("setup.cfg"))));
+        cfg.section("options.extras_require")
+            .forEach((extra, list) -> extras.put(extra, lines(list, path("setup.cfg"))));
       }
     }
     if (setupPy != null) {
@@ -203,7 +219,8 @@ public final class PythonReader {
       String pin = files.text(path(".python-version")).map(String::strip).orElse("");
       String first = pin.lines().findFirst().orElse("").strip();
       if (first.matches("\\d+\\.\\d+(\\.\\d+)?")) {
-        requiresPython = first.chars().filter(c -> c == '.').count() == 1 ? "==" + first + ".*" : "==" + first;
+        requiresPython =
+            first.chars().filter(c -> c == '.').count() == 1 ? "==" + first + ".*" : "==" + first;
         requiresSource = path(".python-version");
       }
     }
@@ -224,20 +241,38 @@ public final class PythonReader {
     for (String rf : reqFiles) {
       RequirementsFiles.Parsed parsed = RequirementsFiles.read(files, path(rf));
       String role = requirementRole(rf, parsed, hasMetadata, buildRequires);
-      requirementFiles.add(new PythonProject.RequirementFile(path(rf), role, parsed.requirements()));
+      requirementFiles.add(
+          new PythonProject.RequirementFile(path(rf), role, parsed.requirements()));
       if (role.equals("runtime") && !hasMetadata) {
         deps.addAll(parsed.requirements());
       }
     }
     if (name == null) {
-      name = dir.equals(".") ? files.root().getFileName().toString() : dir.substring(dir.lastIndexOf('/') + 1);
+      name =
+          dir.equals(".")
+              ? files.root().getFileName().toString()
+              : dir.substring(dir.lastIndexOf('/') + 1);
     }
     List<String> nativeParts = nativeParts(backend, buildRequires, py, setupPy);
     String testRunner = testRunner(py, cfg, deps, extras, groups, requirementFiles);
     requiresPython = requiresPython.replaceAll("\\s+", "");
-    return Optional.of(new PythonProject(name, version, dynamicVersion, backend, backendObject,
-        buildRequires, manager, requiresPython, requiresSource, deps, extras, groups, testRunner,
-        nativeParts, requirementFiles));
+    return Optional.of(
+        new PythonProject(
+            name,
+            version,
+            dynamicVersion,
+            backend,
+            backendObject,
+            buildRequires,
+            manager,
+            requiresPython,
+            requiresSource,
+            deps,
+            extras,
+            groups,
+            testRunner,
+            nativeParts,
+            requirementFiles));
   }
 
   private List<Requirement> requirements(TomlDoc doc, String file, String... key) {
@@ -246,9 +281,18 @@ public final class PythonReader {
       try {
         out.add(Pep508.parse(s));
       } catch (Pep508.SyntaxException e) {
-        files.report(Diagnostic.warning(file, doc.line(key), doc.column(key),
-            "'" + s + "' in " + String.join(".", key) + " is not a PEP 508 requirement ("
-                + e.getMessage() + "); it is ignored"));
+        files.report(
+            Diagnostic.warning(
+                file,
+                doc.line(key),
+                doc.column(key),
+                "'"
+                    + s
+                    + "' in "
+                    + String.join(".", key)
+                    + " is not a PEP 508 requirement ("
+                    + e.getMessage()
+                    + "); it is ignored"));
       }
     }
     return out;
@@ -267,7 +311,8 @@ public final class PythonReader {
       try {
         out.add(Pep508.parse(l));
       } catch (Pep508.SyntaxException e) {
-        files.report(Diagnostic.warning(file, 1, 1, "'" + l + "' is not a PEP 508 requirement; ignored"));
+        files.report(
+            Diagnostic.warning(file, 1, 1, "'" + l + "' is not a PEP 508 requirement; ignored"));
       }
     }
     return out;
@@ -278,8 +323,12 @@ public final class PythonReader {
     return m.find() ? m.group(1) : null;
   }
 
-  private String backend(String object, List<Requirement> requires, boolean hasBuildSystem,
-      boolean hasSetupPy, TomlDoc bs) {
+  private String backend(
+      String object,
+      List<Requirement> requires,
+      boolean hasBuildSystem,
+      boolean hasSetupPy,
+      TomlDoc bs) {
     if (!object.isEmpty()) {
       String known = BACKENDS.get(object.strip());
       if (known != null) {
@@ -288,8 +337,12 @@ public final class PythonReader {
       for (Requirement r : requires) {
         String viaPackage = BACKEND_PACKAGES.get(r.normalizedName());
         if (viaPackage != null) {
-          files.report(Diagnostic.info(path("pyproject.toml"), bs.line("build-backend"), 1,
-              "custom build backend '" + object + "' wraps " + viaPackage));
+          files.report(
+              Diagnostic.info(
+                  path("pyproject.toml"),
+                  bs.line("build-backend"),
+                  1,
+                  "custom build backend '" + object + "' wraps " + viaPackage));
           return viaPackage;
         }
       }
@@ -333,39 +386,56 @@ public final class PythonReader {
     }
     if (locks.size() > 1) {
       String chosen = locks.stream().filter(tools::contains).findFirst().orElse(locks.get(0));
-      files.report(Diagnostic.warning(path(chosen + ".lock"), 1, 1, "several lock files ("
-          + String.join(", ", locks.stream().map(l -> l + ".lock").toList())
-          + "); nixmigrate uses " + chosen + ". Remove the stale lock file to make this certain"));
+      files.report(
+          Diagnostic.warning(
+              path(chosen + ".lock"),
+              1,
+              1,
+              "several lock files ("
+                  + String.join(", ", locks.stream().map(l -> l + ".lock").toList())
+                  + "); nixmigrate uses "
+                  + chosen
+                  + ". Remove the stale lock file to make this certain"));
       return chosen;
     }
     return tools.isEmpty() ? "pip" : tools.get(0);
   }
 
-  private static String requirementRole(String file, RequirementsFiles.Parsed parsed,
-      boolean packageProject, List<Requirement> buildRequires) {
+  private static String requirementRole(
+      String file,
+      RequirementsFiles.Parsed parsed,
+      boolean packageProject,
+      List<Requirement> buildRequires) {
     String lower = file.toLowerCase(Locale.ROOT);
     if (parsed.editableSelf() || lower.matches(".*(dev|test|lint|doc|ci|check|type).*")) {
       return "dev";
     }
-    if (packageProject && !parsed.requirements().isEmpty()
-        && parsed.requirements().stream().allMatch(r -> buildRequires.stream()
-            .anyMatch(b -> b.normalizedName().equals(r.normalizedName())))) {
+    if (packageProject
+        && !parsed.requirements().isEmpty()
+        && parsed.requirements().stream()
+            .allMatch(
+                r ->
+                    buildRequires.stream()
+                        .anyMatch(b -> b.normalizedName().equals(r.normalizedName())))) {
       return "build";
     }
     return packageProject ? "dev" : "runtime";
   }
 
-  private List<String> nativeParts(String backend, List<Requirement> buildRequires, TomlDoc py,
-      String setupPy) {
+  private List<String> nativeParts(
+      String backend, List<Requirement> buildRequires, TomlDoc py, String setupPy) {
     List<String> parts = new ArrayList<>();
-    boolean rust = backend.equals("maturin")
-        || buildRequires.stream().anyMatch(r -> r.normalizedName().equals("setuptools-rust"));
-    boolean cmake = backend.equals("scikit-build-core")
-        || buildRequires.stream().anyMatch(r -> r.normalizedName().equals("scikit-build"));
+    boolean rust =
+        backend.equals("maturin")
+            || buildRequires.stream().anyMatch(r -> r.normalizedName().equals("setuptools-rust"));
+    boolean cmake =
+        backend.equals("scikit-build-core")
+            || buildRequires.stream().anyMatch(r -> r.normalizedName().equals("scikit-build"));
     boolean meson = backend.equals("mesonpy");
-    boolean c = buildRequires.stream().anyMatch(r -> r.normalizedName().equals("cython"))
-        || (py != null && py.has("tool", "setuptools", "ext-modules"))
-        || (setupPy != null && setupPy.contains("Extension("));
+    boolean c =
+        buildRequires.stream().anyMatch(r -> r.normalizedName().equals("cython"))
+            || (py != null && py.has("tool", "setuptools", "ext-modules"))
+            || (setupPy != null && setupPy.contains("Extension("));
     if (rust) {
       parts.add("rust");
     }
@@ -381,11 +451,18 @@ public final class PythonReader {
     return parts;
   }
 
-  private String testRunner(TomlDoc py, SimpleIni cfg, List<Requirement> deps,
-      Map<String, List<Requirement>> extras, Map<String, List<Requirement>> groups,
+  private String testRunner(
+      TomlDoc py,
+      SimpleIni cfg,
+      List<Requirement> deps,
+      Map<String, List<Requirement>> extras,
+      Map<String, List<Requirement>> groups,
       List<PythonProject.RequirementFile> reqFiles) {
-    boolean pytestConfig = (py != null && (py.has("tool", "pytest"))) || names.contains("pytest.ini")
-        || names.contains("conftest.py") || (cfg != null && cfg.hasSection("tool:pytest"));
+    boolean pytestConfig =
+        (py != null && (py.has("tool", "pytest")))
+            || names.contains("pytest.ini")
+            || names.contains("conftest.py")
+            || (cfg != null && cfg.hasSection("tool:pytest"));
     if (!pytestConfig && names.contains("tox.ini")) {
       pytestConfig = files.text(path("tox.ini")).map(t -> t.contains("[pytest]")).orElse(false);
     }

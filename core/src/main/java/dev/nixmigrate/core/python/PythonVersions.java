@@ -8,7 +8,9 @@ import java.util.Optional;
 public final class PythonVersions {
   private PythonVersions() {}
 
-  /** The versions among {@code candidates} ({@code "3.11"}, ...) that {@code spec} allows, in order. */
+  /**
+   * The versions among {@code candidates} ({@code "3.11"}, ...) that {@code spec} allows, in order.
+   */
   public static List<String> allowed(String spec, List<String> candidates) {
     List<String> out = new ArrayList<>();
     for (String c : candidates) {
@@ -60,17 +62,20 @@ public final class PythonVersions {
     int patch = t.length > 2 ? t[2] : 0;
     int cmpMinor = compare(minor[0], minor[1], major, Math.max(min, 0));
     return switch (op) {
-      case "==", "===" -> wildcard || t.length <= 2
-          ? minor[0] == major && (min < 0 || minor[1] == min)
-          : cmpMinor == 0;
-      case "!=" -> !(wildcard || t.length <= 2) || !(minor[0] == major && (min < 0 || minor[1] == min));
+      case "==", "===" ->
+          wildcard || t.length <= 2
+              ? minor[0] == major && (min < 0 || minor[1] == min)
+              : cmpMinor == 0;
+      case "!=" ->
+          !(wildcard || t.length <= 2) || !(minor[0] == major && (min < 0 || minor[1] == min));
       // Some release of the minor version is above any bound inside it (3.9.1 > 3.9).
       case ">=", ">" -> cmpMinor >= 0;
       case "<=" -> cmpMinor <= 0;
       case "<" -> cmpMinor < 0 || (cmpMinor == 0 && patch > 0);
-      case "~=" -> t.length <= 2
-          ? minor[0] == major && minor[1] >= Math.max(min, 0)
-          : minor[0] == major && minor[1] == min;
+      case "~=" ->
+          t.length <= 2
+              ? minor[0] == major && minor[1] >= Math.max(min, 0)
+              : minor[0] == major && minor[1] == min;
       default -> true;
     };
   }

@@ -15,7 +15,10 @@ final class RequirementsFiles {
 
   private RequirementsFiles() {}
 
-  /** The requirements of {@code rel} and the files it includes; {@code editableSelf} reports {@code -e .}. */
+  /**
+   * The requirements of {@code rel} and the files it includes; {@code editableSelf} reports {@code
+   * -e .}.
+   */
   record Parsed(List<Requirement> requirements, boolean editableSelf) {}
 
   static Parsed read(RepoFiles files, String rel) {
@@ -25,8 +28,13 @@ final class RequirementsFiles {
     return new Parsed(out, editable[0]);
   }
 
-  private static void read(RepoFiles files, String rel, List<Requirement> out, boolean[] editable,
-      Set<String> seen, int depth) {
+  private static void read(
+      RepoFiles files,
+      String rel,
+      List<Requirement> out,
+      boolean[] editable,
+      Set<String> seen,
+      int depth) {
     if (!seen.add(rel) || depth > MAX_INCLUDE_DEPTH) {
       return;
     }
@@ -44,11 +52,15 @@ final class RequirementsFiles {
       if (line.isEmpty()) {
         continue;
       }
-      if (line.startsWith("-r ") || line.startsWith("--requirement") || line.startsWith("-c ")
+      if (line.startsWith("-r ")
+          || line.startsWith("--requirement")
+          || line.startsWith("-c ")
           || line.startsWith("--constraint")) {
         String target = line.replaceFirst("^(-r|-c|--requirement|--constraint)[=\\s]*", "").strip();
         String resolved = normalize(RepoFiles.join(dir, target));
-        if (resolved != null && files.isFile(resolved) && !line.startsWith("-c")
+        if (resolved != null
+            && files.isFile(resolved)
+            && !line.startsWith("-c")
             && !line.startsWith("--constraint")) {
           read(files, resolved, out, editable, seen, depth + 1);
         }
@@ -61,15 +73,21 @@ final class RequirementsFiles {
         }
         continue;
       }
-      if (line.startsWith("-") || line.startsWith(".") || line.startsWith("/")
+      if (line.startsWith("-")
+          || line.startsWith(".")
+          || line.startsWith("/")
           || line.contains("://") && !line.contains("@")) {
         continue;
       }
       try {
         out.add(Pep508.parse(line.replaceFirst("\\s--hash[=\\s].*$", "")));
       } catch (Pep508.SyntaxException e) {
-        files.report(Diagnostic.warning(rel, i + 1, e.offset() + 1,
-            "not a PEP 508 requirement (" + e.getMessage() + "); the line is ignored"));
+        files.report(
+            Diagnostic.warning(
+                rel,
+                i + 1,
+                e.offset() + 1,
+                "not a PEP 508 requirement (" + e.getMessage() + "); the line is ignored"));
       }
     }
   }

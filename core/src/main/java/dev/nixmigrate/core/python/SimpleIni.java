@@ -21,8 +21,9 @@ final class SimpleIni {
         continue;
       }
       if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-        current = ini.sections.computeIfAbsent(
-            trimmed.substring(1, trimmed.length() - 1).strip(), k -> new LinkedHashMap<>());
+        current =
+            ini.sections.computeIfAbsent(
+                trimmed.substring(1, trimmed.length() - 1).strip(), k -> new LinkedHashMap<>());
         lastKey = null;
       } else if (Character.isWhitespace(raw.charAt(0)) && current != null && lastKey != null) {
         current.merge(lastKey, trimmed, (a, b) -> a.isEmpty() ? b : a + "\n" + b);

@@ -9,9 +9,9 @@ import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 /**
- * A read-only view of a parsed TOML table with null-returning typed lookups by key path, so
- * readers can ask for optional fields without ceremony. Keys are given as separate segments,
- * never as dotted strings, because real keys contain dots ({@code cfg(target_os = "linux")}).
+ * A read-only view of a parsed TOML table with null-returning typed lookups by key path, so readers
+ * can ask for optional fields without ceremony. Keys are given as separate segments, never as
+ * dotted strings, because real keys contain dots ({@code cfg(target_os = "linux")}).
  */
 public final class TomlDoc {
   private final TomlTable table;

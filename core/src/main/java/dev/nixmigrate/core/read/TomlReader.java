@@ -33,15 +33,24 @@ public final class TomlReader {
       throw ManifestText.fail(display, 1, 1, "too deeply nested to read; simplify the file");
     } catch (AssertionError | RuntimeException e) {
       // tomlj's internal checks (active under -ea) must not escape as a trace.
-      throw ManifestText.fail(display, 1, 1, "invalid TOML that the parser could not locate ("
-          + e.getMessage() + "); check the file with a TOML validator");
+      throw ManifestText.fail(
+          display,
+          1,
+          1,
+          "invalid TOML that the parser could not locate ("
+              + e.getMessage()
+              + "); check the file with a TOML validator");
     }
     if (result.hasErrors()) {
       TomlParseError first = result.errors().get(0);
       int line = first.position() == null ? 1 : first.position().line();
       int column = first.position() == null ? 1 : first.position().column();
-      throw new ManifestException(Diagnostic.error(display, line, column,
-          "invalid TOML: " + plain(first.getMessage()) + "; fix the file and run again"));
+      throw new ManifestException(
+          Diagnostic.error(
+              display,
+              line,
+              column,
+              "invalid TOML: " + plain(first.getMessage()) + "; fix the file and run again"));
     }
     return new TomlDoc(result, display);
   }
@@ -89,13 +98,17 @@ public final class TomlReader {
         case '[', '{' -> {
           depth++;
           if (depth > MAX_NESTING) {
-            throw ManifestText.fail(display, line, i - lineStart + 1,
-                "arrays or inline tables nested more than " + MAX_NESTING
+            throw ManifestText.fail(
+                display,
+                line,
+                i - lineStart + 1,
+                "arrays or inline tables nested more than "
+                    + MAX_NESTING
                     + " deep; no manifest needs this, so the file is not read");
           }
         }
         case ']', '}' -> depth = Math.max(0, depth - 1);
-        default -> { }
+        default -> {}
       }
     }
   }
@@ -110,8 +123,12 @@ public final class TomlReader {
         line++;
         lineStart = i + 1;
       } else if (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-        throw ManifestText.fail(display, line, i - lineStart + 1, "invalid TOML: a carriage return"
-            + " without a line feed; save the file with LF or CRLF line endings");
+        throw ManifestText.fail(
+            display,
+            line,
+            i - lineStart + 1,
+            "invalid TOML: a carriage return"
+                + " without a line feed; save the file with LF or CRLF line endings");
       }
     }
   }

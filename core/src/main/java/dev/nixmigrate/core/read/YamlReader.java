@@ -19,8 +19,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads YAML (CI workflows) with snakeyaml-engine, YAML 1.2, so {@code on:} stays a string key.
- * Duplicate keys are rejected and aliases limited; the result is the document's scalar leaves
- * with their key paths and lines, which is what detection needs.
+ * Duplicate keys are rejected and aliases limited; the result is the document's scalar leaves with
+ * their key paths and lines, which is what detection needs.
  */
 public final class YamlReader {
   private YamlReader() {}
@@ -57,13 +57,14 @@ public final class YamlReader {
   }
 
   public static List<Leaf> leaves(String text, String file) throws ManifestException {
-    LoadSettings settings = LoadSettings.builder()
-        .setAllowDuplicateKeys(false)
-        .setMaxAliasesForCollections(50)
-        .setAllowRecursiveKeys(false)
-        .setCodePointLimit((int) ManifestText.MAX_BYTES)
-        .setLabel(file)
-        .build();
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setAllowDuplicateKeys(false)
+            .setMaxAliasesForCollections(50)
+            .setAllowRecursiveKeys(false)
+            .setCodePointLimit((int) ManifestText.MAX_BYTES)
+            .setLabel(file)
+            .build();
     List<Leaf> out = new ArrayList<>();
     try {
       for (Node doc : new Compose(settings).composeAllFromString(text)) {
@@ -71,11 +72,15 @@ public final class YamlReader {
       }
     } catch (MarkedYamlEngineException e) {
       Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
-      throw new ManifestException(Diagnostic.error(file, m == null ? 1 : m.getLine() + 1,
-          m == null ? 1 : m.getColumn() + 1, "invalid YAML: " + oneLine(e.getProblem())
-              + "; fix the file and run again"));
+      throw new ManifestException(
+          Diagnostic.error(
+              file,
+              m == null ? 1 : m.getLine() + 1,
+              m == null ? 1 : m.getColumn() + 1,
+              "invalid YAML: " + oneLine(e.getProblem()) + "; fix the file and run again"));
     } catch (YamlEngineException e) {
-      throw new ManifestException(Diagnostic.error(file, 1, 1, "invalid YAML: " + oneLine(e.getMessage())));
+      throw new ManifestException(
+          Diagnostic.error(file, 1, 1, "invalid YAML: " + oneLine(e.getMessage())));
     } catch (StackOverflowError e) {
       throw new ManifestException(Diagnostic.error(file, 1, 1, "YAML nested too deeply to read"));
     }
@@ -85,7 +90,8 @@ public final class YamlReader {
   private static void walk(Node node, List<String> path, List<Leaf> out, String file, int depth)
       throws ManifestException {
     if (depth > 200) {
-      throw new ManifestException(Diagnostic.error(file, line(node), 1, "YAML nested more than 200 deep"));
+      throw new ManifestException(
+          Diagnostic.error(file, line(node), 1, "YAML nested more than 200 deep"));
     }
     if (node instanceof ScalarNode s) {
       out.add(new Leaf(path, s.getValue(), line(node)));
@@ -100,8 +106,14 @@ public final class YamlReader {
       for (NodeTuple t : map.getValue()) {
         String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
         if (!seen.add(key)) {
-          throw new ManifestException(Diagnostic.error(file, line(t.getKeyNode()), 1,
-              "duplicate key '" + key + "'; YAML readers disagree on which one wins, remove one"));
+          throw new ManifestException(
+              Diagnostic.error(
+                  file,
+                  line(t.getKeyNode()),
+                  1,
+                  "duplicate key '"
+                      + key
+                      + "'; YAML readers disagree on which one wins, remove one"));
         }
         path.add(key);
         walk(t.getValueNode(), path, out, file, depth + 1);

@@ -18,9 +18,9 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Groups every Cargo.toml in the repository into projects: a workspace (members from globs,
- * minus excludes, plus path dependencies inside it) is one project; a crate outside any
- * workspace is its own.
+ * Groups every Cargo.toml in the repository into projects: a workspace (members from globs, minus
+ * excludes, plus path dependencies inside it) is one project; a crate outside any workspace is its
+ * own.
  */
 public final class CargoReader {
   private final RepoFiles files;
@@ -33,11 +33,11 @@ public final class CargoReader {
   }
 
   /**
-   * Reads the Cargo manifests in {@code dirs} (directories holding a Cargo.toml) and returns
-   * the projects, keyed by project directory, in directory order.
+   * Reads the Cargo manifests in {@code dirs} (directories holding a Cargo.toml) and returns the
+   * projects, keyed by project directory, in directory order.
    */
-  public static Map<String, RustProject> read(RepoFiles files, List<String> dirs,
-      Predicate<String> isSysCrate) {
+  public static Map<String, RustProject> read(
+      RepoFiles files, List<String> dirs, Predicate<String> isSysCrate) {
     return new CargoReader(files, isSysCrate).readAll(dirs);
   }
 
@@ -99,9 +99,15 @@ public final class CargoReader {
       }
     }
     if (!unmatched.isEmpty()) {
-      files.report(Diagnostic.warning(doc.file(), ws.line("members"), ws.column("members"),
-          "workspace members " + String.join(", ", unmatched) + " have no Cargo.toml in this"
-              + " checkout; cargo will refuse to build until they exist (check out submodules?)"));
+      files.report(
+          Diagnostic.warning(
+              doc.file(),
+              ws.line("members"),
+              ws.column("members"),
+              "workspace members "
+                  + String.join(", ", unmatched)
+                  + " have no Cargo.toml in this"
+                  + " checkout; cargo will refuse to build until they exist (check out submodules?)"));
     }
     // Path dependencies inside the workspace root join it implicitly.
     Deque<String> queue = new ArrayDeque<>(members);
@@ -111,8 +117,11 @@ public final class CargoReader {
         continue;
       }
       for (String dep : pathDependencies(m)) {
-        if (within(dep, root) && manifests.containsKey(dep) && !excluded.contains(dep)
-            && manifests.get(dep).table("workspace") == null && members.add(dep)) {
+        if (within(dep, root)
+            && manifests.containsKey(dep)
+            && !excluded.contains(dep)
+            && manifests.get(dep).table("workspace") == null
+            && members.add(dep)) {
           queue.add(dep);
         }
       }
@@ -170,16 +179,26 @@ public final class CargoReader {
     boolean lockfile = files.isFile(RepoFiles.join(root, "Cargo.lock"));
     TreeSet<String> reachable = new TreeSet<>(direct);
     if (lockfile) {
-      files.toml(RepoFiles.join(root, "Cargo.lock"))
+      files
+          .toml(RepoFiles.join(root, "Cargo.lock"))
           .ifPresent(lock -> reachable.addAll(LockGraph.reachable(lock, direct)));
     }
     TreeSet<String> sys = new TreeSet<>();
     reachable.stream().filter(isSysCrate).forEach(sys::add);
-    List<String> members = memberDirs.stream()
-        .map(d -> relative(d, root)).sorted().toList();
+    List<String> members = memberDirs.stream().map(d -> relative(d, root)).sorted().toList();
     List<String> excludes = ws == null ? List.of() : ws.strings("exclude");
-    return new RustProject(ws != null, ws != null && virtual, members, excludes,
-        edition, rustVersion, toolchain(root), features, packages, lockfile, buildTarget(root),
+    return new RustProject(
+        ws != null,
+        ws != null && virtual,
+        members,
+        excludes,
+        edition,
+        rustVersion,
+        toolchain(root),
+        features,
+        packages,
+        lockfile,
+        buildTarget(root),
         List.copyOf(sys));
   }
 
@@ -187,8 +206,18 @@ public final class CargoReader {
     TomlDoc doc = manifests.get(dir);
     TomlDoc pkg = doc == null ? null : doc.table("package");
     if (pkg == null) {
-      return new CargoPackage(relative(dir, root), null, null, null, null, List.of(), false,
-          List.of(), null, List.of(), List.of());
+      return new CargoPackage(
+          relative(dir, root),
+          null,
+          null,
+          null,
+          null,
+          List.of(),
+          false,
+          List.of(),
+          null,
+          List.of(),
+          List.of());
     }
     String name = pkg.string("name");
     String version = inherited(pkg, "version", wsPackage, doc);
@@ -197,8 +226,10 @@ public final class CargoReader {
       edition = "2015"; // Cargo's default when a package names none.
     }
     String rustVersion = inherited(pkg, "rust-version", wsPackage, doc);
-    List<String> features = doc.table("features") == null ? List.of()
-        : List.copyOf(new TreeSet<>(doc.table("features").keys()));
+    List<String> features =
+        doc.table("features") == null
+            ? List.of()
+            : List.copyOf(new TreeSet<>(doc.table("features").keys()));
     boolean lib = doc.table("lib") != null || files.isFile(RepoFiles.join(dir, "src/lib.rs"));
     List<String> bins = new ArrayList<>();
     for (TomlDoc bin : doc.tables("bin")) {
@@ -227,8 +258,18 @@ public final class CargoReader {
         }
       }
     }
-    return new CargoPackage(relative(dir, root), name, version, edition, rustVersion, features, lib,
-        bins, build, List.copyOf(deps), List.copyOf(optional));
+    return new CargoPackage(
+        relative(dir, root),
+        name,
+        version,
+        edition,
+        rustVersion,
+        features,
+        lib,
+        bins,
+        build,
+        List.copyOf(deps),
+        List.copyOf(optional));
   }
 
   /** A {@code key.workspace = true} field takes its value from {@code [workspace.package]}. */
@@ -239,9 +280,16 @@ public final class CargoReader {
     TomlDoc field = pkg.table(key);
     if (field != null && field.flag("workspace")) {
       if (wsPackage == null || wsPackage.string(key) == null) {
-        files.report(Diagnostic.warning(doc.file(), pkg.line(key), pkg.column(key), "package."
-            + key + " is inherited from the workspace, but no [workspace.package] " + key
-            + " was found"));
+        files.report(
+            Diagnostic.warning(
+                doc.file(),
+                pkg.line(key),
+                pkg.column(key),
+                "package."
+                    + key
+                    + " is inherited from the workspace, but no [workspace.package] "
+                    + key
+                    + " was found"));
         return null;
       }
       return wsPackage.string(key);
@@ -249,7 +297,10 @@ public final class CargoReader {
     return null;
   }
 
-  /** The crate a dependency key stands for: {@code ffi = { package = "openssl-sys" }} is openssl-sys. */
+  /**
+   * The crate a dependency key stands for: {@code ffi = { package = "openssl-sys" }} is
+   * openssl-sys.
+   */
   private static String realName(String key, TomlDoc table, TomlDoc wsDeps) {
     TomlDoc dep = table.table(key);
     if (dep != null && dep.string("package") != null) {
@@ -265,8 +316,8 @@ public final class CargoReader {
   }
 
   /**
-   * Every dependency table of a manifest, target-specific ones included, except targets that
-   * can never be active on the Linux and macOS machines Nix builds for.
+   * Every dependency table of a manifest, target-specific ones included, except targets that can
+   * never be active on the Linux and macOS machines Nix builds for.
    */
   static List<TomlDoc> dependencyTables(TomlDoc doc) {
     List<TomlDoc> out = new ArrayList<>();
@@ -291,7 +342,10 @@ public final class CargoReader {
     return out;
   }
 
-  /** {@code cfg(any())} is false by definition; Windows- and musl-only targets do not apply under Nix. */
+  /**
+   * {@code cfg(any())} is false by definition; Windows- and musl-only targets do not apply under
+   * Nix.
+   */
   static boolean neverActive(String spec) {
     String s = spec.replace(" ", "");
     if (s.equals("cfg(any())")) {
@@ -301,9 +355,12 @@ public final class CargoReader {
       return false;
     }
     // Nix builds for glibc Linux and macOS: Windows- and musl-only dependencies never apply.
-    return s.equals("cfg(windows)") || s.contains("target_os=\"windows\"")
-        || s.matches("[a-z0-9_]+-pc-windows-[a-z]+") || s.contains("target_env=\"msvc\"")
-        || s.contains("target_env=\"musl\"") || s.matches("[a-z0-9_]+-unknown-linux-musl[a-z]*");
+    return s.equals("cfg(windows)")
+        || s.contains("target_os=\"windows\"")
+        || s.matches("[a-z0-9_]+-pc-windows-[a-z]+")
+        || s.contains("target_env=\"msvc\"")
+        || s.contains("target_env=\"musl\"")
+        || s.matches("[a-z0-9_]+-unknown-linux-musl[a-z]*");
   }
 
   private RustToolchain toolchain(String dir) {
@@ -326,18 +383,27 @@ public final class CargoReader {
   private RustToolchain readToolchain(String file) {
     String text = files.text(file).orElse("");
     String trimmed = text.strip();
-    if (!trimmed.isEmpty() && !trimmed.contains("[") && !trimmed.contains("=")
+    if (!trimmed.isEmpty()
+        && !trimmed.contains("[")
+        && !trimmed.contains("=")
         && trimmed.lines().count() == 1) {
       return new RustToolchain(file, trimmed, List.of(), List.of());
     }
-    return files.toml(file).map(doc -> {
-      TomlDoc t = doc.table("toolchain");
-      if (t == null) {
-        files.report(Diagnostic.warning(file, 1, 1, "no [toolchain] table; rustup ignores this file"));
-        return new RustToolchain(file, null, List.of(), List.of());
-      }
-      return new RustToolchain(file, t.string("channel"), t.strings("components"), t.strings("targets"));
-    }).orElse(null);
+    return files
+        .toml(file)
+        .map(
+            doc -> {
+              TomlDoc t = doc.table("toolchain");
+              if (t == null) {
+                files.report(
+                    Diagnostic.warning(
+                        file, 1, 1, "no [toolchain] table; rustup ignores this file"));
+                return new RustToolchain(file, null, List.of(), List.of());
+              }
+              return new RustToolchain(
+                  file, t.string("channel"), t.strings("components"), t.strings("targets"));
+            })
+        .orElse(null);
   }
 
   /** {@code [build] target} from the nearest .cargo/config.toml at or above the project. */

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Expands Cargo workspace member globs ({@code crates/*}, {@code tools/?x}) to crate directories. */
+/**
+ * Expands Cargo workspace member globs ({@code crates/*}, {@code tools/?x}) to crate directories.
+ */
 final class Globs {
   private Globs() {}
 
@@ -36,7 +38,10 @@ final class Globs {
       }
       current = next;
     }
-    return current.stream().filter(d -> files.isFile(RepoFiles.join(d, "Cargo.toml"))).sorted().toList();
+    return current.stream()
+        .filter(d -> files.isFile(RepoFiles.join(d, "Cargo.toml")))
+        .sorted()
+        .toList();
   }
 
   private static String toRegex(String glob) {

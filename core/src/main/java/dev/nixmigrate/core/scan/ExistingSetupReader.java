@@ -13,16 +13,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds what the repository already has toward the five steps: CI workflows and what they
- * build and cache, compiler-cache settings, Nix files, Nix in CI, binary caches and builders.
+ * Finds what the repository already has toward the five steps: CI workflows and what they build and
+ * cache, compiler-cache settings, Nix files, Nix in CI, binary caches and builders.
  */
 final class ExistingSetupReader {
-  private static final Pattern PYTHON_CMD = Pattern.compile(
-      "\\b(pytest|tox|nox|uv (sync|run|build|pip)|pip3? install|poetry (install|run|build)|pdm (install|run|build|sync)|hatch (run|build|test)|python3? -m (build|pytest|pip|unittest)|maturin (build|develop))\\b");
-  private static final Pattern RUST_CMD = Pattern.compile("\\bcargo (build|test|check|clippy|fmt|nextest|run|install)\\b");
-  private static final Pattern C_CMD = Pattern.compile("\\b(cmake|ctest|meson (setup|compile|test)|ninja|make)\\b");
-  private static final Pattern NIX_BUILD = Pattern.compile("\\b(nix (build|flake check|develop)|nix-build)\\b");
-  private static final Pattern PUSH = Pattern.compile("\\b(cachix push|attic push|nix copy --to)\\b");
+  private static final Pattern PYTHON_CMD =
+      Pattern.compile(
+          "\\b(pytest|tox|nox|uv (sync|run|build|pip)|pip3? install|poetry (install|run|build)|pdm (install|run|build|sync)|hatch (run|build|test)|python3? -m (build|pytest|pip|unittest)|maturin (build|develop))\\b");
+  private static final Pattern RUST_CMD =
+      Pattern.compile("\\bcargo (build|test|check|clippy|fmt|nextest|run|install)\\b");
+  private static final Pattern C_CMD =
+      Pattern.compile("\\b(cmake|ctest|meson (setup|compile|test)|ninja|make)\\b");
+  private static final Pattern NIX_BUILD =
+      Pattern.compile("\\b(nix (build|flake check|develop)|nix-build)\\b");
+  private static final Pattern PUSH =
+      Pattern.compile("\\b(cachix push|attic push|nix copy --to)\\b");
 
   private final RepoFiles files;
   private final List<Evidence> evidence = new ArrayList<>();
@@ -70,7 +75,11 @@ final class ExistingSetupReader {
       if (key.equals("enable-cache") && (lower.equals("true") || lower.equals("auto"))
           || key.equals("cache") && lower.matches("pip|poetry|pipenv")
           || key.equals("path") && lower.matches("(?s).*(\\.cache/pip|\\.cache/uv|pypoetry).*")) {
-        add(Kind.PYTHON_CACHE, file, l.line(), "Python dependency cache (" + key + ": " + v.strip() + ")");
+        add(
+            Kind.PYTHON_CACHE,
+            file,
+            l.line(),
+            "Python dependency cache (" + key + ": " + v.strip() + ")");
       }
       if (key.equals("uses")) {
         uses(file, l, lower);
@@ -79,7 +88,8 @@ final class ExistingSetupReader {
       if (key.equals("RUSTC_WRAPPER") && lower.contains("sccache")) {
         add(Kind.COMPILER_CACHE_RUST, file, l.line(), "RUSTC_WRAPPER=" + v);
       }
-      if (key.matches("CMAKE_(C|CXX|CUDA)_COMPILER_LAUNCHER") && (lower.contains("ccache") || lower.contains("sccache"))) {
+      if (key.matches("CMAKE_(C|CXX|CUDA)_COMPILER_LAUNCHER")
+          && (lower.contains("ccache") || lower.contains("sccache"))) {
         add(Kind.COMPILER_CACHE_C, file, l.line(), key + "=" + v);
       }
       if (key.equals("run") || key.equals("script") || key.equals("before_script")) {
@@ -100,14 +110,21 @@ final class ExistingSetupReader {
     String action = lower.split("@", 2)[0];
     int line = l.line();
     switch (action) {
-      case "actions/setup-python", "astral-sh/setup-uv" -> add(Kind.CI_BUILDS_PYTHON, file, line, "uses " + action);
-      case "dtolnay/rust-toolchain", "actions-rs/toolchain", "actions-rust-lang/setup-rust-toolchain" ->
+      case "actions/setup-python", "astral-sh/setup-uv" ->
+          add(Kind.CI_BUILDS_PYTHON, file, line, "uses " + action);
+      case "dtolnay/rust-toolchain",
+          "actions-rs/toolchain",
+          "actions-rust-lang/setup-rust-toolchain" ->
           add(Kind.CI_BUILDS_RUST, file, line, "uses " + action);
-      case "swatinem/rust-cache", "actions/cache" -> add(Kind.CI_DEPENDENCY_CACHE, file, line, "uses " + action);
-      case "mozilla-actions/sccache-action" -> add(Kind.COMPILER_CACHE_RUST, file, line, "uses " + action);
+      case "swatinem/rust-cache", "actions/cache" ->
+          add(Kind.CI_DEPENDENCY_CACHE, file, line, "uses " + action);
+      case "mozilla-actions/sccache-action" ->
+          add(Kind.COMPILER_CACHE_RUST, file, line, "uses " + action);
       case "hendrikmuhs/ccache-action" -> add(Kind.COMPILER_CACHE_C, file, line, "uses " + action);
-      case "cachix/install-nix-action", "determinatesystems/nix-installer-action",
-          "determinatesystems/determinate-nix-action", "nixbuild/nix-quick-install-action" ->
+      case "cachix/install-nix-action",
+          "determinatesystems/nix-installer-action",
+          "determinatesystems/determinate-nix-action",
+          "nixbuild/nix-quick-install-action" ->
           add(Kind.NIX_IN_CI, file, line, "uses " + action);
       case "cachix/cachix-action", "ryanccn/attic-action" -> {
         add(Kind.BINARY_CACHE_PULL, file, line, "uses " + action);
@@ -115,7 +132,7 @@ final class ExistingSetupReader {
       }
       case "determinatesystems/magic-nix-cache-action", "nix-community/cache-nix-action" ->
           add(Kind.BINARY_CACHE_PULL, file, line, "uses " + action);
-      default -> { }
+      default -> {}
     }
   }
 
@@ -153,27 +170,66 @@ final class ExistingSetupReader {
     }
     for (String cfg : List.of(".cargo/config.toml", ".cargo/config")) {
       if (files.isFile(cfg)) {
-        files.text(cfg).ifPresent(t -> grep(cfg, t, "rustc-wrapper\\s*=.*sccache|RUSTC_WRAPPER.*sccache",
-            Kind.COMPILER_CACHE_RUST, "rustc-wrapper set to sccache"));
+        files
+            .text(cfg)
+            .ifPresent(
+                t ->
+                    grep(
+                        cfg,
+                        t,
+                        "rustc-wrapper\\s*=.*sccache|RUSTC_WRAPPER.*sccache",
+                        Kind.COMPILER_CACHE_RUST,
+                        "rustc-wrapper set to sccache"));
       }
     }
     for (String dir : cmakeDirs) {
       for (String f : List.of("CMakeLists.txt", "CMakePresets.json")) {
         String rel = RepoFiles.join(dir, f);
         if (files.isFile(rel)) {
-          files.text(rel).ifPresent(t -> grep(rel, t, "CMAKE_(C|CXX)_COMPILER_LAUNCHER",
-              Kind.COMPILER_CACHE_C, "compiler launcher configured"));
+          files
+              .text(rel)
+              .ifPresent(
+                  t ->
+                      grep(
+                          rel,
+                          t,
+                          "CMAKE_(C|CXX)_COMPILER_LAUNCHER",
+                          Kind.COMPILER_CACHE_C,
+                          "compiler launcher configured"));
         }
       }
     }
     if (files.isFile("flake.nix")) {
       add(Kind.FLAKE, "flake.nix", 1, "flake.nix");
-      files.text("flake.nix").ifPresent(t -> {
-        grep("flake.nix", t, "\\bdevShells?\\b", Kind.FLAKE_DEV_SHELL, "flake defines devShells");
-        grep("flake.nix", t, "\\bpackages\\s*(=|\\.|\\))|\\bdefaultPackage\\b", Kind.FLAKE_PACKAGES, "flake defines packages");
-        grep("flake.nix", t, "\\bchecks\\s*(=|\\.)", Kind.FLAKE_CHECKS, "flake defines checks");
-        grep("flake.nix", t, "extra-substituters|\\bsubstituters\\b", Kind.BINARY_CACHE_PULL, "flake nixConfig names substituters");
-      });
+      files
+          .text("flake.nix")
+          .ifPresent(
+              t -> {
+                grep(
+                    "flake.nix",
+                    t,
+                    "\\bdevShells?\\b",
+                    Kind.FLAKE_DEV_SHELL,
+                    "flake defines devShells");
+                grep(
+                    "flake.nix",
+                    t,
+                    "\\bpackages\\s*(=|\\.|\\))|\\bdefaultPackage\\b",
+                    Kind.FLAKE_PACKAGES,
+                    "flake defines packages");
+                grep(
+                    "flake.nix",
+                    t,
+                    "\\bchecks\\s*(=|\\.)",
+                    Kind.FLAKE_CHECKS,
+                    "flake defines checks");
+                grep(
+                    "flake.nix",
+                    t,
+                    "extra-substituters|\\bsubstituters\\b",
+                    Kind.BINARY_CACHE_PULL,
+                    "flake nixConfig names substituters");
+              });
     }
     for (String f : List.of("shell.nix", "default.nix", "devenv.nix")) {
       if (files.isFile(f)) {
@@ -181,8 +237,11 @@ final class ExistingSetupReader {
       }
     }
     if (files.isFile(".envrc")) {
-      files.text(".envrc").ifPresent(t -> grep(".envrc", t, "^\\s*use (flake|nix|devenv)",
-          Kind.ENVRC, "direnv loads Nix"));
+      files
+          .text(".envrc")
+          .ifPresent(
+              t ->
+                  grep(".envrc", t, "^\\s*use (flake|nix|devenv)", Kind.ENVRC, "direnv loads Nix"));
     }
   }
 

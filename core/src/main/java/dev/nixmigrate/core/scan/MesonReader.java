@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /** Reads the name and languages of a meson.build's {@code project()} call. */
 final class MesonReader {
-  private static final Pattern PROJECT = Pattern.compile("(?s)^\\s*project\\s*\\((.*?)\\)", Pattern.MULTILINE);
+  private static final Pattern PROJECT =
+      Pattern.compile("(?s)^\\s*project\\s*\\((.*?)\\)", Pattern.MULTILINE);
   private static final Pattern STRING = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'");
 
   private MesonReader() {}
@@ -23,7 +24,10 @@ final class MesonReader {
     String args = m.group(1);
     // Positional strings come before the first keyword argument.
     int kw = args.indexOf(':');
-    String positional = kw < 0 ? args : args.substring(0, args.lastIndexOf(',', kw) < 0 ? kw : args.lastIndexOf(',', kw));
+    String positional =
+        kw < 0
+            ? args
+            : args.substring(0, args.lastIndexOf(',', kw) < 0 ? kw : args.lastIndexOf(',', kw));
     List<String> strings = new ArrayList<>();
     Matcher s = STRING.matcher(positional);
     while (s.find()) {
@@ -32,11 +36,12 @@ final class MesonReader {
     String name = strings.isEmpty() ? null : strings.get(0);
     List<Language> langs = new ArrayList<>();
     for (String lang : strings.subList(Math.min(1, strings.size()), strings.size())) {
-      Language l = switch (lang) {
-        case "c" -> Language.C;
-        case "cpp" -> Language.CPP;
-        default -> null;
-      };
+      Language l =
+          switch (lang) {
+            case "c" -> Language.C;
+            case "cpp" -> Language.CPP;
+            default -> null;
+          };
       if (l != null && !langs.contains(l)) {
         langs.add(l);
       }
@@ -45,7 +50,8 @@ final class MesonReader {
     if (list.find()) {
       Matcher ls = STRING.matcher(list.group(1));
       while (ls.find()) {
-        Language l = ls.group(1).equals("c") ? Language.C : ls.group(1).equals("cpp") ? Language.CPP : null;
+        Language l =
+            ls.group(1).equals("c") ? Language.C : ls.group(1).equals("cpp") ? Language.CPP : null;
         if (l != null && !langs.contains(l)) {
           langs.add(l);
         }

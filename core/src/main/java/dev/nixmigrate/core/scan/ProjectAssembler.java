@@ -64,7 +64,8 @@ final class ProjectAssembler {
     Map<String, PythonProject> python = new TreeMap<>();
     for (Map.Entry<String, List<String>> e : tree.entrySet()) {
       if (e.getValue().stream().anyMatch(PythonReader::isManifest)) {
-        PythonReader.read(files, e.getKey(), e.getValue()).ifPresent(p -> python.put(e.getKey(), p));
+        PythonReader.read(files, e.getKey(), e.getValue())
+            .ifPresent(p -> python.put(e.getKey(), p));
       }
     }
 
@@ -78,16 +79,19 @@ final class ProjectAssembler {
     }
     for (String dir : dirsWith("Makefile")) {
       List<String> names = tree.get(dir);
-      boolean otherBuild = names.contains("CMakeLists.txt") || names.contains("meson.build")
-          || names.contains("Cargo.toml") || names.stream().anyMatch(PythonReader::isManifest);
+      boolean otherBuild =
+          names.contains("CMakeLists.txt")
+              || names.contains("meson.build")
+              || names.contains("Cargo.toml")
+              || names.stream().anyMatch(PythonReader::isManifest);
       boolean cSources = names.stream().anyMatch(n -> n.matches(".*\\.(c|cc|cpp|cxx|h|hpp)$"));
       if (!otherBuild && cSources) {
         other.computeIfAbsent(dir, k -> new ArrayList<>()).add("make");
       }
     }
 
-    TreeSet<String> dirs = new TreeSet<>(Comparator.comparingInt(ProjectAssembler::depth)
-        .thenComparing(d -> d));
+    TreeSet<String> dirs =
+        new TreeSet<>(Comparator.comparingInt(ProjectAssembler::depth).thenComparing(d -> d));
     dirs.addAll(rust.keySet());
     dirs.addAll(cmake.keySet());
     dirs.addAll(python.keySet());
@@ -100,18 +104,32 @@ final class ProjectAssembler {
       List<String> others = other.getOrDefault(dir, List.of());
       MesonReader.MesonProject mp = meson.get(dir);
       List<NixPackage> nix = NixNeeds.map(data, dir, py, rs, cm, others, files::report);
-      out.add(new Project(dir, name(dir, py, rs, cm, mp), languages(py, rs, cm, mp, others), py, rs,
-          cm, others, nix));
+      out.add(
+          new Project(
+              dir,
+              name(dir, py, rs, cm, mp),
+              languages(py, rs, cm, mp, others),
+              py,
+              rs,
+              cm,
+              others,
+              nix));
     }
     return out;
   }
 
-  private String name(String dir, Optional<PythonProject> py, Optional<RustProject> rs,
-      Optional<CMakeProject> cm, MesonReader.MesonProject mp) {
+  private String name(
+      String dir,
+      Optional<PythonProject> py,
+      Optional<RustProject> rs,
+      Optional<CMakeProject> cm,
+      MesonReader.MesonProject mp) {
     if (py.isPresent() && py.get().name() != null) {
       return py.get().name();
     }
-    if (rs.isPresent() && !rs.get().virtualWorkspace() && !rs.get().packages().isEmpty()
+    if (rs.isPresent()
+        && !rs.get().virtualWorkspace()
+        && !rs.get().packages().isEmpty()
         && rs.get().packages().get(0).name() != null) {
       return rs.get().packages().get(0).name();
     }
@@ -121,22 +139,32 @@ final class ProjectAssembler {
     if (mp != null && mp.name() != null) {
       return mp.name();
     }
-    return dir.equals(".") ? files.root().getFileName().toString()
+    return dir.equals(".")
+        ? files.root().getFileName().toString()
         : dir.substring(dir.lastIndexOf('/') + 1);
   }
 
-  private static List<Language> languages(Optional<PythonProject> py, Optional<RustProject> rs,
-      Optional<CMakeProject> cm, MesonReader.MesonProject mp, List<String> others) {
+  private static List<Language> languages(
+      Optional<PythonProject> py,
+      Optional<RustProject> rs,
+      Optional<CMakeProject> cm,
+      MesonReader.MesonProject mp,
+      List<String> others) {
     TreeSet<Language> langs = new TreeSet<>();
-    py.ifPresent(p -> {
-      langs.add(Language.PYTHON);
-      if (p.nativeParts().contains("c-extension")) {
-        langs.add(Language.C);
-      }
-    });
+    py.ifPresent(
+        p -> {
+          langs.add(Language.PYTHON);
+          if (p.nativeParts().contains("c-extension")) {
+            langs.add(Language.C);
+          }
+        });
     rs.ifPresent(r -> langs.add(Language.RUST));
-    cm.ifPresent(c -> c.languages().stream().map(Language::fromCMake)
-        .filter(java.util.Objects::nonNull).forEach(langs::add));
+    cm.ifPresent(
+        c ->
+            c.languages().stream()
+                .map(Language::fromCMake)
+                .filter(java.util.Objects::nonNull)
+                .forEach(langs::add));
     if (mp != null) {
       langs.addAll(mp.languages());
     }
@@ -148,11 +176,12 @@ final class ProjectAssembler {
 
   private List<String> dirsWith(String name) {
     List<String> out = new ArrayList<>();
-    tree.forEach((dir, names) -> {
-      if (names.contains(name)) {
-        out.add(dir);
-      }
-    });
+    tree.forEach(
+        (dir, names) -> {
+          if (names.contains(name)) {
+            out.add(dir);
+          }
+        });
     return out;
   }
 

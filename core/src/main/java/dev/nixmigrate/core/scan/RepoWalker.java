@@ -18,15 +18,28 @@ import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
  * Lists the repository's directories and the names in each, honouring {@code .gitignore} files
- * (with JGit's matcher) and {@code .git/info/exclude}, and skipping VCS folders, virtualenvs,
- * build trees and symbolic links to directories. It reads no file but ignore files.
+ * (with JGit's matcher) and {@code .git/info/exclude}, and skipping VCS folders, virtualenvs, build
+ * trees and symbolic links to directories. It reads no file but ignore files.
  */
 final class RepoWalker {
   static final int MAX_DEPTH = 40;
   static final int MAX_ENTRIES = 500_000;
-  private static final Set<String> SKIPPED = Set.of(".git", ".hg", ".svn", "node_modules",
-      "__pycache__", ".venv", "venv", ".tox", ".nox", ".direnv", ".mypy_cache", ".pytest_cache",
-      ".ruff_cache", ".nixmigrate");
+  private static final Set<String> SKIPPED =
+      Set.of(
+          ".git",
+          ".hg",
+          ".svn",
+          "node_modules",
+          "__pycache__",
+          ".venv",
+          "venv",
+          ".tox",
+          ".nox",
+          ".direnv",
+          ".mypy_cache",
+          ".pytest_cache",
+          ".ruff_cache",
+          ".nixmigrate");
 
   private RepoWalker() {}
 
@@ -50,8 +63,14 @@ final class RepoWalker {
       List<String> subdirs = new ArrayList<>();
       for (String name : files.list(f.dir)) {
         if (++entries > MAX_ENTRIES) {
-          files.report(Diagnostic.warning(f.dir, 1, 1, "the repository has more than " + MAX_ENTRIES
-              + " files and folders; the scan stopped here. Add build outputs to .gitignore"));
+          files.report(
+              Diagnostic.warning(
+                  f.dir,
+                  1,
+                  1,
+                  "the repository has more than "
+                      + MAX_ENTRIES
+                      + " files and folders; the scan stopped here. Add build outputs to .gitignore"));
           return out;
         }
         String rel = RepoFiles.join(f.dir, name);

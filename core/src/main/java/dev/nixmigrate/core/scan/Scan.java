@@ -19,15 +19,18 @@ public final class Scan {
 
   public static RepoFacts run(Path root) {
     if (!Files.isDirectory(root)) {
-      throw new NixMigrateException(NixMigrateException.Kind.BAD_INPUT, root
-          + ": no such directory; pass the repository's root folder");
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT,
+          root + ": no such directory; pass the repository's root folder");
     }
     RepoFiles files = new RepoFiles(root);
     Map<String, List<String>> tree = RepoWalker.walk(files);
     List<Project> projects = new ProjectAssembler(files, tree, NixpkgsData.bundled()).assemble();
-    List<String> cmakeDirs = projects.stream().filter(p -> p.cmake().isPresent()).map(Project::path).toList();
+    List<String> cmakeDirs =
+        projects.stream().filter(p -> p.cmake().isPresent()).map(Project::path).toList();
     ExistingSetup existing = ExistingSetupReader.read(files, cmakeDirs);
-    List<Diagnostic> diagnostics = files.diagnostics().stream().distinct().sorted(Diagnostic.ORDER).toList();
+    List<Diagnostic> diagnostics =
+        files.diagnostics().stream().distinct().sorted(Diagnostic.ORDER).toList();
     return new RepoFacts(files.root(), projects, existing, diagnostics);
   }
 

@@ -23,7 +23,8 @@ class CMakeLexerTest {
 
   @Test
   void skipsLineAndBracketComments() throws Exception {
-    String text = "# set(NOT_THIS 1)\n#[[ set(NOR_THIS 1)\n ]] set(A 1) #[==[ )( ]==]\nset(B 2) # trailing\n";
+    String text =
+        "# set(NOT_THIS 1)\n#[[ set(NOR_THIS 1)\n ]] set(A 1) #[==[ )( ]==]\nset(B 2) # trailing\n";
     List<Command> cmds = CMakeLexer.tokenize(text);
     assertEquals(2, cmds.size());
     assertEquals(List.of("A", "1"), values(cmds.get(0)));
@@ -57,19 +58,24 @@ class CMakeLexerTest {
 
   @Test
   void reportsWhereTheSyntaxBreaks() {
-    CMakeLexer.SyntaxException unclosed = assertThrows(CMakeLexer.SyntaxException.class,
-        () -> CMakeLexer.tokenize("project(a)\nset(X 1\n"));
+    CMakeLexer.SyntaxException unclosed =
+        assertThrows(
+            CMakeLexer.SyntaxException.class, () -> CMakeLexer.tokenize("project(a)\nset(X 1\n"));
     assertEquals(2, unclosed.line());
     assertEquals(1, unclosed.column());
-    CMakeLexer.SyntaxException quote = assertThrows(CMakeLexer.SyntaxException.class,
-        () -> CMakeLexer.tokenize("set(X \"open)\n"));
+    CMakeLexer.SyntaxException quote =
+        assertThrows(
+            CMakeLexer.SyntaxException.class, () -> CMakeLexer.tokenize("set(X \"open)\n"));
     assertEquals(1, quote.line());
     assertEquals(7, quote.column());
-    CMakeLexer.SyntaxException noParen = assertThrows(CMakeLexer.SyntaxException.class,
-        () -> CMakeLexer.tokenize("\n  project a\n"));
+    CMakeLexer.SyntaxException noParen =
+        assertThrows(
+            CMakeLexer.SyntaxException.class, () -> CMakeLexer.tokenize("\n  project a\n"));
     assertEquals(2, noParen.line());
-    CMakeLexer.SyntaxException bracket = assertThrows(CMakeLexer.SyntaxException.class,
-        () -> CMakeLexer.tokenize("set(X [==[ never closed ]=])"));
+    CMakeLexer.SyntaxException bracket =
+        assertThrows(
+            CMakeLexer.SyntaxException.class,
+            () -> CMakeLexer.tokenize("set(X [==[ never closed ]=])"));
     assertEquals(7, bracket.column());
   }
 }

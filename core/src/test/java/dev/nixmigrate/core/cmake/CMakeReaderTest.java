@@ -24,8 +24,10 @@ class CMakeReaderTest {
 
   @Test
   void readsProjectVersionLanguagesAndMinimum() {
-    CMakeProject p = read("cmake_minimum_required(VERSION 3.20 FATAL_ERROR)\n"
-        + "set(V 1.2.3)\nproject(demo VERSION ${V} DESCRIPTION \"d\" LANGUAGES C CXX)\n");
+    CMakeProject p =
+        read(
+            "cmake_minimum_required(VERSION 3.20 FATAL_ERROR)\n"
+                + "set(V 1.2.3)\nproject(demo VERSION ${V} DESCRIPTION \"d\" LANGUAGES C CXX)\n");
     assertEquals("3.20", p.minimumVersion());
     assertEquals("demo", p.name());
     assertEquals("1.2.3", p.version());
@@ -41,13 +43,16 @@ class CMakeReaderTest {
 
   @Test
   void keepsUnresolvedVariablesWritten() {
-    assertEquals("${SKBUILD_PROJECT_NAME}", read("project(${SKBUILD_PROJECT_NAME} LANGUAGES CXX)").name());
+    assertEquals(
+        "${SKBUILD_PROJECT_NAME}", read("project(${SKBUILD_PROJECT_NAME} LANGUAGES CXX)").name());
   }
 
   @Test
   void readsFindPackageArguments() {
-    CMakeProject p = read("project(x)\nfind_package(Boost 1.80 REQUIRED COMPONENTS system filesystem)\n"
-        + "find_package(OpenSSL)\n");
+    CMakeProject p =
+        read(
+            "project(x)\nfind_package(Boost 1.80 REQUIRED COMPONENTS system filesystem)\n"
+                + "find_package(OpenSSL)\n");
     FindPackage boost = p.packages().get(0);
     assertEquals("Boost", boost.name());
     assertEquals("1.80", boost.version());
@@ -59,10 +64,12 @@ class CMakeReaderTest {
 
   @Test
   void optionsDecideBranchesForTheDefaultConfiguration() {
-    CMakeProject p = read("project(x)\noption(WITH_A \"\" ON)\noption(WITH_B \"\" OFF)\n"
-        + "if(WITH_A)\n find_package(A REQUIRED)\nelseif(WITH_B)\n find_package(B)\nelse()\n find_package(C)\nendif()\n"
-        + "if(NOT WITH_B)\n set(CMAKE_CXX_STANDARD 17)\nelse()\n set(CMAKE_CXX_STANDARD 23)\nendif()\n"
-        + "if(SOME_PLATFORM_THING)\n find_package(D)\nendif()\n");
+    CMakeProject p =
+        read(
+            "project(x)\noption(WITH_A \"\" ON)\noption(WITH_B \"\" OFF)\n"
+                + "if(WITH_A)\n find_package(A REQUIRED)\nelseif(WITH_B)\n find_package(B)\nelse()\n find_package(C)\nendif()\n"
+                + "if(NOT WITH_B)\n set(CMAKE_CXX_STANDARD 17)\nelse()\n set(CMAKE_CXX_STANDARD 23)\nendif()\n"
+                + "if(SOME_PLATFORM_THING)\n find_package(D)\nendif()\n");
     assertEquals(List.of("A", "D"), p.packages().stream().map(FindPackage::name).toList());
     assertFalse(p.packages().get(0).conditional());
     assertTrue(p.packages().get(1).conditional());
@@ -72,16 +79,21 @@ class CMakeReaderTest {
 
   @Test
   void windowsOnlyBranchesAreOptionalOnNixPlatforms() {
-    CMakeProject p = read("project(x)\nif(WIN32)\n find_package(WinThing)\nelse()\n find_package(Threads)\nendif()\n");
+    CMakeProject p =
+        read(
+            "project(x)\nif(WIN32)\n find_package(WinThing)\nelse()\n find_package(Threads)\nendif()\n");
     assertEquals(List.of("Threads"), p.packages().stream().map(FindPackage::name).toList());
-    assertEquals(List.of("WinThing"), p.optionalPackages().stream().map(FindPackage::name).toList());
+    assertEquals(
+        List.of("WinThing"), p.optionalPackages().stream().map(FindPackage::name).toList());
   }
 
   @Test
   void takesTheNewestStandardByYear() {
-    CMakeProject p = read("project(x)\nset(CMAKE_C_STANDARD 99)\nadd_library(a a.c)\n"
-        + "target_compile_features(a PUBLIC c_std_11 cxx_std_14)\n"
-        + "set_target_properties(a PROPERTIES CXX_STANDARD 20)\n");
+    CMakeProject p =
+        read(
+            "project(x)\nset(CMAKE_C_STANDARD 99)\nadd_library(a a.c)\n"
+                + "target_compile_features(a PUBLIC c_std_11 cxx_std_14)\n"
+                + "set_target_properties(a PROPERTIES CXX_STANDARD 20)\n");
     assertEquals("11", p.cStandard());
     assertEquals("20", p.cxxStandard());
   }
@@ -90,10 +102,15 @@ class CMakeReaderTest {
   void followsSubdirectoriesAndIncludes() {
     TestRepo.in(dir)
         .file("lib/CMakeLists.txt", "find_package(ZLIB REQUIRED)\nadd_subdirectory(inner)\n")
-        .file("lib/inner/CMakeLists.txt", "pkg_check_modules(GLIB REQUIRED IMPORTED_TARGET glib-2.0>=2.10)\n")
-        .file("cmake/deps.cmake", "include(FetchContent)\nFetchContent_Declare(googletest\n"
-            + "  GIT_REPOSITORY https://github.com/google/googletest.git\n  GIT_TAG v1.15.2)\n");
-    CMakeProject p = read("project(x)\nadd_subdirectory(lib)\ninclude(cmake/deps.cmake)\nenable_testing()\n");
+        .file(
+            "lib/inner/CMakeLists.txt",
+            "pkg_check_modules(GLIB REQUIRED IMPORTED_TARGET glib-2.0>=2.10)\n")
+        .file(
+            "cmake/deps.cmake",
+            "include(FetchContent)\nFetchContent_Declare(googletest\n"
+                + "  GIT_REPOSITORY https://github.com/google/googletest.git\n  GIT_TAG v1.15.2)\n");
+    CMakeProject p =
+        read("project(x)\nadd_subdirectory(lib)\ninclude(cmake/deps.cmake)\nenable_testing()\n");
     assertEquals(List.of("lib", "lib/inner"), p.subdirectories());
     assertEquals("ZLIB", p.packages().get(0).name());
     assertEquals("lib/CMakeLists.txt", p.packages().get(0).file());
@@ -111,8 +128,15 @@ class CMakeReaderTest {
 
   @Test
   void listAppendFeedsModulePathForFindModules() {
-    TestRepo.in(dir).file("cmake/FindFoo.cmake", "if(NOT Foo_FOUND)\n FetchContent_Declare(Foo URL https://x/foo.tgz)\nendif()\n");
-    CMakeProject p = read("project(x)\nlist(APPEND CMAKE_MODULE_PATH ${CMAKE_CURRENT_SOURCE_DIR}/cmake)\nfind_package(Foo MODULE)\n");
-    assertEquals(List.of("Foo"), p.fetchContent().stream().map(CMakeProject.FetchedDependency::name).toList());
+    TestRepo.in(dir)
+        .file(
+            "cmake/FindFoo.cmake",
+            "if(NOT Foo_FOUND)\n FetchContent_Declare(Foo URL https://x/foo.tgz)\nendif()\n");
+    CMakeProject p =
+        read(
+            "project(x)\nlist(APPEND CMAKE_MODULE_PATH ${CMAKE_CURRENT_SOURCE_DIR}/cmake)\nfind_package(Foo MODULE)\n");
+    assertEquals(
+        List.of("Foo"),
+        p.fetchContent().stream().map(CMakeProject.FetchedDependency::name).toList());
   }
 }

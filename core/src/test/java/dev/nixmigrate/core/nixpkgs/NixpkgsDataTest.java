@@ -23,11 +23,20 @@ class NixpkgsDataTest {
   void bundledTablesMatchTheSharedData() throws IOException {
     Path shared = Shared.dir().resolve("data/nixpkgs");
     List<String> drifted = new ArrayList<>();
-    for (String f : List.of("cmake-find-package.tsv", "pkg-config.tsv", "pypi-system-libs.tsv",
-        "rust-sys-crates.tsv", "toolchains.tsv", "toplevel-attrs-checked.tsv", "python3Packages.txt",
-        "python3Packages-aliases.tsv")) {
-      try (InputStream in = NixpkgsData.class.getResourceAsStream("/dev/nixmigrate/core/nixpkgs/" + f)) {
-        if (!Arrays.equals(Objects.requireNonNull(in, f).readAllBytes(), Files.readAllBytes(shared.resolve(f)))) {
+    for (String f :
+        List.of(
+            "cmake-find-package.tsv",
+            "pkg-config.tsv",
+            "pypi-system-libs.tsv",
+            "rust-sys-crates.tsv",
+            "toolchains.tsv",
+            "toplevel-attrs-checked.tsv",
+            "python3Packages.txt",
+            "python3Packages-aliases.tsv")) {
+      try (InputStream in =
+          NixpkgsData.class.getResourceAsStream("/dev/nixmigrate/core/nixpkgs/" + f)) {
+        if (!Arrays.equals(
+            Objects.requireNonNull(in, f).readAllBytes(), Files.readAllBytes(shared.resolve(f)))) {
           drifted.add(f);
         }
       }
@@ -38,11 +47,16 @@ class NixpkgsDataTest {
   @Test
   void mapsCommonNeeds() {
     assertEquals(List.of("openssl"), attrs(data.forFindPackage("OpenSSL").orElseThrow()));
-    assertEquals(List.of("zlib"), attrs(data.forFindPackage("zlib").orElseThrow()), "case-insensitive fallback");
-    assertEquals(List.of(), attrs(data.forFindPackage("Threads").orElseThrow()), "known, needs nothing");
+    assertEquals(
+        List.of("zlib"),
+        attrs(data.forFindPackage("zlib").orElseThrow()),
+        "case-insensitive fallback");
+    assertEquals(
+        List.of(), attrs(data.forFindPackage("Threads").orElseThrow()), "known, needs nothing");
     assertEquals(List.of("gtest"), attrs(data.forFindPackage("GTest").orElseThrow()));
     assertEquals(List.of("catch2_3"), attrs(data.forFindPackage("Catch2").orElseThrow()));
-    assertEquals(List.of("openssl", "pkg-config"), attrs(data.forCrate("openssl-sys").orElseThrow()));
+    assertEquals(
+        List.of("openssl", "pkg-config"), attrs(data.forCrate("openssl-sys").orElseThrow()));
     assertEquals(List.of("libgit2", "pkg-config"), attrs(data.forCrate("git2").orElseThrow()));
     assertEquals(List.of("glib"), attrs(data.forPkgConfig("gio-2.0").orElseThrow()));
     assertEquals(List.of("libpq", "pkg-config"), attrs(data.forPypi("psycopg2").orElseThrow()));
@@ -59,15 +73,36 @@ class NixpkgsDataTest {
     assertFalse(data.isKnownAttribute("python310"), "removed from nixpkgs in 2026");
     assertFalse(data.isKnownAttribute("python3Packages.no-such-package"));
     assertFalse(data.isKnownAttribute("nixfmt-rfc-style"), "deprecated alias");
-    assertEquals(List.of("3.11", "3.12", "3.13", "3.14", "3.15"),
+    assertEquals(
+        List.of("3.11", "3.12", "3.13", "3.14", "3.15"),
         data.pythonInterpreters().keySet().stream().sorted().toList());
   }
 
   @Test
   void mostMappedAttributesAreOnTheCheckedList() {
     // Rows may name attributes the allow-list does not cover; NixNeeds reports and drops those.
-    String[] probes = {"OpenSSL", "ZLIB", "Boost", "CURL", "GTest", "fmt", "spdlog", "Eigen3", "Protobuf",
-        "SQLite3", "PNG", "JPEG", "BZip2", "LibXml2", "zstd", "Freetype", "HDF5", "TBB", "absl", "benchmark"};
+    String[] probes = {
+      "OpenSSL",
+      "ZLIB",
+      "Boost",
+      "CURL",
+      "GTest",
+      "fmt",
+      "spdlog",
+      "Eigen3",
+      "Protobuf",
+      "SQLite3",
+      "PNG",
+      "JPEG",
+      "BZip2",
+      "LibXml2",
+      "zstd",
+      "Freetype",
+      "HDF5",
+      "TBB",
+      "absl",
+      "benchmark"
+    };
     for (String p : probes) {
       for (NixPackage n : data.forFindPackage(p).orElseThrow(() -> new AssertionError(p))) {
         assertTrue(data.isKnownAttribute(n.attribute()), p + " -> " + n.attribute());

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Pep508Test {
   @Test
   void readsNameExtrasSpecifierAndMarker() throws Exception {
-    Requirement r = Pep508.parse("Requests[socks, security] >= 2.31 , <3 ; python_version < '3.13'");
+    Requirement r =
+        Pep508.parse("Requests[socks, security] >= 2.31 , <3 ; python_version < '3.13'");
     assertEquals("Requests", r.name());
     assertEquals("requests", r.normalizedName());
     assertEquals(List.of("socks", "security"), r.extras());
@@ -23,7 +24,9 @@ class Pep508Test {
 
   @Test
   void readsDirectReferences() throws Exception {
-    Requirement r = Pep508.parse("pip @ https://github.com/pypa/pip/archive/1.3.1.zip ; sys_platform == 'linux'");
+    Requirement r =
+        Pep508.parse(
+            "pip @ https://github.com/pypa/pip/archive/1.3.1.zip ; sys_platform == 'linux'");
     assertEquals("pip", r.name());
     assertEquals("https://github.com/pypa/pip/archive/1.3.1.zip", r.url());
     assertEquals("sys_platform == 'linux'", r.marker());
@@ -37,14 +40,20 @@ class Pep508Test {
   }
 
   @ParameterizedTest
-  @CsvSource({"Foo.Bar_baz, foo-bar-baz", "a__b--c, a-b-c", "ruamel.yaml, ruamel-yaml", "PyYAML, pyyaml"})
+  @CsvSource({
+    "Foo.Bar_baz, foo-bar-baz",
+    "a__b--c, a-b-c",
+    "ruamel.yaml, ruamel-yaml",
+    "PyYAML, pyyaml"
+  })
   void normalisesNamesAsPep503Says(String name, String normalized) {
     assertEquals(normalized, Requirement.normalize(name));
   }
 
   @Test
   void rejectsBrokenSpecifiersWithAnOffset() {
-    Pep508.SyntaxException e = assertThrows(Pep508.SyntaxException.class, () -> Pep508.parse("foo >> 1"));
+    Pep508.SyntaxException e =
+        assertThrows(Pep508.SyntaxException.class, () -> Pep508.parse("foo >> 1"));
     assertEquals(4, e.offset());
     assertThrows(Pep508.SyntaxException.class, () -> Pep508.parse("[extra]"));
     assertThrows(Pep508.SyntaxException.class, () -> Pep508.parse("foo[bar"));
@@ -54,7 +63,8 @@ class Pep508Test {
 
   @Test
   void writesItselfBackInPep508Form() throws Exception {
-    assertEquals("httpx[socks]<1,>0.20; python_version<'3.11'",
+    assertEquals(
+        "httpx[socks]<1,>0.20; python_version<'3.11'",
         Pep508.parse("httpx[socks] <1,>0.20 ; python_version<'3.11'").toString());
   }
 }

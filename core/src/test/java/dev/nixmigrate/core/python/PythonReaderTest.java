@@ -23,14 +23,18 @@ class PythonReaderTest {
 
   @Test
   void setupCfgOnlyProject() {
-    TestRepo.in(dir).file("setup.cfg", "[metadata]\nname = legacy-pkg\nversion = attr: pkg.__version__\n\n"
-        + "[options]\npython_requires = >=3.8\ninstall_requires =\n    requests>=2\n    click\n\n"
-        + "[options.extras_require]\ntest = pytest\n\n[tool:pytest]\naddopts = -q\n");
+    TestRepo.in(dir)
+        .file(
+            "setup.cfg",
+            "[metadata]\nname = legacy-pkg\nversion = attr: pkg.__version__\n\n"
+                + "[options]\npython_requires = >=3.8\ninstall_requires =\n    requests>=2\n    click\n\n"
+                + "[options.extras_require]\ntest = pytest\n\n[tool:pytest]\naddopts = -q\n");
     PythonProject p = read(new RepoFiles(dir), "setup.cfg").orElseThrow();
     assertEquals("legacy-pkg", p.name());
     assertTrue(p.dynamicVersion());
     assertEquals(">=3.8", p.requiresPython());
-    assertEquals(List.of("requests", "click"), p.dependencies().stream().map(Requirement::name).toList());
+    assertEquals(
+        List.of("requests", "click"), p.dependencies().stream().map(Requirement::name).toList());
     assertEquals("pytest", p.testRunner());
     assertEquals("none", p.buildBackend(), "no pyproject and no setup.py: nothing to build with");
   }
@@ -38,13 +42,19 @@ class PythonReaderTest {
   @Test
   void requirementsOnlyApplicationWithIncludesAndPythonVersionPin() {
     TestRepo.in(dir)
-        .file("requirements.txt", "-r requirements/base.txt\nflask==3.0 # web\n--index-url https://x\n")
-        .file("requirements/base.txt", "requests>=2 \\\n  --hash=sha256:abc\n-r ../requirements.txt\n")
+        .file(
+            "requirements.txt",
+            "-r requirements/base.txt\nflask==3.0 # web\n--index-url https://x\n")
+        .file(
+            "requirements/base.txt",
+            "requests>=2 \\\n  --hash=sha256:abc\n-r ../requirements.txt\n")
         .file(".python-version", "3.12\n")
         .file("app.py", "print('hi')\n");
     RepoFiles files = new RepoFiles(dir);
-    PythonProject p = read(files, ".python-version", "app.py", "requirements", "requirements.txt").orElseThrow();
-    assertEquals(List.of("requests", "flask"), p.dependencies().stream().map(Requirement::name).toList());
+    PythonProject p =
+        read(files, ".python-version", "app.py", "requirements", "requirements.txt").orElseThrow();
+    assertEquals(
+        List.of("requests", "flask"), p.dependencies().stream().map(Requirement::name).toList());
     assertEquals("==3.12.*", p.requiresPython());
     assertEquals(".python-version", p.requiresPythonSource());
     assertEquals("pip", p.packageManager());
@@ -61,7 +71,8 @@ class PythonReaderTest {
 
   @Test
   void severalLockFilesAreReportedAndTheToolTableDecides() {
-    TestRepo.in(dir).file("pyproject.toml", "[project]\nname = \"x\"\nversion = \"1\"\n[tool.poetry]\n");
+    TestRepo.in(dir)
+        .file("pyproject.toml", "[project]\nname = \"x\"\nversion = \"1\"\n[tool.poetry]\n");
     RepoFiles files = new RepoFiles(dir);
     PythonProject p = read(files, "pyproject.toml", "uv.lock", "poetry.lock").orElseThrow();
     assertEquals("poetry", p.packageManager());
@@ -71,8 +82,11 @@ class PythonReaderTest {
 
   @Test
   void badRequirementStringsAreLocatedWarnings() {
-    TestRepo.in(dir).file("pyproject.toml", "[project]\nname = \"x\"\nversion = \"1\"\n"
-        + "dependencies = [\n  \"ok>=1\",\n  \"bad >> 2\",\n]\n");
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            "[project]\nname = \"x\"\nversion = \"1\"\n"
+                + "dependencies = [\n  \"ok>=1\",\n  \"bad >> 2\",\n]\n");
     RepoFiles files = new RepoFiles(dir);
     PythonProject p = read(files, "pyproject.toml").orElseThrow();
     assertEquals(1, p.dependencies().size());
@@ -84,12 +98,16 @@ class PythonReaderTest {
 
   @Test
   void dependencyGroupsExpandIncludesAndCutCycles() {
-    TestRepo.in(dir).file("pyproject.toml", "[project]\nname = \"x\"\nversion = \"1\"\n"
-        + "[dependency-groups]\ntest = [\"pytest\", {include-group = \"lint\"}]\n"
-        + "lint = [\"ruff\", {include-group = \"test\"}]\n");
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            "[project]\nname = \"x\"\nversion = \"1\"\n"
+                + "[dependency-groups]\ntest = [\"pytest\", {include-group = \"lint\"}]\n"
+                + "lint = [\"ruff\", {include-group = \"test\"}]\n");
     RepoFiles files = new RepoFiles(dir);
     PythonProject p = read(files, "pyproject.toml").orElseThrow();
-    assertEquals(List.of("pytest", "ruff"),
+    assertEquals(
+        List.of("pytest", "ruff"),
         p.dependencyGroups().get("test").stream().map(Requirement::name).toList());
     assertTrue(files.diagnostics().stream().anyMatch(d -> d.message().contains("includes itself")));
   }

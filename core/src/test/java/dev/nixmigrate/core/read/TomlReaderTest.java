@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class TomlReaderTest {
   private static Diagnostic error(String text) {
-    return assertThrows(ManifestException.class, () -> TomlReader.parse(text, "x.toml")).diagnostic();
+    return assertThrows(ManifestException.class, () -> TomlReader.parse(text, "x.toml"))
+        .diagnostic();
   }
 
   @Test
@@ -31,21 +32,26 @@ class TomlReaderTest {
   @Test
   void bracketsInsideStringsAndCommentsDoNotCountAsNesting() throws Exception {
     String deep = "[".repeat(500);
-    TomlDoc doc = TomlReader.parse("a = \"" + deep + "\"\nb = '''\n" + deep + "'''\n# " + deep + "\n", "x.toml");
+    TomlDoc doc =
+        TomlReader.parse(
+            "a = \"" + deep + "\"\nb = '''\n" + deep + "'''\n# " + deep + "\n", "x.toml");
     assertEquals(deep, doc.string("a"));
   }
 
   @Test
   void decodingReportsTheLineAndColumnOfTheBadByte() {
     byte[] bytes = "ok\nab\u00ff".getBytes(StandardCharsets.ISO_8859_1);
-    Diagnostic d = assertThrows(ManifestException.class, () -> ManifestText.decode(bytes, "f")).diagnostic();
+    Diagnostic d =
+        assertThrows(ManifestException.class, () -> ManifestText.decode(bytes, "f")).diagnostic();
     assertEquals(2, d.line());
     assertEquals(3, d.column());
   }
 
   @Test
   void keysWithDotsAreReadBySegments() throws Exception {
-    TomlDoc doc = TomlReader.parse("[target.'cfg(target_os = \"linux\")'.dependencies]\nlibc = \"0.2\"\n", "x.toml");
+    TomlDoc doc =
+        TomlReader.parse(
+            "[target.'cfg(target_os = \"linux\")'.dependencies]\nlibc = \"0.2\"\n", "x.toml");
     assertEquals("0.2", doc.string("target", "cfg(target_os = \"linux\")", "dependencies", "libc"));
     assertEquals(2, doc.line("target", "cfg(target_os = \"linux\")", "dependencies", "libc"));
   }

@@ -24,13 +24,21 @@ class CargoReaderTest {
   @Test
   void workspaceInheritanceInBothForms() {
     TestRepo.in(dir)
-        .file("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\nexclude = [\"crates/skip\"]\n"
-            + "[workspace.package]\nedition = \"2021\"\nrust-version = \"1.80\"\nversion = \"0.3.0\"\n")
-        .file("crates/a/Cargo.toml", "[package]\nname = \"a\"\nversion.workspace = true\n"
-            + "edition.workspace = true\nrust-version.workspace = true\n")
-        .file("crates/b/Cargo.toml", "[package]\nname = \"b\"\nversion = \"1.0.0\"\n"
-            + "edition = { workspace = true }\nrust-version = { workspace = true }\n")
-        .file("crates/skip/Cargo.toml", "[package]\nname = \"skip\"\nversion = \"0.1.0\"\nedition = \"2024\"\n");
+        .file(
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"crates/*\"]\nexclude = [\"crates/skip\"]\n"
+                + "[workspace.package]\nedition = \"2021\"\nrust-version = \"1.80\"\nversion = \"0.3.0\"\n")
+        .file(
+            "crates/a/Cargo.toml",
+            "[package]\nname = \"a\"\nversion.workspace = true\n"
+                + "edition.workspace = true\nrust-version.workspace = true\n")
+        .file(
+            "crates/b/Cargo.toml",
+            "[package]\nname = \"b\"\nversion = \"1.0.0\"\n"
+                + "edition = { workspace = true }\nrust-version = { workspace = true }\n")
+        .file(
+            "crates/skip/Cargo.toml",
+            "[package]\nname = \"skip\"\nversion = \"0.1.0\"\nedition = \"2024\"\n");
     Map<String, RustProject> projects = read(".", "crates/a", "crates/b", "crates/skip");
     RustProject ws = projects.get(".");
     assertTrue(ws.workspace());
@@ -39,19 +47,24 @@ class CargoReaderTest {
     assertEquals("2021", ws.edition());
     assertEquals("1.80", ws.rustVersion());
     assertEquals("0.3.0", ws.packages().get(0).version());
-    assertEquals("2024", projects.get("crates/skip").edition(), "an excluded crate is its own project");
+    assertEquals(
+        "2024", projects.get("crates/skip").edition(), "an excluded crate is its own project");
   }
 
   @Test
   void renamedAndWorkspaceDependenciesResolveToTheRealCrate() {
     TestRepo.in(dir)
-        .file("Cargo.toml", "[workspace]\nmembers = [\"x\"]\n[workspace.dependencies]\n"
-            + "zlib = { package = \"libz-sys\", version = \"1\" }\n")
-        .file("x/Cargo.toml", "[package]\nname = \"x\"\nversion = \"0.1.0\"\n[dependencies]\n"
-            + "ffi = { package = \"openssl-sys\", version = \"0.9\" }\nzlib = { workspace = true }\n"
-            + "[target.'cfg(any())'.dependencies]\nnever-sys = \"1\"\n"
-            + "[target.'cfg(windows)'.dependencies]\nwinapi-sys = \"1\"\n"
-            + "[target.'cfg(unix)'.dependencies]\nlibc = \"0.2\"\n");
+        .file(
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"x\"]\n[workspace.dependencies]\n"
+                + "zlib = { package = \"libz-sys\", version = \"1\" }\n")
+        .file(
+            "x/Cargo.toml",
+            "[package]\nname = \"x\"\nversion = \"0.1.0\"\n[dependencies]\n"
+                + "ffi = { package = \"openssl-sys\", version = \"0.9\" }\nzlib = { workspace = true }\n"
+                + "[target.'cfg(any())'.dependencies]\nnever-sys = \"1\"\n"
+                + "[target.'cfg(windows)'.dependencies]\nwinapi-sys = \"1\"\n"
+                + "[target.'cfg(unix)'.dependencies]\nlibc = \"0.2\"\n");
     RustProject p = read(".", "x").get(".");
     assertEquals(List.of("libc", "libz-sys", "openssl-sys"), p.packages().get(0).dependencies());
     assertEquals(List.of("libz-sys", "openssl-sys"), p.sysCrates());
@@ -60,8 +73,10 @@ class CargoReaderTest {
   @Test
   void pathDependenciesInsideTheRootJoinImplicitly() {
     TestRepo.in(dir)
-        .file("Cargo.toml", "[package]\nname = \"top\"\nversion = \"1.0.0\"\n[workspace]\n"
-            + "[dependencies]\nhelper-sys = { path = \"helper-sys\" }\n")
+        .file(
+            "Cargo.toml",
+            "[package]\nname = \"top\"\nversion = \"1.0.0\"\n[workspace]\n"
+                + "[dependencies]\nhelper-sys = { path = \"helper-sys\" }\n")
         .file("helper-sys/Cargo.toml", "[package]\nname = \"helper-sys\"\nversion = \"0.1.0\"\n");
     RustProject p = read(".", "helper-sys").get(".");
     assertEquals(List.of(".", "helper-sys"), p.members());
@@ -84,11 +99,15 @@ class CargoReaderTest {
   @Test
   void lockGraphFindsTransitiveSysCratesFromActiveDependenciesOnly() {
     TestRepo.in(dir)
-        .file("Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n[dependencies]\ngit2 = \"0.20\"\n")
-        .file("Cargo.lock", "version = 4\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\n"
-            + "dependencies = [\"git2\"]\n[[package]]\nname = \"git2\"\nversion = \"0.20.0\"\n"
-            + "dependencies = [\"libgit2-sys\"]\n[[package]]\nname = \"libgit2-sys\"\nversion = \"0.18.0\"\n"
-            + "[[package]]\nname = \"unrelated-sys\"\nversion = \"1.0.0\"\n");
+        .file(
+            "Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\n[dependencies]\ngit2 = \"0.20\"\n")
+        .file(
+            "Cargo.lock",
+            "version = 4\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\n"
+                + "dependencies = [\"git2\"]\n[[package]]\nname = \"git2\"\nversion = \"0.20.0\"\n"
+                + "dependencies = [\"libgit2-sys\"]\n[[package]]\nname = \"libgit2-sys\"\nversion = \"0.18.0\"\n"
+                + "[[package]]\nname = \"unrelated-sys\"\nversion = \"1.0.0\"\n");
     RustProject p = read(".").get(".");
     assertTrue(p.lockfile());
     assertEquals(List.of("libgit2-sys"), p.sysCrates());

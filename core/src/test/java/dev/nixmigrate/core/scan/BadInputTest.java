@@ -24,20 +24,23 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputTest {
   @TempDir Path dir;
 
-  private static final String GOOD_CRATE = "[package]\nname = \"good\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+  private static final String GOOD_CRATE =
+      "[package]\nname = \"good\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
 
   private RepoFacts scanWithGoodNeighbour() throws IOException {
     TestRepo.in(dir).file("good/Cargo.toml", GOOD_CRATE);
     List<String> before = listing();
     RepoFacts facts = RepoScanner.scan(dir);
     assertEquals(before, listing(), "scanning must write nothing");
-    assertTrue(facts.projects().stream().map(Project::path).anyMatch("good"::equals),
+    assertTrue(
+        facts.projects().stream().map(Project::path).anyMatch("good"::equals),
         "the readable project is still reported");
     return facts;
   }
 
   private Diagnostic onlyError(RepoFacts facts) {
-    List<Diagnostic> errors = facts.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
+    List<Diagnostic> errors =
+        facts.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
     assertEquals(1, errors.size(), facts.diagnostics().toString());
     return errors.get(0);
   }
@@ -60,7 +63,8 @@ class BadInputTest {
 
   @Test
   void badUtf8() throws IOException {
-    byte[] bytes = "[package]\nname = \"caf\u00e9\"\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] bytes =
+        "[package]\nname = \"caf\u00e9\"\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     TestRepo.in(dir).bytes("bad/Cargo.toml", bytes);
     Diagnostic d = onlyError(scanWithGoodNeighbour());
     assertEquals("bad/Cargo.toml", d.file());
@@ -71,7 +75,8 @@ class BadInputTest {
 
   @Test
   void twentyThousandDeepNesting() throws IOException {
-    TestRepo.in(dir).file("bad/Cargo.toml", "[package]\nx = " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+    TestRepo.in(dir)
+        .file("bad/Cargo.toml", "[package]\nx = " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
     Diagnostic d = onlyError(scanWithGoodNeighbour());
     assertEquals(2, d.line());
     assertTrue(d.message().contains("nested more than"), d.message());
@@ -80,8 +85,12 @@ class BadInputTest {
   @Test
   void deepCMakeAndYamlNesting() throws IOException {
     TestRepo.in(dir)
-        .file("c/CMakeLists.txt", "project(c)\nif(" + "(".repeat(20_000) + "A" + ")".repeat(20_000) + ")\nendif()\n")
-        .file(".github/workflows/ci.yml", "on: push\njobs: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+        .file(
+            "c/CMakeLists.txt",
+            "project(c)\nif(" + "(".repeat(20_000) + "A" + ")".repeat(20_000) + ")\nendif()\n")
+        .file(
+            ".github/workflows/ci.yml",
+            "on: push\njobs: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
     RepoFacts facts = scanWithGoodNeighbour();
     assertTrue(facts.projects().stream().anyMatch(p -> p.path().equals("c")));
     Diagnostic d = onlyError(facts);
@@ -118,7 +127,10 @@ class BadInputTest {
 
   @Test
   void duplicateYamlKeys() throws IOException {
-    TestRepo.in(dir).file(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: x\n  a:\n    runs-on: y\n");
+    TestRepo.in(dir)
+        .file(
+            ".github/workflows/ci.yml",
+            "on: push\njobs:\n  a:\n    runs-on: x\n  a:\n    runs-on: y\n");
     Diagnostic d = onlyError(scanWithGoodNeighbour());
     assertEquals(5, d.line());
     assertTrue(d.message().contains("duplicate key 'a'"), d.message());

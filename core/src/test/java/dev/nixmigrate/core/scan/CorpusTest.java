@@ -26,9 +26,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shared corpus of real manifests: for every row of its INDEX.tsv, what the detector
- * concludes matches what the index says a correct detector concludes (as written down in
- * {@code corpus/expectations.tsv}).
+ * The shared corpus of real manifests: for every row of its INDEX.tsv, what the detector concludes
+ * matches what the index says a correct detector concludes (as written down in {@code
+ * corpus/expectations.tsv}).
  */
 class CorpusTest {
   @TempDir Path temp;
@@ -63,19 +63,22 @@ class CorpusTest {
     for (String[] row : index) {
       String repo = row[1];
       List<Check> checks = byRow.get(repo + "\t" + row[2]);
-      tests.add(DynamicTest.dynamicTest(repo + " " + row[2] + ": " + row[5], () -> {
-        Map<String, Object> json = scans.computeIfAbsent(repo, r -> scan(corpus, r));
-        List<String> failures = new ArrayList<>();
-        for (Check c : checks) {
-          String problem = JsonChecks.evaluate(json, c.check());
-          if (problem != null) {
-            failures.add(c.check() + "  ->  " + problem);
-          }
-        }
-        if (!failures.isEmpty()) {
-          fail("expected: " + row[6] + "\n" + String.join("\n", failures));
-        }
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              repo + " " + row[2] + ": " + row[5],
+              () -> {
+                Map<String, Object> json = scans.computeIfAbsent(repo, r -> scan(corpus, r));
+                List<String> failures = new ArrayList<>();
+                for (Check c : checks) {
+                  String problem = JsonChecks.evaluate(json, c.check());
+                  if (problem != null) {
+                    failures.add(c.check() + "  ->  " + problem);
+                  }
+                }
+                if (!failures.isEmpty()) {
+                  fail("expected: " + row[6] + "\n" + String.join("\n", failures));
+                }
+              }));
     }
     return tests.stream();
   }
@@ -103,7 +106,8 @@ class CorpusTest {
   }
 
   private static Path fixtures() throws URISyntaxException {
-    return Path.of(Objects.requireNonNull(CorpusTest.class.getResource("/corpus/fixtures")).toURI());
+    return Path.of(
+        Objects.requireNonNull(CorpusTest.class.getResource("/corpus/fixtures")).toURI());
   }
 
   private static List<Check> expectations() throws IOException {

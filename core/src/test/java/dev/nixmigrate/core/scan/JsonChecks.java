@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Evaluates one expectation such as {@code projects[.].rust.members has crates/cli} against
- * parsed {@code --json} output; returns null when it holds, else what was found instead.
+ * Evaluates one expectation such as {@code projects[.].rust.members has crates/cli} against parsed
+ * {@code --json} output; returns null when it holds, else what was found instead.
  */
 final class JsonChecks {
   private JsonChecks() {}
@@ -16,7 +16,9 @@ final class JsonChecks {
     if (check.startsWith("diagnostic~ ")) {
       String needle = check.substring("diagnostic~ ".length());
       List<?> diags = (List<?>) root.get("diagnostics");
-      boolean found = diags.stream().anyMatch(d -> String.valueOf(((Map<?, ?>) d).get("message")).contains(needle));
+      boolean found =
+          diags.stream()
+              .anyMatch(d -> String.valueOf(((Map<?, ?>) d).get("message")).contains(needle));
       return found ? null : "no diagnostic contains it; diagnostics: " + diags;
     }
     String[] parts = check.split(" ", 3);
@@ -33,12 +35,21 @@ final class JsonChecks {
     String expected = parts[2];
     return switch (op) {
       case "=" -> render(value).equals(expected) ? null : "found " + render(value);
-      case "has" -> value instanceof List<?> l && l.stream().map(JsonChecks::render).anyMatch(expected::equals)
-          ? null : "found " + render(value);
-      case "lacks" -> value instanceof List<?> l && l.stream().map(JsonChecks::render).noneMatch(expected::equals)
-          ? null : "found " + render(value);
-      case "count" -> value instanceof List<?> l && String.valueOf(l.size()).equals(expected)
-          ? null : "found " + (value instanceof List<?> l ? l.size() + ": " + render(value) : render(value));
+      case "has" ->
+          value instanceof List<?> l
+                  && l.stream().map(JsonChecks::render).anyMatch(expected::equals)
+              ? null
+              : "found " + render(value);
+      case "lacks" ->
+          value instanceof List<?> l
+                  && l.stream().map(JsonChecks::render).noneMatch(expected::equals)
+              ? null
+              : "found " + render(value);
+      case "count" ->
+          value instanceof List<?> l && String.valueOf(l.size()).equals(expected)
+              ? null
+              : "found "
+                  + (value instanceof List<?> l ? l.size() + ": " + render(value) : render(value));
       default -> "unknown op " + op;
     };
   }
@@ -68,9 +79,16 @@ final class JsonChecks {
           }
         }
         if (picked == null) {
-          throw new IllegalArgumentException("no element with path '" + select + "' in " + key + ": "
-              + ((List<?>) current).stream().map(i -> String.valueOf(((Map<?, ?>) i).get("path")))
-                  .collect(Collectors.joining(", ")));
+          throw new IllegalArgumentException(
+              "no element with path '"
+                  + select
+                  + "' in "
+                  + key
+                  + ": "
+                  + ((List<?>) current)
+                      .stream()
+                          .map(i -> String.valueOf(((Map<?, ?>) i).get("path")))
+                          .collect(Collectors.joining(", ")));
         }
         current = picked;
       }

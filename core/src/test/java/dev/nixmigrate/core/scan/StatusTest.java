@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StatusTest {
   @TempDir Path dir;
 
-  private static final String CRATE = "[package]\nname = \"x\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+  private static final String CRATE =
+      "[package]\nname = \"x\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
 
   private List<StepStatus> status() {
     RepoFacts facts = RepoScanner.scan(dir);
@@ -32,30 +33,42 @@ class StatusTest {
   void bareRepositoryHasTakenNoStep() {
     TestRepo.in(dir).file("Cargo.toml", CRATE);
     List<StepStatus> s = status();
-    assertEquals(List.of(State.MISSING, State.MISSING, State.MISSING, State.MISSING, State.MISSING), states(s));
+    assertEquals(
+        List.of(State.MISSING, State.MISSING, State.MISSING, State.MISSING, State.MISSING),
+        states(s));
     assertEquals(0, RepoScanner.currentStep(s));
     assertEquals("no CI workflow builds the repository", s.get(0).missing());
   }
 
   @Test
   void userCiThatBuildsEveryLanguageIsStepOneWithEvidence() {
-    TestRepo.in(dir).file("Cargo.toml", CRATE).file(".github/workflows/ci.yml",
-        "on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      RUSTC_WRAPPER: sccache\n"
-            + "    steps:\n      - uses: actions/checkout@v4\n      - uses: mozilla-actions/sccache-action@v0.0.9\n"
-            + "      - run: |\n          cargo build\n          cargo test\n");
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file(
+            ".github/workflows/ci.yml",
+            "on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      RUSTC_WRAPPER: sccache\n"
+                + "    steps:\n      - uses: actions/checkout@v4\n      - uses: mozilla-actions/sccache-action@v0.0.9\n"
+                + "      - run: |\n          cargo build\n          cargo test\n");
     List<StepStatus> s = status();
-    assertEquals(List.of(State.DONE, State.DONE, State.MISSING, State.MISSING, State.MISSING), states(s));
+    assertEquals(
+        List.of(State.DONE, State.DONE, State.MISSING, State.MISSING, State.MISSING), states(s));
     assertEquals(2, RepoScanner.currentStep(s));
-    Evidence builds = s.get(0).evidence().stream()
-        .filter(e -> e.kind() == Evidence.Kind.CI_BUILDS_RUST).findFirst().orElseThrow();
+    Evidence builds =
+        s.get(0).evidence().stream()
+            .filter(e -> e.kind() == Evidence.Kind.CI_BUILDS_RUST)
+            .findFirst()
+            .orElseThrow();
     assertEquals(".github/workflows/ci.yml", builds.file());
     assertEquals(11, builds.line());
-    assertTrue(s.get(1).evidence().stream().anyMatch(e -> e.line() == 6 && e.what().contains("RUSTC_WRAPPER")));
+    assertTrue(
+        s.get(1).evidence().stream()
+            .anyMatch(e -> e.line() == 6 && e.what().contains("RUSTC_WRAPPER")));
   }
 
   @Test
   void ciThatBuildsOnlySomeLanguagesIsPartial() {
-    TestRepo.in(dir).file("Cargo.toml", CRATE)
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
         .file("py/pyproject.toml", "[project]\nname = \"p\"\nversion = \"1\"\n")
         .file(".gitlab-ci.yml", "test:\n  script:\n    - cargo test\n");
     StepStatus one = status().get(0);
@@ -65,29 +78,38 @@ class StatusTest {
 
   @Test
   void nixFilesAndCachesAdvanceLaterSteps() {
-    TestRepo.in(dir).file("Cargo.toml", CRATE)
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
         .file(".cargo/config.toml", "[build]\nrustc-wrapper = \"sccache\"\n")
-        .file("flake.nix", "{\n  outputs = { self, nixpkgs }: {\n    devShells.x86_64-linux.default = 1;\n"
-            + "    packages.x86_64-linux.default = 2;\n  };\n}\n")
+        .file(
+            "flake.nix",
+            "{\n  outputs = { self, nixpkgs }: {\n    devShells.x86_64-linux.default = 1;\n"
+                + "    packages.x86_64-linux.default = 2;\n  };\n}\n")
         .file(".envrc", "use flake\n")
-        .file(".github/workflows/nix.yml", "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n"
-            + "      - uses: cachix/install-nix-action@v31\n      - uses: cachix/cachix-action@v16\n"
-            + "      - run: nix build -L\n      - run: cargo test\n");
+        .file(
+            ".github/workflows/nix.yml",
+            "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n"
+                + "      - uses: cachix/install-nix-action@v31\n      - uses: cachix/cachix-action@v16\n"
+                + "      - run: nix build -L\n      - run: cargo test\n");
     List<StepStatus> s = status();
     assertEquals(List.of(State.DONE, State.DONE, State.DONE, State.DONE, State.DONE), states(s));
     assertEquals(5, RepoScanner.currentStep(s));
-    assertTrue(s.get(2).evidence().stream().anyMatch(e -> e.file().equals("flake.nix") && e.line() == 3));
+    assertTrue(
+        s.get(2).evidence().stream().anyMatch(e -> e.file().equals("flake.nix") && e.line() == 3));
   }
 
   @Test
   void aShellNixAloneIsAPartialDevShell() {
-    TestRepo.in(dir).file("Cargo.toml", CRATE).file("shell.nix", "{ pkgs ? import <nixpkgs> {} }: pkgs.mkShell {}\n");
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file("shell.nix", "{ pkgs ? import <nixpkgs> {} }: pkgs.mkShell {}\n");
     assertEquals(State.PARTIAL, status().get(2).state());
   }
 
   @Test
   void gitignoredManifestsAreNotProjects() {
-    TestRepo.in(dir).file("Cargo.toml", CRATE)
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
         .file(".gitignore", "/vendor/\n*.generated/\n")
         .file("vendor/lib/Cargo.toml", CRATE)
         .file("x.generated/Cargo.toml", CRATE)
