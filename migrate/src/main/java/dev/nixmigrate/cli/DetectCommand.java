@@ -4,12 +4,10 @@ import dev.nixmigrate.core.RepoScanner;
 import dev.nixmigrate.core.json.FactsJson;
 import dev.nixmigrate.core.model.RepoFacts;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nixmigrate detect}: the projects in a repository and what their manifests say. */
@@ -27,22 +25,13 @@ import picocli.CommandLine.Spec;
 final class DetectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Repository root (default: the current directory).")
-  Path dir;
-
-  @Option(names = "--json", description = "Print the result as JSON (schema in the README).")
-  boolean json;
+  @Mixin RepoOptions repo;
 
   @Override
   public Integer call() {
-    RepoFacts facts = RepoScanner.scan(dir);
+    RepoFacts facts = RepoScanner.scan(repo.dir);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (repo.json) {
       out.print(FactsJson.detect(facts));
     } else {
       out.print(TextReport.detect(facts));

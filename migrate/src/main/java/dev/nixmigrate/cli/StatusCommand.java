@@ -5,13 +5,11 @@ import dev.nixmigrate.core.json.FactsJson;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.StepStatus;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nixmigrate status}: detection plus which of the five steps the repository has taken. */
@@ -29,24 +27,15 @@ import picocli.CommandLine.Spec;
 final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Repository root (default: the current directory).")
-  Path dir;
-
-  @Option(names = "--json", description = "Print the result as JSON (schema in the README).")
-  boolean json;
+  @Mixin RepoOptions repo;
 
   @Override
   public Integer call() {
-    RepoFacts facts = RepoScanner.scan(dir);
+    RepoFacts facts = RepoScanner.scan(repo.dir);
     List<StepStatus> steps = RepoScanner.status(facts);
     int current = RepoScanner.currentStep(steps);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (repo.json) {
       out.print(FactsJson.status(facts, steps, current));
     } else {
       out.print(TextReport.detect(facts));

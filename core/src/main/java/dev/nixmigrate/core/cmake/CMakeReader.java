@@ -637,7 +637,7 @@ public final class CMakeReader {
     } else {
       rel = RepoFiles.join(dir, path);
     }
-    String normalized = normalize(rel);
+    String normalized = RepoFiles.normalize(rel);
     if (normalized == null || !files.isDirectory(normalized) && !files.isFile(normalized)) {
       return null;
     }
@@ -649,23 +649,5 @@ public final class CMakeReader {
       return dir;
     }
     return dir.startsWith(projectDir + "/") ? dir.substring(projectDir.length() + 1) : dir;
-  }
-
-  private static String normalize(String rel) {
-    List<String> parts = new ArrayList<>();
-    for (String p : rel.split("/")) {
-      if (p.isEmpty() || p.equals(".")) {
-        continue;
-      }
-      if (p.equals("..")) {
-        if (parts.isEmpty()) {
-          return null;
-        }
-        parts.remove(parts.size() - 1);
-      } else {
-        parts.add(p);
-      }
-    }
-    return parts.isEmpty() ? "." : String.join("/", parts);
   }
 }

@@ -176,33 +176,27 @@ public final class NixNeeds {
                     + " has no known nixpkgs attribute; add the package to the dev shell by hand"));
       }
     }
-    for (String dep : c.vcpkgDependencies()) {
-      data.forFindPackage(dep)
-          .ifPresentOrElse(
-              pkgs -> pkgs.forEach(this::add),
-              () ->
-                  report.accept(
-                      Diagnostic.info(
-                          join(path, "vcpkg.json"),
-                          1,
-                          1,
-                          "vcpkg port "
-                              + dep
-                              + " has no known nixpkgs attribute; add the package to the dev shell by hand")));
-    }
-    for (String dep : c.conanRequires()) {
-      data.forFindPackage(dep)
-          .ifPresentOrElse(
-              pkgs -> pkgs.forEach(this::add),
-              () ->
-                  report.accept(
-                      Diagnostic.info(
-                          join(path, "conanfile.txt"),
-                          1,
-                          1,
-                          "conan package "
-                              + dep
-                              + " has no known nixpkgs attribute; add the package to the dev shell by hand")));
+    packageManagerDeps(c.vcpkgDependencies(), join(path, "vcpkg.json"), "vcpkg port");
+    packageManagerDeps(c.conanRequires(), join(path, "conanfile.txt"), "conan package");
+  }
+
+  /** vcpkg and conan names usually match CMake's package names. */
+  private void packageManagerDeps(List<String> deps, String manifest, String what) {
+    for (String dep : deps) {
+      Optional<List<NixPackage>> mapped = data.forFindPackage(dep);
+      if (mapped.isPresent()) {
+        mapped.get().forEach(this::add);
+      } else {
+        report.accept(
+            Diagnostic.info(
+                manifest,
+                1,
+                1,
+                what
+                    + " "
+                    + dep
+                    + " has no known nixpkgs attribute; add the package to the dev shell by hand"));
+      }
     }
   }
 

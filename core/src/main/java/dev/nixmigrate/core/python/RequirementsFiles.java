@@ -57,7 +57,7 @@ final class RequirementsFiles {
           || line.startsWith("-c ")
           || line.startsWith("--constraint")) {
         String target = line.replaceFirst("^(-r|-c|--requirement|--constraint)[=\\s]*", "").strip();
-        String resolved = normalize(RepoFiles.join(dir, target));
+        String resolved = RepoFiles.normalize(RepoFiles.join(dir, target));
         if (resolved != null
             && files.isFile(resolved)
             && !line.startsWith("-c")
@@ -98,24 +98,5 @@ final class RequirementsFiles {
       hash = line.indexOf('#', hash + 1);
     }
     return hash < 0 ? line : line.substring(0, hash);
-  }
-
-  /** Resolves {@code a/../b}; null when the path would leave the repository. */
-  static String normalize(String rel) {
-    List<String> parts = new ArrayList<>();
-    for (String p : rel.split("/")) {
-      if (p.isEmpty() || p.equals(".")) {
-        continue;
-      }
-      if (p.equals("..")) {
-        if (parts.isEmpty()) {
-          return null;
-        }
-        parts.remove(parts.size() - 1);
-      } else {
-        parts.add(p);
-      }
-    }
-    return parts.isEmpty() ? "." : String.join("/", parts);
   }
 }

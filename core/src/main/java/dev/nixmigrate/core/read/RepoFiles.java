@@ -31,6 +31,28 @@ public final class RepoFiles {
     return dir.equals(".") || dir.isEmpty() ? name : dir + "/" + name;
   }
 
+  /**
+   * Resolves {@code .} and {@code ..} in a repository-relative path; null when the path would leave
+   * the repository.
+   */
+  public static String normalize(String rel) {
+    List<String> parts = new ArrayList<>();
+    for (String p : rel.split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        if (parts.isEmpty()) {
+          return null;
+        }
+        parts.remove(parts.size() - 1);
+      } else {
+        parts.add(p);
+      }
+    }
+    return parts.isEmpty() ? "." : String.join("/", parts);
+  }
+
   public Path resolve(String rel) {
     return rel.equals(".") ? root : root.resolve(rel);
   }

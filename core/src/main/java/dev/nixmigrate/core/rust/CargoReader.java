@@ -75,7 +75,7 @@ public final class CargoReader {
     TomlDoc ws = doc.table("workspace");
     Set<String> excluded = new TreeSet<>();
     for (String ex : ws.strings("exclude")) {
-      excluded.add(normalize(RepoFiles.join(root, ex)));
+      excluded.add(RepoFiles.normalize(RepoFiles.join(root, ex)));
     }
     LinkedHashSet<String> members = new LinkedHashSet<>();
     if (doc.table("package") != null) {
@@ -87,7 +87,7 @@ public final class CargoReader {
       boolean glob = pattern.contains("*") || pattern.contains("?") || pattern.contains("[");
       if (matched.isEmpty()) {
         unmatched.add(pattern);
-        String declared = normalize(RepoFiles.join(root, pattern));
+        String declared = RepoFiles.normalize(RepoFiles.join(root, pattern));
         if (!glob && declared != null && !excluded.contains(declared)) {
           members.add(declared); // Listed by the manifest; cargo will fail until it exists.
         }
@@ -136,7 +136,7 @@ public final class CargoReader {
       for (String key : table.keys()) {
         TomlDoc dep = table.table(key);
         if (dep != null && dep.string("path") != null) {
-          String p = normalize(RepoFiles.join(dir, dep.string("path")));
+          String p = RepoFiles.normalize(RepoFiles.join(dir, dep.string("path")));
           if (p != null) {
             out.add(p);
           }
@@ -441,24 +441,6 @@ public final class CargoReader {
       return ".";
     }
     return root.equals(".") ? dir : dir.substring(root.length() + 1);
-  }
-
-  static String normalize(String rel) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (String p : rel.split("/")) {
-      if (p.isEmpty() || p.equals(".")) {
-        continue;
-      }
-      if (p.equals("..")) {
-        if (parts.isEmpty()) {
-          return null;
-        }
-        parts.removeLast();
-      } else {
-        parts.addLast(p);
-      }
-    }
-    return parts.isEmpty() ? "." : String.join("/", parts);
   }
 
   /** Compares editions and versions numerically, component by component. */

@@ -13,7 +13,7 @@ final class Globs {
 
   /** Directories under {@code root} matching {@code pattern} that hold a Cargo.toml, sorted. */
   static List<String> expand(RepoFiles files, String root, String pattern) {
-    String normalized = CargoReader.normalize(RepoFiles.join(root, pattern));
+    String normalized = RepoFiles.normalize(RepoFiles.join(root, pattern));
     if (normalized == null) {
       return List.of();
     }

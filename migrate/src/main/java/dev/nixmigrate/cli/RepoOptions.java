@@ -1,0 +1,19 @@
+package dev.nixmigrate.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The repository folder and the output form, shared by the commands that read a repository. */
+final class RepoOptions {
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description = "Repository root (default: the current directory).")
+  Path dir;
+
+  @Option(names = "--json", description = "Print the result as JSON (schema in the README).")
+  boolean json;
+}
