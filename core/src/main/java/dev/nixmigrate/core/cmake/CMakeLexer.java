@@ -236,9 +236,12 @@ public final class CMakeLexer {
         break;
       }
       if (c == '"') {
-        // Legacy unquoted arguments may embed quoted text: -Da="b c".
-        int end = text.indexOf('"', pos + 1);
-        if (end < 0 || text.substring(pos, end).indexOf('\n') >= 0) {
+        // Legacy unquoted arguments may embed quoted text, escapes included: -Da="b \"c\"".
+        int end = pos + 1;
+        while (end < text.length() && text.charAt(end) != '"' && text.charAt(end) != '\n') {
+          end += text.charAt(end) == '\\' ? 2 : 1;
+        }
+        if (end >= text.length() || text.charAt(end) != '"') {
           throw error("unterminated quote inside an unquoted argument");
         }
         b.append(text, pos, end + 1);

@@ -52,6 +52,15 @@ class CMakeLexerTest {
   }
 
   @Test
+  void legacyUnquotedArgumentsMayEmbedQuotesWithEscapes() throws Exception {
+    // As in git's contrib/buildsystems/CMakeLists.txt, which cmake accepts.
+    Command c =
+        CMakeLexer.tokenize("add_custom_command(COMMAND x -DV=\"\\\\\\\"${V}.GIT\\\\\\\"\" -i y)")
+            .get(0);
+    assertEquals(List.of("COMMAND", "x", "-DV=\"\\\\\\\"${V}.GIT\\\\\\\"\"", "-i", "y"), values(c));
+  }
+
+  @Test
   void keepsEscapedSemicolonsEscaped() throws Exception {
     assertEquals(List.of("L", "a\\;b"), values(CMakeLexer.tokenize("set(L a\\;b)").get(0)));
   }
