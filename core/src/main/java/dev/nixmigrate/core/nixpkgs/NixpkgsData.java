@@ -36,6 +36,7 @@ public final class NixpkgsData {
   private final Map<String, String> attributeStatus = new LinkedHashMap<>();
   private final Set<String> python3Packages = new HashSet<>();
   private final Map<String, String> pythonInterpreters = new LinkedHashMap<>();
+  private final Map<String, String> stablePythonInterpreters = new LinkedHashMap<>();
 
   private NixpkgsData() {}
 
@@ -100,6 +101,36 @@ public final class NixpkgsData {
     return python3Packages.contains(attr);
   }
 
+  /** Released CPython interpreters (no pre-releases), as {@code 3.N -> python3N}. */
+  public Map<String, String> stablePythonInterpreters() {
+    return Map.copyOf(stablePythonInterpreters);
+  }
+
+  /** Every checked top-level attribute that nixpkgs has, and the python3Packages names. */
+  public java.util.Set<String> knownTopLevelAttributes() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    attributeStatus.forEach(
+        (k, v) -> {
+          if (v.startsWith("present")) {
+            out.add(k);
+          }
+        });
+    return out;
+  }
+
+  /** Every attribute any mapping table can produce (some with a package-set prefix). */
+  public java.util.Set<String> mappedAttributes() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (Map<String, List<NixPackage>> table : List.of(findPackage, pkgConfig, crates, pypi)) {
+      table.values().forEach(list -> list.forEach(p -> out.add(p.attribute())));
+    }
+    return out;
+  }
+
+  public java.util.Set<String> python3PackageNames() {
+    return java.util.Collections.unmodifiableSet(python3Packages);
+  }
+
   /** CPython interpreters nixpkgs has, as {@code 3.N -> python3N}, oldest first. */
   public Map<String, String> pythonInterpreters() {
     return Map.copyOf(pythonInterpreters);
@@ -121,6 +152,9 @@ public final class NixpkgsData {
       }
       if (row[0].matches("Python 3\\.\\d+") && row[2].startsWith("present")) {
         d.pythonInterpreters.put(row[0].substring("Python ".length()), row[1]);
+        if (!row[2].contains("pre-release")) {
+          d.stablePythonInterpreters.put(row[0].substring("Python ".length()), row[1]);
+        }
       }
     }
     for (String[] row : rows("cmake-find-package.tsv")) {
