@@ -1,0 +1,49 @@
+package dev.nixmigrate.generators;
+
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.nix.EnvrcGenerator;
+import dev.nixmigrate.generators.nix.FlakeGenerator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The generators' facade: every file a repository needs to reach a step. */
+public final class Generators {
+  private static final List<Generator> ALL = List.of(new FlakeGenerator(), new EnvrcGenerator());
+
+  private Generators() {}
+
+  /** The result of one generation: files sorted by path, and what could not be done as asked. */
+  public record Generation(List<GeneratedFile> files, List<String> warnings) {
+    public Generation {
+      files = List.copyOf(files);
+      warnings = List.copyOf(warnings);
+    }
+
+    public GeneratedFile file(String path) {
+      return files.stream().filter(f -> f.path().equals(path)).findFirst().orElse(null);
+    }
+  }
+
+  /** The generators that exist, in step order. */
+  public static List<Generator> all() {
+    return ALL;
+  }
+
+  /** Every file for bringing {@code facts}' repository to {@code targetStep} (1 to 5). */
+  public static Generation generate(RepoFacts facts, Options options, int targetStep) {
+    if (targetStep < 1 || targetStep > 5) {
+      throw new IllegalArgumentException("step must be 1 to 5, not " + targetStep);
+    }
+    Generator.Context ctx =
+        new Generator.Context(new TemplateEngine(options.templateDir()), new Warnings());
+    List<GeneratedFile> files = new ArrayList<>();
+    for (Generator g : ALL) {
+      if (g.step() <= targetStep) {
+        files.addAll(g.generate(facts, options, targetStep, ctx));
+      }
+    }
+    files.sort(Comparator.comparing(GeneratedFile::path));
+    return new Generation(files, ctx.warnings().all());
+  }
+}

@@ -1,0 +1,118 @@
+package dev.nixmigrate.generators;
+
+import dev.nixmigrate.core.NixMigrateException;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.InvalidReferenceException;
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * FreeMarker, strict: a missing value is an error, never an empty string. Templates come from the
+ * {@code templates} module, or from a user folder that holds a file of the same name.
+ */
+public final class TemplateEngine {
+  static final String BUNDLED = "/dev/nixmigrate/templates";
+  private final Configuration config;
+  private final Path overrideDir;
+
+  public TemplateEngine(Path overrideDir) {
+    this.overrideDir = overrideDir;
+    config = new Configuration(Configuration.VERSION_2_3_34);
+    config.setDefaultEncoding("UTF-8");
+    config.setLocale(Locale.ROOT);
+    config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    config.setLogTemplateExceptions(false);
+    config.setWrapUncheckedExceptions(true);
+    config.setFallbackOnNullLoopVariable(false);
+    config.setNumberFormat("computer");
+    config.setBooleanFormat("c");
+    config.setAPIBuiltinEnabled(false);
+    config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+    config.setTemplateLoader(loader(overrideDir));
+  }
+
+  private static TemplateLoader loader(Path overrideDir) {
+    TemplateLoader bundled = new ClassTemplateLoader(TemplateEngine.class, BUNDLED);
+    if (overrideDir == null) {
+      return bundled;
+    }
+    if (!Files.isDirectory(overrideDir)) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT,
+          "template folder " + overrideDir + " does not exist; pass a folder of templates");
+    }
+    try {
+      return new MultiTemplateLoader(
+          new TemplateLoader[] {new FileTemplateLoader(overrideDir.toFile()), bundled});
+    } catch (IOException e) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT, "cannot read template folder " + overrideDir, e);
+    }
+  }
+
+  /** Renders template {@code name} (e.g. {@code step3/flake.nix.ftl}) with {@code model}. */
+  public String render(String name, Map<String, Object> model) {
+    try {
+      Template t = config.getTemplate(name);
+      StringWriter out = new StringWriter();
+      t.process(model, out);
+      return out.toString();
+    } catch (TemplateNotFoundException e) {
+      throw new IllegalStateException("bundled template " + name + " is missing", e);
+    } catch (ParseException e) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT,
+          where(name)
+              + ":"
+              + e.getLineNumber()
+              + ":"
+              + e.getColumnNumber()
+              + ": template syntax error: "
+              + e.getEditorMessage());
+    } catch (TemplateException e) {
+      String what =
+          e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null
+              ? "'" + e.getBlamedExpressionString() + "' is not in the template model"
+              : firstLine(e.getMessageWithoutStackTop());
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT,
+          where(name)
+              + ":"
+              + e.getLineNumber()
+              + ":"
+              + e.getColumnNumber()
+              + ": "
+              + what
+              + " (the template model is documented in the README)");
+    } catch (IOException e) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT, "cannot read template " + where(name), e);
+    }
+  }
+
+  private String where(String name) {
+    if (overrideDir != null && Files.exists(overrideDir.resolve(name))) {
+      return overrideDir.resolve(name).toString();
+    }
+    return "template " + name;
+  }
+
+  private static String firstLine(String s) {
+    String t = s == null ? "template error" : s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.nixmigrate.generators.nix;
+
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.GeneratedFile;
+import dev.nixmigrate.generators.Generator;
+import dev.nixmigrate.generators.Options;
+import java.util.List;
+import java.util.Map;
+
+/** {@code .envrc} for direnv, and the {@code .gitignore} lines the dev shell needs (step 3). */
+public final class EnvrcGenerator implements Generator {
+  @Override
+  public String name() {
+    return "envrc";
+  }
+
+  @Override
+  public int step() {
+    return 3;
+  }
+
+  @Override
+  public List<GeneratedFile> generate(
+      RepoFacts facts, Options options, int targetStep, Context ctx) {
+    String envrc =
+        ctx.templates()
+            .render("step3/envrc.ftl", Map.of("header", Generator.header(3, "Nix dev shells")));
+    // direnv's cache and nix build's result links are machine-local.
+    String ignore = ".direnv/\nresult\nresult-*\n";
+    return List.of(
+        new GeneratedFile(".envrc", envrc, 3, name(), GeneratedFile.Mode.WHOLE),
+        new GeneratedFile(".gitignore", ignore, 3, name(), GeneratedFile.Mode.LINES));
+  }
+}
