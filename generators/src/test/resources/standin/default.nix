@@ -1,0 +1,59 @@
+# `import nixpkgs { system; overlays; }` for the stand-in: stub derivations that check their use.
+{ system ? "x86_64-linux", overlays ? [ ], config ? { } }:
+let
+  lib = import ./lib.nix;
+  isDrv = p: builtins.isAttrs p && (p.type or null) == "derivation";
+  drv = name: {
+    type = "derivation";
+    inherit name system;
+    outPath = "/nix/store/00000000000000000000000000000000-${name}";
+    drvPath = "/nix/store/00000000000000000000000000000000-${name}.drv";
+  };
+  # A package set whose members are the named stubs.
+  sub = set: members: builtins.listToAttrs (map (m: { name = m; value = drv "${set}-${m}"; }) members);
+  checkPackages = what: ps:
+    builtins.all (p: if isDrv p then true else throw "${what}: not a derivation: ${builtins.typeOf p}") ps;
+  checkEnv = env:
+    builtins.all (k: if builtins.isString env.${k} then true else throw "env.${k} is not a string") (builtins.attrNames env);
+  pythonPackages = import ./python-packages.nix drv;
+  python = version: drv "python-${version}" // {
+    interpreter = "/nix/store/00000000000000000000000000000000-python-${version}/bin/python${version}";
+    pkgs = pythonPackages;
+    withPackages = f: let ps = f pythonPackages; in
+      assert checkPackages "withPackages" ps; drv "python-${version}-env";
+  };
+  base = final: (import ./names.nix { inherit drv sub; }) // {
+    inherit lib;
+    stdenv = drv "stdenv" // {
+      isLinux = builtins.match ".*-linux" system != null;
+      isDarwin = builtins.match ".*-darwin" system != null;
+      mkDerivation = args: assert checkPackages "nativeBuildInputs" (args.nativeBuildInputs or [ ]);
+        assert checkPackages "buildInputs" (args.buildInputs or [ ]); drv (args.pname or args.name);
+    };
+    mkShell = args:
+      assert checkPackages "mkShell packages" (args.packages or [ ]);
+      assert checkPackages "mkShell inputsFrom" (args.inputsFrom or [ ]);
+      assert checkEnv (args.env or { });
+      assert builtins.isString (args.shellHook or "");
+      drv "nix-shell" // { passthru = args; };
+    rustPlatform = drv "rustPlatform" // {
+      rustLibSrc = drv "rust-lib-src";
+      buildRustPackage = args: assert builtins.pathExists args.cargoLock.lockFile; drv args.pname;
+      bindgenHook = drv "bindgen-hook";
+    };
+    python3 = python "3.14";
+    python311 = python "3.11";
+    python312 = python "3.12";
+    python313 = python "3.13";
+    python314 = python "3.14";
+    python315 = python "3.15";
+    python3Packages = pythonPackages;
+    python311Packages = pythonPackages;
+    python312Packages = pythonPackages;
+    python313Packages = pythonPackages;
+    python314Packages = pythonPackages;
+    python315Packages = pythonPackages;
+  };
+  pkgs = builtins.foldl' (acc: overlay: acc // overlay pkgs acc) (base pkgs) overlays;
+in
+pkgs
