@@ -1,6 +1,8 @@
 package dev.nixmigrate.generators;
 
 import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.ci.JustfileGenerator;
+import dev.nixmigrate.generators.ci.WorkflowGenerator;
 import dev.nixmigrate.generators.nix.EnvrcGenerator;
 import dev.nixmigrate.generators.nix.FlakeGenerator;
 import java.util.ArrayList;
@@ -9,7 +11,12 @@ import java.util.List;
 
 /** The generators' facade: every file a repository needs to reach a step. */
 public final class Generators {
-  private static final List<Generator> ALL = List.of(new FlakeGenerator(), new EnvrcGenerator());
+  private static final List<Generator> ALL =
+      List.of(
+          new WorkflowGenerator(),
+          new JustfileGenerator(),
+          new FlakeGenerator(),
+          new EnvrcGenerator());
 
   private Generators() {}
 

@@ -14,7 +14,12 @@ final class Examples {
   static final List<String> NAMES = List.of("python-uv", "rust-workspace", "cpp-cmake", "polyglot");
 
   /** The steps whose generators exist; the goldens cover each. */
-  static final List<Integer> STEPS = List.of(3);
+  static final List<Integer> STEPS = List.of(1, 2, 3);
+
+  /** The npm-installed validators live in tools/node_modules/.bin (see tools/package.json). */
+  static Path npmBin() {
+    return root().resolve("tools/node_modules/.bin");
+  }
 
   private Examples() {}
 

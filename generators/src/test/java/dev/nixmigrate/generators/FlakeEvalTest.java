@@ -86,6 +86,7 @@ class FlakeEvalTest {
     var facts = dev.nixmigrate.core.RepoScanner.scan(dir);
     var gen = Generators.generate(facts, Options.defaults(), 3);
     for (GeneratedFile f : gen.files()) {
+      Files.createDirectories(dir.resolve(f.path()).getParent());
       Files.writeString(dir.resolve(f.path()), f.text());
     }
     String flake = Files.readString(dir.resolve("flake.nix"));

@@ -20,9 +20,9 @@ import java.util.Set;
 
 /**
  * The nixpkgs attribute tables nixmigrate ships (copied from the shared data by {@code
- * scripts/refresh-nixpkgs-data}; each row was checked against a nixpkgs file, see the README beside
- * them). Lookups return the attributes a need maps to; an unknown need is {@link Optional#empty()},
- * never a guess.
+ * scripts/refresh-data}; each row was checked against a nixpkgs file, see the README beside them).
+ * Lookups return the attributes a need maps to; an unknown need is {@link Optional#empty()}, never
+ * a guess.
  */
 public final class NixpkgsData {
   private static final String BASE = "/dev/nixmigrate/core/nixpkgs/";

@@ -41,7 +41,7 @@ class NixpkgsDataTest {
         }
       }
     }
-    assertEquals(List.of(), drifted, "run scripts/refresh-nixpkgs-data to take the shared tables");
+    assertEquals(List.of(), drifted, "run scripts/refresh-data to take the shared tables");
   }
 
   @Test

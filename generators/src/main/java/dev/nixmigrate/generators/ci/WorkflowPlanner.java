@@ -1,0 +1,365 @@
+package dev.nixmigrate.generators.ci;
+
+import dev.nixmigrate.core.model.CMakeProject;
+import dev.nixmigrate.core.model.Project;
+import dev.nixmigrate.core.model.PythonProject;
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.core.model.RustProject;
+import dev.nixmigrate.generators.Escape;
+import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.generators.ci.Workflow.Job;
+import dev.nixmigrate.generators.ci.Workflow.KeyValue;
+import dev.nixmigrate.generators.ci.Workflow.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides {@code .github/workflows/ci.yml}: one set of jobs per project, running the commands of
+ * {@link CommandPlanner}; from step 2 on, compiler and dependency caches written only on the
+ * default branch.
+ */
+public final class WorkflowPlanner {
+  /** True on a push to the default branch; false on pull requests and other branches. */
+  static final String ON_DEFAULT_BRANCH =
+      "${{ github.event_name == 'push' && github.ref_name == github.event.repository.default_branch }}";
+
+  private WorkflowPlanner() {}
+
+  public static Workflow plan(RepoFacts facts, Options options, int step) {
+    List<Job> jobs = new ArrayList<>();
+    List<ProjectCommands> commands = CommandPlanner.plan(facts);
+    for (ProjectCommands c : commands) {
+      Project p =
+          facts.projects().stream().filter(x -> x.path().equals(c.dir())).findFirst().orElseThrow();
+      switch (c.kind()) {
+        case "python" -> jobs.add(python(c, p.python().orElseThrow(), options, step));
+        case "rust" -> jobs.addAll(rust(c, p.rust().orElseThrow(), options, step));
+        default -> jobs.add(cmake(c, p.cmake().orElseThrow(), options, step));
+      }
+    }
+    return new Workflow("CI", jobs);
+  }
+
+  private static Step checkout() {
+    return Step.uses("Check out", "actions/checkout", new KeyValue("persist-credentials", "false"));
+  }
+
+  private static String dir(ProjectCommands c) {
+    return c.dir().equals(".") ? null : Escape.yamlScalar(c.dir());
+  }
+
+  private static String matrixList(String key, List<String> values) {
+    return key + ": [" + String.join(", ", values.stream().map(Escape::yamlScalar).toList()) + "]";
+  }
+
+  private static Job python(ProjectCommands c, PythonProject py, Options options, int step) {
+    List<String> versions = CommandPlanner.pythonVersions(py, options.pythonVersions());
+    List<Step> steps = new ArrayList<>();
+    steps.add(checkout());
+    boolean cache = step >= 2;
+    if (py.packageManager().equals("uv")) {
+      List<KeyValue> with =
+          new ArrayList<>(List.of(new KeyValue("python-version", "${{ matrix.python-version }}")));
+      with.add(new KeyValue("enable-cache", cache ? "true" : "false"));
+      if (cache) {
+        with.add(new KeyValue("save-cache", ON_DEFAULT_BRANCH));
+      }
+      steps.add(
+          new Step(
+              "Set up uv and Python",
+              null,
+              ActionPins.uses("astral-sh/setup-uv"),
+              with,
+              List.of()));
+    } else {
+      List<KeyValue> with =
+          new ArrayList<>(List.of(new KeyValue("python-version", "${{ matrix.python-version }}")));
+      if (cache && py.packageManager().equals("pip")) {
+        with.add(new KeyValue("cache", "pip"));
+        String deps =
+            py.requirementFiles().isEmpty()
+                ? "pyproject.toml"
+                : py.requirementFiles().get(0).path();
+        with.add(
+            new KeyValue(
+                "cache-dependency-path",
+                Escape.yamlScalar(
+                    c.dir().equals(".")
+                        ? deps
+                        : deps.startsWith(c.dir() + "/") ? deps : c.dir() + "/" + deps)));
+      }
+      steps.add(
+          new Step(
+              "Set up Python", null, ActionPins.uses("actions/setup-python"), with, List.of()));
+      if (!py.packageManager().equals("pip")) {
+        steps.add(
+            Step.run(
+                "Install " + py.packageManager(), List.of("pipx install " + py.packageManager())));
+      }
+    }
+    addRun(steps, "Install dependencies", c.setup());
+    addRun(steps, "Build", c.build());
+    addRun(steps, "Lint", c.lint());
+    addRun(steps, "Test", c.test());
+    if (!c.artifacts().isEmpty()) {
+      steps.add(
+          upload(c, "dist")
+              .when(
+                  "matrix.os == 'ubuntu-latest' && matrix.python-version == "
+                      + "'"
+                      + versions.get(0)
+                      + "'"));
+    }
+    List<String> matrix =
+        List.of(matrixList("os", options.osMatrix()), matrixList("python-version", versions));
+    return new Job(
+        c.id(),
+        Escape.yamlScalar(c.id() + " (Python ${{ matrix.python-version }}, ${{ matrix.os }})"),
+        "${{ matrix.os }}",
+        30,
+        matrix,
+        List.of(),
+        dir(c),
+        steps);
+  }
+
+  private static Step upload(ProjectCommands c, String what) {
+    String prefix = c.dir().equals(".") ? "" : c.dir() + "/";
+    List<String> paths = c.artifacts().stream().map(a -> prefix + a).toList();
+    return new Step(
+        "Upload " + what,
+        null,
+        ActionPins.uses("actions/upload-artifact"),
+        List.of(
+            new KeyValue("name", Escape.yamlScalar(c.id() + "-" + what)),
+            new KeyValue(
+                "path",
+                paths.size() == 1
+                    ? Escape.yamlScalar(paths.get(0))
+                    : "|\n" + String.join("\n", paths)),
+            new KeyValue("if-no-files-found", "error")),
+        List.of());
+  }
+
+  private static void addRun(List<Step> steps, String name, List<String> lines) {
+    if (!lines.isEmpty()) {
+      steps.add(Step.run(name, lines));
+    }
+  }
+
+  private static List<Job> rust(ProjectCommands c, RustProject rs, Options options, int step) {
+    List<Job> jobs = new ArrayList<>();
+    String channel =
+        rs.toolchain() != null && rs.toolchain().channel() != null
+            ? rs.toolchain().channel()
+            : "stable";
+    List<KeyValue> env = new ArrayList<>();
+    if (step >= 2) {
+      env.add(new KeyValue("RUSTC_WRAPPER", "sccache"));
+      env.add(new KeyValue("CARGO_INCREMENTAL", "'0'"));
+      env.add(new KeyValue("SCCACHE_GHA_ENABLED", "'true'"));
+      // Pull requests read the default branch's cache but do not write their own.
+      env.add(
+          new KeyValue(
+              "SCCACHE_GHA_RW_MODE",
+              "${{ github.event_name == 'push' && github.ref_name == "
+                  + "github.event.repository.default_branch && 'READ_WRITE' || 'READ_ONLY' }}"));
+    }
+    // Lint: rustfmt and clippy with warnings as errors.
+    List<Step> lint = new ArrayList<>(List.of(checkout(), toolchain(channel, "rustfmt, clippy")));
+    lint.addAll(caches(step));
+    addRun(lint, "Lint", c.lint());
+    jobs.add(
+        new Job(
+            c.id() + "-lint",
+            Escape.yamlScalar(c.id() + " lint"),
+            "ubuntu-latest",
+            30,
+            List.of(),
+            env,
+            dir(c),
+            lint));
+    // Tests on each OS, and with all or no features when the crate has features.
+    List<String> matrix = new ArrayList<>(List.of(matrixList("os", options.osMatrix())));
+    boolean features = rs.features().stream().anyMatch(f -> !f.equals("default"));
+    List<Step> test = new ArrayList<>(List.of(checkout(), toolchain(channel, null)));
+    test.addAll(caches(step));
+    List<KeyValue> testEnv = new ArrayList<>(env);
+    addRun(test, "Build", c.build());
+    if (features) {
+      matrix.add("features: ['', --all-features, --no-default-features]");
+      testEnv.add(new KeyValue("FEATURES", "${{ matrix.features }}"));
+      addRun(test, "Test", c.test().stream().map(t -> t + " ${FEATURES:+\"$FEATURES\"}").toList());
+    } else {
+      addRun(test, "Test", c.test());
+    }
+    jobs.add(
+        new Job(
+            c.id() + "-test",
+            Escape.yamlScalar(
+                c.id()
+                    + " test (${{ matrix.os }}"
+                    + (features ? " ${{ matrix.features }}" : "")
+                    + ")"),
+            "${{ matrix.os }}",
+            45,
+            matrix,
+            testEnv,
+            dir(c),
+            test));
+    if (rs.rustVersion() != null) {
+      List<Step> msrv = new ArrayList<>(List.of(checkout(), toolchain(rs.rustVersion(), null)));
+      addRun(msrv, "Check with the minimum supported Rust", msrvCommands(rs));
+      jobs.add(
+          new Job(
+              c.id() + "-msrv",
+              Escape.yamlScalar(c.id() + " MSRV " + rs.rustVersion()),
+              "ubuntu-latest",
+              30,
+              List.of(),
+              List.of(),
+              dir(c),
+              msrv));
+    }
+    if (!c.artifacts().isEmpty()) {
+      List<Step> release = new ArrayList<>(List.of(checkout(), toolchain(channel, null)));
+      addRun(release, "Build release binaries", releaseCommands(rs));
+      release.add(upload(c, "binaries-${{ matrix.os }}"));
+      jobs.add(
+          new Job(
+              c.id() + "-release",
+              Escape.yamlScalar(c.id() + " release binaries (${{ matrix.os }})"),
+              "${{ matrix.os }}",
+              45,
+              List.of(matrixList("os", options.osMatrix())),
+              List.of(),
+              dir(c),
+              release));
+    }
+    return jobs;
+  }
+
+  /** {@code cargo +VERSION check}: the MSRV build, as a justfile recipe and in CI. */
+  public static List<String> msrvCommands(RustProject rs) {
+    return List.of(
+        "cargo +"
+            + rs.rustVersion()
+            + " check"
+            + (rs.workspace() ? " --workspace" : "")
+            + (rs.lockfile() ? " --locked" : ""));
+  }
+
+  public static List<String> releaseCommands(RustProject rs) {
+    return List.of(
+        "cargo build"
+            + (rs.workspace() ? " --workspace" : "")
+            + (rs.lockfile() ? " --locked" : "")
+            + " --release");
+  }
+
+  private static Step toolchain(String channel, String components) {
+    List<KeyValue> with =
+        new ArrayList<>(List.of(new KeyValue("toolchain", Escape.yamlScalar(channel))));
+    if (components != null) {
+      with.add(new KeyValue("components", Escape.yamlScalar(components)));
+    }
+    return new Step(
+        "Install Rust " + channel,
+        null,
+        ActionPins.uses("dtolnay/rust-toolchain"),
+        with,
+        List.of());
+  }
+
+  private static List<Step> caches(int step) {
+    List<Step> s = new ArrayList<>();
+    if (step >= 2) {
+      // sccache caches compilations; rust-cache keeps only the registry (never target/ twice).
+      s.add(
+          new Step(
+              "Cache the Cargo registry",
+              null,
+              ActionPins.uses("Swatinem/rust-cache"),
+              List.of(
+                  new KeyValue("cache-targets", "false"),
+                  new KeyValue("save-if", ON_DEFAULT_BRANCH)),
+              List.of()));
+      s.add(Step.uses("Set up sccache", "mozilla-actions/sccache-action"));
+    } else {
+      s.add(
+          new Step(
+              "Cache Cargo",
+              null,
+              ActionPins.uses("Swatinem/rust-cache"),
+              List.of(new KeyValue("save-if", ON_DEFAULT_BRANCH)),
+              List.of()));
+    }
+    return s;
+  }
+
+  private static Job cmake(ProjectCommands c, CMakeProject cm, Options options, int step) {
+    List<String> matrix = new ArrayList<>();
+    matrix.add("include:");
+    for (String os : options.osMatrix()) {
+      if (!os.startsWith("macos")) {
+        matrix.add("  - { os: " + Escape.yamlScalar(os) + ", cc: gcc, cxx: g++ }");
+      }
+      matrix.add("  - { os: " + Escape.yamlScalar(os) + ", cc: clang, cxx: clang++ }");
+    }
+    List<KeyValue> env =
+        new ArrayList<>(
+            List.of(
+                new KeyValue("CC", "${{ matrix.cc }}"), new KeyValue("CXX", "${{ matrix.cxx }}")));
+    List<Step> steps =
+        new ArrayList<>(
+            List.of(checkout(), Step.uses("Install CMake and Ninja", "lukka/get-cmake")));
+    if (step >= 2) {
+      String cache = options.cCompilerCache();
+      if (cache.equals("ccache")) {
+        steps.add(
+            new Step(
+                "Set up ccache",
+                null,
+                ActionPins.uses("hendrikmuhs/ccache-action"),
+                List.of(
+                    new KeyValue(
+                        "key", Escape.yamlScalar(c.id() + "-${{ matrix.os }}-${{ matrix.cc }}")),
+                    new KeyValue("save", ON_DEFAULT_BRANCH)),
+                List.of()));
+        // Hits across checkout folders: paths relative to the workspace, folder not hashed.
+        env.add(new KeyValue("CCACHE_BASEDIR", "${{ github.workspace }}"));
+        env.add(new KeyValue("CCACHE_NOHASHDIR", "'true'"));
+      } else {
+        steps.add(Step.uses("Set up sccache", "mozilla-actions/sccache-action"));
+        env.add(new KeyValue("SCCACHE_GHA_ENABLED", "'true'"));
+        env.add(
+            new KeyValue(
+                "SCCACHE_GHA_RW_MODE",
+                "${{ github.event_name == 'push' && github.ref_name == "
+                    + "github.event.repository.default_branch && 'READ_WRITE' || 'READ_ONLY' }}"));
+      }
+      env.add(new KeyValue("CMAKE_C_COMPILER_LAUNCHER", cache));
+      env.add(new KeyValue("CMAKE_CXX_COMPILER_LAUNCHER", cache));
+    }
+    addRun(steps, "Build", c.build());
+    addRun(steps, "Test", c.test());
+    addRun(steps, "Lint (warnings as errors)", c.lint());
+    steps.add(upload(c, "install-tree").when("matrix.os == 'ubuntu-latest' && matrix.cc == 'gcc'"));
+    String standard =
+        cm.cxxStandard() != null
+            ? "C++" + cm.cxxStandard()
+            : cm.cStandard() != null ? "C" + cm.cStandard() : "";
+    return new Job(
+        c.id(),
+        Escape.yamlScalar(
+            c.id()
+                + (standard.isEmpty() ? "" : " " + standard)
+                + " (${{ matrix.os }}, ${{ matrix.cc }})"),
+        "${{ matrix.os }}",
+        45,
+        matrix,
+        env,
+        dir(c),
+        steps);
+  }
+}

@@ -1,0 +1,32 @@
+# ${header}
+# The recipes run exactly the commands CI runs (.github/workflows/ci.yml).
+<#if projects?size gt 1>
+# `just test` runs every project's tests; `just test ${projects[0].id}` runs one project's.
+</#if>
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+<#list exports as kv>
+export ${kv.key} := ${kv.value}
+</#list>
+
+# List the recipes.
+default:
+    @just --list
+<#list aggregates as agg>
+
+# ${agg.doc}
+${agg.signature}
+<#list agg.lines as line>
+    ${line}
+</#list>
+</#list>
+<#list recipes as recipe>
+
+<#if recipe.doc?has_content>
+# ${recipe.doc}
+</#if>
+${recipe.signature}
+<#list recipe.lines as line>
+    ${line}
+</#list>
+</#list>
