@@ -54,6 +54,7 @@
         }
       );
 
+
       formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt);
     };
 }

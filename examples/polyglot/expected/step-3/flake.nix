@@ -65,6 +65,7 @@
         }
       );
 
+
       formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt);
     };
 }

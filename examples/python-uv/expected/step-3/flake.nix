@@ -49,6 +49,7 @@
         }
       );
 
+
       formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt);
     };
 }

@@ -55,6 +55,7 @@
         }
       );
 
+
       formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt);
     };
 }

@@ -15,7 +15,20 @@ let
     builtins.all (p: if isDrv p then true else throw "${what}: not a derivation: ${builtins.typeOf p}") ps;
   checkEnv = env:
     builtins.all (k: if builtins.isString env.${k} then true else throw "env.${k} is not a string") (builtins.attrNames env);
-  pythonPackages = import ./python-packages.nix drv;
+  pythonPackages = import ./python-packages.nix drv // {
+    # A hook, not a library: python3Packages-special.tsv shows pytest7CheckHook derives from it.
+    pytestCheckHook = drv "pytest-check-hook";
+    buildPythonPackage = args:
+      assert builtins.isString args.pname && builtins.isString args.version;
+      assert args.pyproject or false;
+      assert checkPackages "build-system" (args.build-system or [ ]);
+      assert checkPackages "dependencies" (args.dependencies or [ ]);
+      assert checkPackages "nativeBuildInputs" (args.nativeBuildInputs or [ ]);
+      assert checkPackages "buildInputs" (args.buildInputs or [ ]);
+      assert checkPackages "nativeCheckInputs" (args.nativeCheckInputs or [ ]);
+      assert builtins.pathExists args.src;
+      drv args.pname;
+  };
   python = version: drv "python-${version}" // {
     interpreter = "/nix/store/00000000000000000000000000000000-python-${version}/bin/python${version}";
     pkgs = pythonPackages;
@@ -25,10 +38,14 @@ let
   base = final: (import ./names.nix { inherit drv sub; }) // {
     inherit lib;
     stdenv = drv "stdenv" // {
+      hostPlatform = { inherit system; };
       isLinux = builtins.match ".*-linux" system != null;
       isDarwin = builtins.match ".*-darwin" system != null;
       mkDerivation = args: assert checkPackages "nativeBuildInputs" (args.nativeBuildInputs or [ ]);
-        assert checkPackages "buildInputs" (args.buildInputs or [ ]); drv (args.pname or args.name);
+        assert checkPackages "buildInputs" (args.buildInputs or [ ]);
+        assert builtins.all builtins.isString (args.cmakeFlags or [ ]);
+        assert builtins.pathExists args.src;
+        drv (args.pname or args.name);
     };
     mkShell = args:
       assert checkPackages "mkShell packages" (args.packages or [ ]);
@@ -38,7 +55,14 @@ let
       drv "nix-shell" // { passthru = args; };
     rustPlatform = drv "rustPlatform" // {
       rustLibSrc = drv "rust-lib-src";
-      buildRustPackage = args: assert builtins.pathExists args.cargoLock.lockFile; drv args.pname;
+      cargoSetupHook = drv "cargo-setup-hook";
+      maturinBuildHook = drv "maturin-build-hook";
+      importCargoLock = args: assert builtins.pathExists args.lockFile; drv "cargo-vendor";
+      buildRustPackage = args:
+        assert builtins.pathExists args.cargoLock.lockFile;
+        assert checkPackages "nativeBuildInputs" (args.nativeBuildInputs or [ ]);
+        assert checkPackages "buildInputs" (args.buildInputs or [ ]);
+        drv args.pname;
       bindgenHook = drv "bindgen-hook";
     };
     python3 = python "3.14";

@@ -3,8 +3,10 @@ package dev.nixmigrate.generators;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.generators.ci.JustfileGenerator;
 import dev.nixmigrate.generators.ci.WorkflowGenerator;
+import dev.nixmigrate.generators.nix.CacheConfigGenerator;
 import dev.nixmigrate.generators.nix.EnvrcGenerator;
 import dev.nixmigrate.generators.nix.FlakeGenerator;
+import dev.nixmigrate.generators.nix.NixWorkflowGenerator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +18,9 @@ public final class Generators {
           new WorkflowGenerator(),
           new JustfileGenerator(),
           new FlakeGenerator(),
-          new EnvrcGenerator());
+          new EnvrcGenerator(),
+          new NixWorkflowGenerator(),
+          new CacheConfigGenerator());
 
   private Generators() {}
 

@@ -3,6 +3,7 @@ package dev.nixmigrate.generators;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The user's choices for generation, with defaults that suit most repositories.
@@ -12,52 +13,172 @@ import java.util.Objects;
  * @param pythonVersions CPython versions for CI; empty means "what requires-python allows"
  * @param cCompilerCache {@code ccache} or {@code sccache} for C/C++
  * @param templateDir a folder whose templates replace the bundled ones of the same name, or null
+ * @param binaryCache where step 5 pushes and pulls
+ * @param cachePublicKey the cache's signing public key ({@code name-1:base64}), or null
+ * @param builders remote builders as machines-file lines ({@code ssh-ng://user@host x86_64-linux})
+ * @param nixInstaller {@code cachix} (cachix/install-nix-action) or {@code determinate}
  */
 public record Options(
     List<String> systems,
     List<String> osMatrix,
     List<String> pythonVersions,
     String cCompilerCache,
-    Path templateDir) {
+    Path templateDir,
+    BinaryCache binaryCache,
+    String cachePublicKey,
+    List<String> builders,
+    String nixInstaller) {
 
-  /** x86_64-darwin only when asked: Apple no longer sells Intel Macs and CI images are going. */
+  /** x86_64-darwin only when asked: Intel Macs are leaving CI images and Apple's line-up. */
   public static final List<String> DEFAULT_SYSTEMS =
       List.of("x86_64-linux", "aarch64-linux", "aarch64-darwin");
 
   public static final List<String> KNOWN_SYSTEMS =
       List.of("x86_64-linux", "aarch64-linux", "aarch64-darwin", "x86_64-darwin");
 
+  private static final Pattern PUBLIC_KEY = Pattern.compile("[A-Za-z0-9._-]+:[A-Za-z0-9+/]{43}=");
+  private static final Pattern BUILDER =
+      Pattern.compile("(ssh|ssh-ng)://[A-Za-z0-9._@-]+(:\\d+)?( [A-Za-z0-9_,.:/@=+-]+){0,7}");
+
   public Options {
     systems = List.copyOf(systems);
     osMatrix = List.copyOf(osMatrix);
     pythonVersions = List.copyOf(pythonVersions);
+    builders = List.copyOf(builders);
     Objects.requireNonNull(cCompilerCache, "cCompilerCache");
+    Objects.requireNonNull(binaryCache, "binaryCache");
     for (String s : systems) {
       if (!KNOWN_SYSTEMS.contains(s)) {
         throw new IllegalArgumentException(
             "unknown Nix system '" + s + "'; use one of " + String.join(", ", KNOWN_SYSTEMS));
       }
     }
+    if (systems.isEmpty()) {
+      throw new IllegalArgumentException("name at least one Nix system");
+    }
+    for (String v : pythonVersions) {
+      if (!v.matches("3\\.\\d{1,2}")) {
+        throw new IllegalArgumentException("Python version '" + v + "' is not like 3.13");
+      }
+    }
+    for (String os : osMatrix) {
+      if (!os.matches("[a-z0-9][a-z0-9.-]*")) {
+        throw new IllegalArgumentException("runner label '" + os + "' is not like ubuntu-latest");
+      }
+    }
     if (!cCompilerCache.equals("ccache") && !cCompilerCache.equals("sccache")) {
       throw new IllegalArgumentException(
           "compiler cache must be ccache or sccache, not '" + cCompilerCache + "'");
+    }
+    if (cachePublicKey != null && !PUBLIC_KEY.matcher(cachePublicKey).matches()) {
+      throw new IllegalArgumentException(
+          "cache public key '"
+              + cachePublicKey
+              + "' is not like name-1:<44 base64 characters>; copy it from the cache's settings");
+    }
+    for (String b : builders) {
+      if (!BUILDER.matcher(b).matches()) {
+        throw new IllegalArgumentException(
+            "builder '"
+                + b
+                + "' is not a machines-file line like"
+                + " 'ssh-ng://nix@builder.example x86_64-linux - 8 1 big-parallel'");
+      }
+    }
+    if (!nixInstaller.equals("cachix") && !nixInstaller.equals("determinate")) {
+      throw new IllegalArgumentException(
+          "Nix installer must be cachix or determinate, not '" + nixInstaller + "'");
     }
   }
 
   public static Options defaults() {
     return new Options(
-        DEFAULT_SYSTEMS, List.of("ubuntu-latest", "macos-latest"), List.of(), "ccache", null);
+        DEFAULT_SYSTEMS,
+        List.of("ubuntu-latest", "macos-latest"),
+        List.of(),
+        "ccache",
+        null,
+        BinaryCache.NONE,
+        null,
+        List.of(),
+        "cachix");
   }
 
   public Options withSystems(List<String> s) {
-    return new Options(s, osMatrix, pythonVersions, cCompilerCache, templateDir);
+    return new Options(
+        s,
+        osMatrix,
+        pythonVersions,
+        cCompilerCache,
+        templateDir,
+        binaryCache,
+        cachePublicKey,
+        builders,
+        nixInstaller);
   }
 
   public Options withTemplateDir(Path dir) {
-    return new Options(systems, osMatrix, pythonVersions, cCompilerCache, dir);
+    return new Options(
+        systems,
+        osMatrix,
+        pythonVersions,
+        cCompilerCache,
+        dir,
+        binaryCache,
+        cachePublicKey,
+        builders,
+        nixInstaller);
   }
 
   public Options withCCompilerCache(String cache) {
-    return new Options(systems, osMatrix, pythonVersions, cache, templateDir);
+    return new Options(
+        systems,
+        osMatrix,
+        pythonVersions,
+        cache,
+        templateDir,
+        binaryCache,
+        cachePublicKey,
+        builders,
+        nixInstaller);
+  }
+
+  public Options withBinaryCache(BinaryCache cache, String publicKey) {
+    return new Options(
+        systems,
+        osMatrix,
+        pythonVersions,
+        cCompilerCache,
+        templateDir,
+        cache,
+        publicKey,
+        builders,
+        nixInstaller);
+  }
+
+  public Options withBuilders(List<String> b) {
+    return new Options(
+        systems,
+        osMatrix,
+        pythonVersions,
+        cCompilerCache,
+        templateDir,
+        binaryCache,
+        cachePublicKey,
+        b,
+        nixInstaller);
+  }
+
+  public Options withNixInstaller(String installer) {
+    return new Options(
+        systems,
+        osMatrix,
+        pythonVersions,
+        cCompilerCache,
+        templateDir,
+        binaryCache,
+        cachePublicKey,
+        builders,
+        installer);
   }
 }

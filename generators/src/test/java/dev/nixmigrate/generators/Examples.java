@@ -14,7 +14,30 @@ final class Examples {
   static final List<String> NAMES = List.of("python-uv", "rust-workspace", "cpp-cmake", "polyglot");
 
   /** The steps whose generators exist; the goldens cover each. */
-  static final List<Integer> STEPS = List.of(1, 2, 3);
+  static final List<Integer> STEPS = List.of(1, 2, 3, 4, 5);
+
+  /** Each example exercises another binary-cache provider at step 5. */
+  static Options options(String name) {
+    String key = "demo-1:" + "A".repeat(43) + "=";
+    return switch (name) {
+      case "python-uv" ->
+          Options.defaults()
+              .withBinaryCache(
+                  BinaryCache.parse("cachix:greeting-demo"),
+                  "greeting-demo.cachix.org-1:" + "B".repeat(43) + "=");
+      case "rust-workspace" ->
+          Options.defaults()
+              .withBinaryCache(BinaryCache.parse("attic:https://attic.example.org/hashsum"), key);
+      case "cpp-cmake" ->
+          Options.defaults()
+              .withBinaryCache(BinaryCache.parse("s3:checksum-cache?region=eu-west-1"), key)
+              .withBuilders(
+                  List.of(
+                      "ssh-ng://nix@builder1.example x86_64-linux - 8 1 big-parallel",
+                      "ssh-ng://nix@builder2.example aarch64-linux - 4 1"));
+      default -> Options.defaults();
+    };
+  }
 
   /** The npm-installed validators live in tools/node_modules/.bin (see tools/package.json). */
   static Path npmBin() {
@@ -37,7 +60,7 @@ final class Examples {
 
   static Generators.Generation generate(String name, int step) {
     RepoFacts facts = RepoScanner.scan(repo(name));
-    return Generators.generate(facts, Options.defaults(), step);
+    return Generators.generate(facts, options(name), step);
   }
 
   /** A copy of the example with the step's files written into it (LINES files appended). */

@@ -49,6 +49,25 @@ class FlakeEvalTest {
 
   @ParameterizedTest
   @MethodSource("examples")
+  void packagesAndChecksEvaluateOnEverySystem(String example) throws Exception {
+    Path dir = Examples.materialize(example, 4, scratch);
+    boolean packages =
+        Files.readString(dir.resolve("flake.nix")).contains("packages = forEachSupportedSystem");
+    for (String system : Options.defaults().systems()) {
+      if (packages) {
+        Processes.Result def = nix.eval(dir, "packages." + system + ".default.drvPath");
+        assertTrue(def.ok(), system + ": " + def.output());
+      }
+      Processes.Result checks =
+          nix.evalApply(dir, "checks." + system, "cs: map (c: c.drvPath) (builtins.attrValues cs)");
+      assertTrue(checks.ok() || !packages, system + ": " + checks.output());
+      Processes.Result shell = nix.eval(dir, "devShells." + system + ".default.drvPath");
+      assertTrue(shell.ok(), system + ": " + shell.output());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
   void envrcPassesShellcheck(String example) throws Exception {
     Path shellcheck = Tools.require("shellcheck");
     Path dir = Examples.materialize(example, 3, scratch);

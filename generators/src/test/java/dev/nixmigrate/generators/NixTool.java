@@ -30,6 +30,17 @@ final class NixTool {
    * stand-ins.
    */
   Processes.Result eval(Path dir, String attr) throws IOException, InterruptedException {
+    return eval(dir, attr, List.of());
+  }
+
+  /** {@code nix eval --json --apply FN} of {@code attr}. */
+  Processes.Result evalApply(Path dir, String attr, String fn)
+      throws IOException, InterruptedException {
+    return eval(dir, attr, List.of("--apply", fn));
+  }
+
+  private Processes.Result eval(Path dir, String attr, List<String> extra)
+      throws IOException, InterruptedException {
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -46,6 +57,7 @@ final class NixTool {
       cmd.addAll(
           List.of("--override-input", "rust-overlay", "path:" + standIn.resolve("rust-overlay")));
     }
+    cmd.addAll(extra);
     cmd.add("path:" + dir + "#" + attr);
     return Processes.run(null, cmd, null, 300);
   }

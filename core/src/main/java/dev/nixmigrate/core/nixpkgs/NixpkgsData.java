@@ -35,6 +35,7 @@ public final class NixpkgsData {
   private final Map<String, List<NixPackage>> pypi = new HashMap<>();
   private final Map<String, String> attributeStatus = new LinkedHashMap<>();
   private final Set<String> python3Packages = new HashSet<>();
+  private final Map<String, String> pythonAliases = new HashMap<>();
   private final Map<String, String> pythonInterpreters = new LinkedHashMap<>();
   private final Map<String, String> stablePythonInterpreters = new LinkedHashMap<>();
 
@@ -97,6 +98,20 @@ public final class NixpkgsData {
     return false;
   }
 
+  /**
+   * The python3Packages attribute for a PyPI name (PEP 503-normalised): the name itself, or the
+   * target of an alias in python-aliases.nix.
+   */
+  public Optional<String> python3Package(String normalizedName) {
+    if (python3Packages.contains(normalizedName)) {
+      return Optional.of(normalizedName);
+    }
+    String target = pythonAliases.get(normalizedName);
+    return target != null && python3Packages.contains(target)
+        ? Optional.of(target)
+        : Optional.empty();
+  }
+
   public boolean isPython3Package(String attr) {
     return python3Packages.contains(attr);
   }
@@ -144,6 +159,11 @@ public final class NixpkgsData {
     for (String[] row : rows("python3Packages.txt")) {
       if (!row[0].startsWith("#")) {
         d.python3Packages.add(row[0].strip());
+      }
+    }
+    for (String[] row : rows("python3Packages-aliases.tsv")) {
+      if (row.length > 2 && row[1].equals("alias")) {
+        d.pythonAliases.put(row[0], row[2]);
       }
     }
     for (String[] row : rows("toolchains.tsv")) {

@@ -25,13 +25,37 @@ public final class FlakeGenerator implements Generator {
   @Override
   public List<GeneratedFile> generate(
       RepoFacts facts, Options options, int targetStep, Context ctx) {
-    DevShellPlan shell =
-        new DevShellPlanner(NixpkgsData.bundled(), ctx.warnings()).plan(facts, options, targetStep);
+    NixpkgsData data = NixpkgsData.bundled();
+    DevShellPlan shell = new DevShellPlanner(data, ctx.warnings()).plan(facts, options, targetStep);
     Map<String, Object> model = new LinkedHashMap<>();
-    model.put("header", Generator.header(3, "Nix dev shells"));
+    List<NixBuild> builds =
+        targetStep >= 4 ? new NixBuildPlanner(data, ctx.warnings()).plan(facts) : List.of();
+    model.put(
+        "header",
+        targetStep >= 4
+            ? Generator.header(4, "Nix dev shells and CI builds on Nix")
+            : Generator.header(3, "Nix dev shells"));
+    model.put("builds", builds);
+    model.put("pythonSet", pythonSet(builds));
+    model.put(
+        "buildNotes",
+        targetStep >= 4 && builds.isEmpty()
+            ? List.of("No package could be built yet; see nixmigrate's warnings.")
+            : List.of());
     model.put("shell", shell);
     model.put("systems", options.systems().stream().map(Escape::nixString).toList());
     String text = ctx.templates().render("step3/flake.nix.ftl", model);
     return List.of(new GeneratedFile("flake.nix", text, 3, name(), GeneratedFile.Mode.WHOLE));
+  }
+
+  /** The Python package set the packages use: the first Python package's interpreter's. */
+  private static String pythonSet(List<NixBuild> builds) {
+    return builds.stream()
+        .filter(b -> b.kind().equals("python"))
+        .map(
+            b ->
+                b.builder().substring("pkgs.".length(), b.builder().indexOf(".pkgs.")) + "Packages")
+        .findFirst()
+        .orElse("");
   }
 }

@@ -1,3 +1,4 @@
+<#import "../step4/packages.ftl" as p>
 # ${header}
 {
   description = ${shell.description};
@@ -71,6 +72,38 @@
           };
         }
       );
+
+<#if builds?has_content>
+
+      packages = forEachSupportedSystem (
+        { pkgs }:
+<#if pythonSet?has_content>
+        let
+          ps = pkgs.${pythonSet};
+        in
+</#if>
+        rec {
+<#list builds as build>
+<@p.package build "          "/>
+
+</#list>
+          default = ${builds[0].attr};
+        }
+      );
+
+      # Building a package runs its tests, so the checks are the packages.
+      checks = forEachSupportedSystem (
+        { pkgs }:
+        {
+<#list builds as build>
+          ${build.attr} = self.packages.${r"${pkgs.stdenv.hostPlatform.system}"}.${build.attr};
+</#list>
+        }
+      );
+</#if>
+<#list buildNotes as note>
+      # ${note}
+</#list>
 
       formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt);
     };

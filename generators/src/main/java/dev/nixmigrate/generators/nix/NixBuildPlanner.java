@@ -1,0 +1,308 @@
+package dev.nixmigrate.generators.nix;
+
+import dev.nixmigrate.core.model.CMakeProject;
+import dev.nixmigrate.core.model.NixPackage;
+import dev.nixmigrate.core.model.Project;
+import dev.nixmigrate.core.model.PythonProject;
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.core.model.Requirement;
+import dev.nixmigrate.core.model.RustProject;
+import dev.nixmigrate.core.nixpkgs.NixpkgsData;
+import dev.nixmigrate.generators.Escape;
+import dev.nixmigrate.generators.Warnings;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides the flake's packages (step 4): {@code buildPythonPackage} with {@code pyproject = true},
+ * {@code rustPlatform.buildRustPackage} with {@code cargoLock.lockFile}, {@code
+ * stdenv.mkDerivation} with cmake and ninja. No compiler cache inside Nix builds: the sandbox
+ * starts clean every time, so a binary cache is the lever there (step 5).
+ */
+public final class NixBuildPlanner {
+  /** Backend short name to its python3Packages attribute. */
+  private static final Map<String, String> BACKENDS =
+      Map.of(
+          "hatchling",
+          "hatchling",
+          "setuptools",
+          "setuptools",
+          "poetry-core",
+          "poetry-core",
+          "pdm-backend",
+          "pdm-backend",
+          "flit_core",
+          "flit-core",
+          "scikit-build-core",
+          "scikit-build-core",
+          "mesonpy",
+          "meson-python");
+
+  /** FetchContent names that stand for a find_package name nixpkgs can provide. */
+  private static final Map<String, String> FETCH_AS_PACKAGE =
+      Map.of(
+          "googletest",
+          "GTest",
+          "gtest",
+          "GTest",
+          "catch2",
+          "Catch2",
+          "fmt",
+          "fmt",
+          "spdlog",
+          "spdlog",
+          "nlohmann_json",
+          "nlohmann_json",
+          "json",
+          "nlohmann_json",
+          "doctest",
+          "doctest",
+          "benchmark",
+          "benchmark",
+          "zstd",
+          "zstd");
+
+  private final NixpkgsData data;
+  private final Warnings warnings;
+  private final DevShellPlanner shell;
+
+  public NixBuildPlanner(NixpkgsData data, Warnings warnings) {
+    this.data = data;
+    this.warnings = warnings;
+    this.shell = new DevShellPlanner(data, warnings);
+  }
+
+  public List<NixBuild> plan(RepoFacts facts) {
+    List<NixBuild> out = new ArrayList<>();
+    Set<String> attrs = new TreeSet<>();
+    for (Project p : facts.projects()) {
+      if (p.python().isPresent()) {
+        python(p, p.python().get(), attrs).ifPresent(out::add);
+      } else if (p.rust().isPresent()) {
+        rust(p, p.rust().get(), attrs).ifPresent(out::add);
+      }
+      if (p.cmake().isPresent()
+          && !p.python().map(py -> py.nativeParts().contains("cmake")).orElse(false)) {
+        out.add(cmake(p, p.cmake().get(), attrs));
+      }
+    }
+    return out;
+  }
+
+  private static String attr(String name, Set<String> taken) {
+    String a =
+        name.toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9_-]+", "-")
+            .replaceAll("^[^a-z_]+", "");
+    if (a.isEmpty()) {
+      a = "package";
+    }
+    String candidate = a;
+    for (int i = 2; !taken.add(candidate); i++) {
+      candidate = a + "-" + i;
+    }
+    return candidate;
+  }
+
+  private static String src(Project p) {
+    return p.path().equals(".") ? "./." : NixExpr.relativePath(p.path());
+  }
+
+  private static String file(Project p, String name) {
+    return p.path().equals(".") ? name : p.path() + "/" + name;
+  }
+
+  private static String version(String v) {
+    return Escape.nixString(v == null ? "0-unstable" : v);
+  }
+
+  private Optional<NixBuild> python(Project p, PythonProject py, Set<String> attrs) {
+    String interpreter = shell.interpreter(py, p.path());
+    List<String> notes = new ArrayList<>();
+    List<String> buildSystem = new ArrayList<>();
+    String backend = BACKENDS.get(py.buildBackend());
+    if (backend != null) {
+      buildSystem.add("ps." + backend);
+    } else if (!py.buildBackend().equals("maturin")) {
+      warnings.add(
+          file(p, "pyproject.toml"),
+          "build backend "
+              + py.buildBackend()
+              + " has no checked python3Packages attribute; add it to build-system in flake.nix");
+      notes.add("build backend " + py.buildBackend() + ": add its package to build-system");
+    }
+    LinkedHashSet<String> deps = new LinkedHashSet<>();
+    for (Requirement r : py.dependencies()) {
+      if (!r.marker().isEmpty() && r.marker().contains("python_version")) {
+        // Backports for older Pythons (tomli, typing-extensions on <3.11) do not apply to a new
+        // one.
+        if (r.marker().contains("<")) {
+          continue;
+        }
+      }
+      Optional<String> attr = data.python3Package(r.normalizedName());
+      if (attr.isPresent()) {
+        deps.add("ps." + attr.get());
+      } else {
+        notes.add("not in nixpkgs' python3Packages: " + r.normalizedName());
+        warnings.add(
+            file(p, "pyproject.toml"),
+            "dependency "
+                + r.normalizedName()
+                + " has no python3Packages attribute nixmigrate knows; it is listed in a comment in flake.nix");
+      }
+    }
+    List<String> nativeInputs = new ArrayList<>();
+    List<String> buildInputs = new ArrayList<>();
+    String lock = null;
+    if (py.nativeParts().contains("rust")) {
+      if (!p.rust().map(RustProject::lockfile).orElse(false)) {
+        warnings.add(
+            file(p, "Cargo.lock"),
+            "is missing, so the Nix package of "
+                + py.name()
+                + " cannot vendor its Rust crates; run `cargo generate-lockfile`, commit Cargo.lock and run step 4 again");
+        return Optional.empty();
+      }
+      lock = NixExpr.relativePath(file(p, "Cargo.lock"));
+      nativeInputs.add("pkgs.rustPlatform.cargoSetupHook");
+      nativeInputs.add("pkgs.rustPlatform.maturinBuildHook");
+    }
+    if (py.nativeParts().contains("cmake")) {
+      nativeInputs.add("pkgs.cmake");
+      nativeInputs.add("pkgs.ninja");
+      // scikit-build-core runs CMake itself; the cmake hook must not configure first.
+      notes.add("scikit-build-core runs CMake: dontUseCmakeConfigure is set");
+    }
+    for (NixPackage n : p.nixPackages()) {
+      if (n.input().equals("buildInputs") && data.isKnownAttribute(n.attribute())) {
+        buildInputs.add(NixExpr.pkg(n.attribute()));
+      }
+    }
+    List<String> checks =
+        "pytest".equals(py.testRunner()) ? List.of("ps.pytestCheckHook") : List.of();
+    String name = py.name() == null ? p.name() : py.name();
+    return Optional.of(
+        new NixBuild(
+            "python",
+            attr(name, attrs),
+            Escape.nixString(name),
+            version(py.dynamicVersion() ? null : py.version()),
+            src(p),
+            NixExpr.pkg(interpreter) + ".pkgs.buildPythonPackage",
+            buildSystem,
+            List.copyOf(deps),
+            nativeInputs,
+            buildInputs,
+            checks,
+            lock,
+            List.of(),
+            List.of(),
+            notes,
+            !checks.isEmpty()));
+  }
+
+  private Optional<NixBuild> rust(Project p, RustProject rs, Set<String> attrs) {
+    if (!rs.lockfile()) {
+      warnings.add(
+          file(p, "Cargo.lock"),
+          "is missing, so the Nix package cannot vendor the crates;"
+              + " run `cargo generate-lockfile`, commit Cargo.lock and run step 4 again");
+      return Optional.empty();
+    }
+    TreeSet<String> nativeInputs = new TreeSet<>();
+    TreeSet<String> buildInputs = new TreeSet<>();
+    for (NixPackage n : p.nixPackages()) {
+      if (!data.isKnownAttribute(n.attribute())) {
+        continue;
+      }
+      (n.input().equals("buildInputs") ? buildInputs : nativeInputs)
+          .add(NixExpr.pkg(n.attribute()));
+    }
+    List<DevShellPlan.EnvVar> env = new ArrayList<>();
+    if (rs.sysCrates().contains("openssl-sys")) {
+      env.add(new DevShellPlan.EnvVar("OPENSSL_NO_VENDOR", Escape.nixString("1")));
+    }
+    String name =
+        rs.virtualWorkspace() || rs.packages().isEmpty() ? p.name() : rs.packages().get(0).name();
+    String v =
+        rs.virtualWorkspace() || rs.packages().isEmpty() ? null : rs.packages().get(0).version();
+    return Optional.of(
+        new NixBuild(
+            "rust",
+            attr(name, attrs),
+            Escape.nixString(name),
+            version(v),
+            src(p),
+            "pkgs.rustPlatform.buildRustPackage",
+            List.of(),
+            List.of(),
+            List.copyOf(nativeInputs),
+            List.copyOf(buildInputs),
+            List.of(),
+            NixExpr.relativePath(file(p, "Cargo.lock")),
+            List.of(),
+            env,
+            List.of(),
+            true));
+  }
+
+  private NixBuild cmake(Project p, CMakeProject c, Set<String> attrs) {
+    TreeSet<String> nativeInputs = new TreeSet<>(List.of("pkgs.cmake", "pkgs.ninja"));
+    TreeSet<String> buildInputs = new TreeSet<>();
+    for (NixPackage n : p.nixPackages()) {
+      if (!data.isKnownAttribute(n.attribute()) || n.attribute().equals("cmake")) {
+        continue;
+      }
+      (n.input().equals("buildInputs") ? buildInputs : nativeInputs)
+          .add(NixExpr.pkg(n.attribute()));
+    }
+    List<String> flags = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    if (!c.fetchContent().isEmpty()) {
+      // The sandbox has no network: FetchContent must find the nixpkgs copy instead.
+      flags.add(Escape.nixString("-DFETCHCONTENT_FULLY_DISCONNECTED=ON"));
+      flags.add(Escape.nixString("-DFETCHCONTENT_TRY_FIND_PACKAGE_MODE=ALWAYS"));
+      for (CMakeProject.FetchedDependency f : c.fetchContent()) {
+        String pkg = FETCH_AS_PACKAGE.get(f.name().toLowerCase(java.util.Locale.ROOT));
+        Optional<List<NixPackage>> mapped =
+            pkg == null ? Optional.empty() : data.forFindPackage(pkg);
+        if (mapped.isPresent() && !mapped.get().isEmpty()) {
+          mapped.get().forEach(n -> buildInputs.add(NixExpr.pkg(n.attribute())));
+        } else {
+          notes.add(
+              f.name() + " is downloaded by " + f.kind() + ", which the Nix sandbox cannot do");
+          warnings.add(
+              f.file() + ":" + f.line(),
+              f.kind()
+                  + " "
+                  + f.name()
+                  + " downloads at configure time, which a Nix build cannot; provide it from nixpkgs or vendor it");
+        }
+      }
+    }
+    String name = c.name() == null || c.name().contains("${") ? p.name() : c.name();
+    return new NixBuild(
+        "cmake",
+        attr(name, attrs),
+        Escape.nixString(name),
+        version(c.version()),
+        src(p),
+        "pkgs.stdenv.mkDerivation",
+        List.of(),
+        List.of(),
+        List.copyOf(nativeInputs),
+        List.copyOf(buildInputs),
+        List.of(),
+        null,
+        flags,
+        List.of(),
+        notes,
+        c.tests());
+  }
+}

@@ -1,0 +1,91 @@
+package dev.nixmigrate.generators.nix;
+
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.core.nixpkgs.NixpkgsData;
+import dev.nixmigrate.generators.BinaryCache;
+import dev.nixmigrate.generators.Escape;
+import dev.nixmigrate.generators.GeneratedFile;
+import dev.nixmigrate.generators.Generator;
+import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.generators.Warnings;
+import dev.nixmigrate.generators.ci.ActionPins;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code .github/workflows/nix.yml}: Nix checks and builds the flake (step 4), with the cache (step
+ * 5).
+ */
+public final class NixWorkflowGenerator implements Generator {
+  public static final String PATH = ".github/workflows/nix.yml";
+
+  @Override
+  public String name() {
+    return "nix-workflow";
+  }
+
+  @Override
+  public int step() {
+    return 4;
+  }
+
+  @Override
+  public List<GeneratedFile> generate(
+      RepoFacts facts, Options options, int targetStep, Context ctx) {
+    BinaryCache cache = targetStep >= 5 ? options.binaryCache() : BinaryCache.NONE;
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put(
+        "header",
+        targetStep >= 5
+            ? Generator.header(5, "CI builds on Nix with a binary cache")
+            : Generator.header(4, "CI builds on Nix"));
+    model.put("runners", options.osMatrix().stream().map(Escape::yamlScalar).toList());
+    model.put("checkout", ActionPins.uses("actions/checkout"));
+    boolean determinate = options.nixInstaller().equals("determinate");
+    model.put(
+        "installer",
+        ActionPins.uses(
+            determinate ? "DeterminateSystems/nix-installer-action" : "cachix/install-nix-action"));
+    model.put("configInput", determinate ? "extra-conf" : "extra_nix_config");
+    model.put(
+        "nixConfig", targetStep >= 5 ? pullConfig(cache, options, new Warnings()) : List.of());
+    model.put("cache", cache);
+    model.put(
+        "cacheAction",
+        switch (cache.kind()) {
+          case "cachix" -> ActionPins.uses("cachix/cachix-action");
+          case "attic" -> ActionPins.uses("ryanccn/attic-action");
+          default -> "";
+        });
+    model.put("cacheEndpoint", Escape.yamlScalar(cache.endpoint()));
+    model.put("storeUri", Escape.yamlScalar(cache.kind().equals("s3") ? cache.storeUri() : ""));
+    model.put(
+        "hasPackages",
+        !new NixBuildPlanner(NixpkgsData.bundled(), new Warnings()).plan(facts).isEmpty());
+    String text = ctx.templates().render("step4/nix.yml.ftl", model);
+    return List.of(new GeneratedFile(PATH, text, 4, name(), GeneratedFile.Mode.WHOLE));
+  }
+
+  /** The substituter and key lines (step 5): extra- settings only, never the replacing ones. */
+  static List<String> pullConfig(BinaryCache cache, Options options, Warnings warnings) {
+    List<String> lines = new ArrayList<>();
+    if (cache.isNone()) {
+      return lines;
+    }
+    if (!cache.kind().equals("cachix")) {
+      // cachix-action configures pulling itself; the others need the substituter named.
+      lines.add("extra-substituters = " + cache.substituter());
+      if (options.cachePublicKey() != null) {
+        lines.add("extra-trusted-public-keys = " + options.cachePublicKey());
+      } else {
+        warnings.add(
+            "nix/nix.conf",
+            "no --cache-public-key given; Nix will not trust the cache's"
+                + " signatures until extra-trusted-public-keys names its key");
+      }
+    }
+    return lines;
+  }
+}

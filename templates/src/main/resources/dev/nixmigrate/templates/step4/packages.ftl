@@ -1,0 +1,56 @@
+<#-- Layout of one flake package per kind; NixBuildPlanner decides every value. -->
+<#macro list name items indent>
+<#if items?has_content>
+${indent}${name} = [
+<#list items as item>
+${indent}  ${item}
+</#list>
+${indent}];
+</#if>
+</#macro>
+<#macro package build indent>
+<#list build.notes as note>
+${indent}# ${note}
+</#list>
+<#if build.kind == "python">
+${indent}${build.attr} = ${build.builder} {
+${indent}  pname = ${build.pname};
+${indent}  version = ${build.version};
+${indent}  pyproject = true;
+${indent}  src = ${build.src};
+<#if build.hasLockFile()>
+${indent}  cargoDeps = pkgs.rustPlatform.importCargoLock { lockFile = ${build.lockFile}; };
+</#if>
+<#if build.nativeBuildInputs?seq_contains("pkgs.cmake")>
+${indent}  dontUseCmakeConfigure = true;
+</#if>
+<@list "build-system" build.buildSystem indent + "  "/>
+<@list "dependencies" build.dependencies indent + "  "/>
+<@list "nativeBuildInputs" build.nativeBuildInputs indent + "  "/>
+<@list "buildInputs" build.buildInputs indent + "  "/>
+<@list "nativeCheckInputs" build.checkInputs indent + "  "/>
+${indent}};
+<#elseif build.kind == "rust">
+${indent}${build.attr} = ${build.builder} {
+${indent}  pname = ${build.pname};
+${indent}  version = ${build.version};
+${indent}  src = ${build.src};
+${indent}  cargoLock.lockFile = ${build.lockFile};
+<@list "nativeBuildInputs" build.nativeBuildInputs indent + "  "/>
+<@list "buildInputs" build.buildInputs indent + "  "/>
+<#list build.env as var>
+${indent}  env.${var.name} = ${var.value};
+</#list>
+${indent}};
+<#else>
+${indent}${build.attr} = ${build.builder} {
+${indent}  pname = ${build.pname};
+${indent}  version = ${build.version};
+${indent}  src = ${build.src};
+<@list "nativeBuildInputs" build.nativeBuildInputs indent + "  "/>
+<@list "buildInputs" build.buildInputs indent + "  "/>
+<@list "cmakeFlags" build.cmakeFlags indent + "  "/>
+${indent}  doCheck = ${build.doCheck?c};
+${indent}};
+</#if>
+</#macro>

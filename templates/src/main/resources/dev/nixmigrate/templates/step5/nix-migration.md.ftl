@@ -1,0 +1,54 @@
+<!-- ${header} -->
+# Moving ${name} onto Nix
+
+nixmigrate took this repository through five steps. Each can be kept on its own; each costs
+something and pays back something.
+
+| step | what it added | what it costs | what it saves |
+|---|---|---|---|
+| 1. CI-defined builds | `.github/workflows/ci.yml` and a `justfile` running the same commands | CI minutes for the matrix | "works on my machine": everyone runs what CI runs |
+| 2. Compiler caching | sccache/ccache in CI and in the `justfile`; caches written only from the default branch | cache storage (GitHub keeps 10 GB per repository) | rebuild time: unchanged translation units and library crates come from the cache |
+| 3. Nix dev shells | `flake.nix` (`devShells.default`), `.envrc` | the first download of the toolchain | setting up a machine: `direnv allow` or `nix develop` and the tools are there |
+| 4. CI builds on Nix | flake `packages` and `checks`, `.github/workflows/nix.yml` | Nix builds start from a clean sandbox, so compiler caches do not help inside them | reproducible builds: the same inputs give the same outputs everywhere |
+| 5. Binary cache and remote builders | `nix/nix.conf`, `nix/machines`, the cache push in `nix.yml` | a cache service and, for builders, machines | build time: what was built once is downloaded, and big builds run on big machines |
+
+## Try it
+
+```sh
+nix develop          # or: direnv allow
+just test
+nix flake check -L
+nix build -L
+```
+
+A flake sees only files that git tracks: `git add flake.nix` (or `git add -N`) before the first
+`nix develop`.
+
+## Binary cache
+
+<#if cacheKind == "none">
+No binary cache is configured. Choose one with `nixmigrate step 5 --binary-cache cachix:NAME`
+(or `attic:URL/NAME`, `s3:BUCKET?region=REGION`).
+<#else>
+CI pushes to the ${cacheKind} cache `${cacheName}` only from the default branch; pull requests
+(including those from forks, which get no secrets) only read from it, so their checks still
+pass. The secret CI needs: `${cacheSecret}`.
+
+Developers and other machines read from it with the lines in `nix/nix.conf`. Use the `extra-`
+settings: they add to the defaults. nixmigrate never sets `accept-flake-config` or
+`trusted-users`: a flake's `nixConfig` is applied only after the user accepts it, and for a
+trusted user accepting it is as good as root.
+</#if>
+
+## Remote builders
+
+<#if hasBuilders>
+`nix/machines` lists the builders; copy it to `/etc/nix/machines` and add the `builders` lines of
+`nix/nix.conf`. Each builder must accept SSH from the machine that builds, and its host key
+should be known (the last field of a machines line).
+<#else>
+No remote builder is configured. Add them with `nixmigrate step 5 --builder
+'ssh-ng://nix@builder.example x86_64-linux - 8 1 big-parallel'`; they are written to
+`nix/machines`, and `nix/nix.conf` turns on `builders-use-substitutes` so builders fetch from
+the caches themselves.
+</#if>
