@@ -2,6 +2,14 @@
 {
   description = "Development environment for greeting";
 
+  # Added on request (the flakeNixConfig option). Nix applies this only to this flake and only after each
+  # user accepts it; for a trusted user, accepting (or accept-flake-config) amounts to root.
+  # nix/nix.conf is the safer place: prefer it.
+  nixConfig = {
+    extra-substituters = [ "https://greeting-demo.cachix.org" ];
+    extra-trusted-public-keys = [ "greeting-demo.cachix.org-1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=" ];
+  };
+
   inputs = {
     nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
   };

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param cachePublicKey the cache's signing public key ({@code name-1:base64}), or null
  * @param builders remote builders as machines-file lines ({@code ssh-ng://user@host x86_64-linux})
  * @param nixInstaller {@code cachix} (cachix/install-nix-action) or {@code determinate}
+ * @param flakeNixConfig whether the flake also names the cache in {@code nixConfig} (only on
+ *     request: Nix asks each user to accept it, and for a trusted user accepting amounts to root)
  */
 public record Options(
     List<String> systems,
@@ -27,7 +29,8 @@ public record Options(
     BinaryCache binaryCache,
     String cachePublicKey,
     List<String> builders,
-    String nixInstaller) {
+    String nixInstaller,
+    boolean flakeNixConfig) {
 
   /** x86_64-darwin only when asked: Intel Macs are leaving CI images and Apple's line-up. */
   public static final List<String> DEFAULT_SYSTEMS =
@@ -101,7 +104,8 @@ public record Options(
         BinaryCache.NONE,
         null,
         List.of(),
-        "cachix");
+        "cachix",
+        false);
   }
 
   public Options withSystems(List<String> s) {
@@ -114,7 +118,8 @@ public record Options(
         binaryCache,
         cachePublicKey,
         builders,
-        nixInstaller);
+        nixInstaller,
+        flakeNixConfig);
   }
 
   public Options withTemplateDir(Path dir) {
@@ -127,7 +132,8 @@ public record Options(
         binaryCache,
         cachePublicKey,
         builders,
-        nixInstaller);
+        nixInstaller,
+        flakeNixConfig);
   }
 
   public Options withCCompilerCache(String cache) {
@@ -140,7 +146,8 @@ public record Options(
         binaryCache,
         cachePublicKey,
         builders,
-        nixInstaller);
+        nixInstaller,
+        flakeNixConfig);
   }
 
   public Options withBinaryCache(BinaryCache cache, String publicKey) {
@@ -153,7 +160,8 @@ public record Options(
         cache,
         publicKey,
         builders,
-        nixInstaller);
+        nixInstaller,
+        flakeNixConfig);
   }
 
   public Options withBuilders(List<String> b) {
@@ -166,7 +174,8 @@ public record Options(
         binaryCache,
         cachePublicKey,
         b,
-        nixInstaller);
+        nixInstaller,
+        flakeNixConfig);
   }
 
   public Options withNixInstaller(String installer) {
@@ -179,6 +188,21 @@ public record Options(
         binaryCache,
         cachePublicKey,
         builders,
-        installer);
+        installer,
+        flakeNixConfig);
+  }
+
+  public Options withFlakeNixConfig(boolean on) {
+    return new Options(
+        systems,
+        osMatrix,
+        pythonVersions,
+        cCompilerCache,
+        templateDir,
+        binaryCache,
+        cachePublicKey,
+        builders,
+        nixInstaller,
+        on);
   }
 }

@@ -22,6 +22,7 @@ final class Examples {
     return switch (name) {
       case "python-uv" ->
           Options.defaults()
+              .withFlakeNixConfig(true)
               .withBinaryCache(
                   BinaryCache.parse("cachix:greeting-demo"),
                   "greeting-demo.cachix.org-1:" + "B".repeat(43) + "=");

@@ -76,6 +76,15 @@ class FlakeEvalTest {
   }
 
   @Test
+  void aFlakeWithNixConfigStillEvaluates() throws Exception {
+    Path dir = Examples.materialize("python-uv", 5, scratch.resolve("nixconfig"));
+    assertTrue(Files.readString(dir.resolve("flake.nix")).contains("nixConfig"));
+    assertTrue(nix.parse(dir.resolve("flake.nix")).ok());
+    Processes.Result r = nix.eval(dir, "packages.x86_64-linux.default.drvPath");
+    assertTrue(r.ok(), r.output());
+  }
+
+  @Test
   void anInventedAttributeFailsEvaluation() throws Exception {
     Path dir = Examples.materialize("python-uv", 3, scratch.resolve("negative"));
     String flake = Files.readString(dir.resolve("flake.nix"));

@@ -56,7 +56,8 @@ public final class WorkflowPlanner {
     List<String> versions = CommandPlanner.pythonVersions(py, options.pythonVersions());
     List<Step> steps = new ArrayList<>();
     steps.add(checkout());
-    boolean cache = step >= 2;
+    // Dependency caches come with step 1; they are written only from the default branch.
+    boolean cache = true;
     if (py.packageManager().equals("uv")) {
       List<KeyValue> with =
           new ArrayList<>(List.of(new KeyValue("python-version", "${{ matrix.python-version }}")));

@@ -36,6 +36,7 @@ public final class FlakeGenerator implements Generator {
             ? Generator.header(4, "Nix dev shells and CI builds on Nix")
             : Generator.header(3, "Nix dev shells"));
     model.put("builds", builds);
+    model.put("nixConfig", nixConfig(options, targetStep, ctx));
     model.put("pythonSet", pythonSet(builds));
     model.put(
         "buildNotes",
@@ -46,6 +47,26 @@ public final class FlakeGenerator implements Generator {
     model.put("systems", options.systems().stream().map(Escape::nixString).toList());
     String text = ctx.templates().render("step3/flake.nix.ftl", model);
     return List.of(new GeneratedFile("flake.nix", text, 3, name(), GeneratedFile.Mode.WHOLE));
+  }
+
+  /**
+   * {@code nixConfig} settings, only when asked for and only with extra- (never replacing) keys.
+   */
+  private static List<DevShellPlan.EnvVar> nixConfig(Options options, int step, Context ctx) {
+    if (step < 5 || !options.flakeNixConfig()) {
+      return List.of();
+    }
+    if (options.binaryCache().isNone() || options.cachePublicKey() == null) {
+      ctx.warnings()
+          .add(
+              "flake.nix", "nixConfig needs --binary-cache and --cache-public-key; it is left out");
+      return List.of();
+    }
+    return List.of(
+        new DevShellPlan.EnvVar(
+            "extra-substituters", Escape.nixString(options.binaryCache().substituter())),
+        new DevShellPlan.EnvVar(
+            "extra-trusted-public-keys", Escape.nixString(options.cachePublicKey())));
   }
 
   /** The Python package set the packages use: the first Python package's interpreter's. */
