@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +46,7 @@ class CliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"detect", "status"})
+  @ValueSource(strings = {"detect", "status", "plan"})
   void everyCommandHasExactHelp(String command) throws IOException {
     Run r = run(command, "--help");
     assertEquals(0, r.code());
@@ -131,6 +132,92 @@ class CliTest {
     assertEquals(ExitCode.BAD_INPUT, unknownCommand.code());
     assertTrue(unknownCommand.err().contains("status"), unknownCommand.err());
     assertNoTrace(unknownCommand);
+  }
+
+  @Test
+  void planShowsTheDiffAndWritesNothing() throws IOException {
+    Path repo = temp.resolve("repo");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("python-uv")), repo);
+    List<String> before = listing(repo);
+    Run r = run("plan", "3", repo.toString());
+    assertEquals(0, r.code(), r.err());
+    Goldens.assertMatches("cli/plan-3-python-uv.diff", r.out());
+    assertEquals(before, listing(repo), "plan writes nothing");
+  }
+
+  @Test
+  void planJsonListsTheChanges() throws Exception {
+    Run r =
+        run(
+            "plan",
+            "5",
+            example("rust-workspace"),
+            "--json",
+            "--binary-cache",
+            "attic:https://attic.example.org/x",
+            "--cache-public-key",
+            "x-1:" + "C".repeat(43) + "=");
+    assertEquals(0, r.code(), r.err());
+    java.util.Map<?, ?> m =
+        (java.util.Map<?, ?>) dev.nixmigrate.core.read.Json.parse(r.out(), "plan");
+    List<String> paths =
+        ((List<?>) m.get("changes"))
+            .stream().map(c -> String.valueOf(((java.util.Map<?, ?>) c).get("path"))).toList();
+    assertEquals(
+        List.of(
+            ".envrc",
+            ".github/workflows/ci.yml",
+            ".github/workflows/nix.yml",
+            ".gitignore",
+            "docs/nix-migration.md",
+            "flake.nix",
+            "justfile",
+            "nix/nix.conf"),
+        paths);
+    assertTrue(
+        String.valueOf(m.get("warnings")).contains("Cargo.lock"),
+        "a missing lock file is reported");
+  }
+
+  @Test
+  void userTemplatesReplaceTheBundledOnes() throws IOException {
+    Path templates = temp.resolve("templates");
+    Files.createDirectories(templates.resolve("step3"));
+    Files.writeString(templates.resolve("step3/envrc.ftl"), "# ${header}\nuse flake .#default\n");
+    Run r = run("plan", "3", example("python-uv"), "--templates", templates.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("+use flake .#default\n"), r.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "--binary-cache=ftp:x",
+        "--system=riscv64-linux",
+        "--compiler-cache=distcc",
+        "--python=three",
+        "--builder=localhost",
+        "--cache-public-key=nope",
+        "--nix-installer=curl"
+      })
+  void badGenerationOptionsAreExitTwoWithWhatToWrite(String option) {
+    Run r = run("plan", "5", example("python-uv"), option);
+    assertEquals(ExitCode.BAD_INPUT, r.code(), r.out());
+    assertTrue(r.err().startsWith("nixmigrate: "), r.err());
+    assertNoTrace(r);
+  }
+
+  @Test
+  void planRefusesAStepOutOfRange() {
+    Run r = run("plan", "6", example("python-uv"));
+    assertEquals(ExitCode.BAD_INPUT, r.code());
+    assertTrue(r.err().contains("step must be 1 to 5"), r.err());
+  }
+
+  private static List<String> listing(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      return s.map(p -> dir.relativize(p) + ":" + p.toFile().length()).sorted().toList();
+    }
   }
 
   private static void assertNoTrace(Run r) {

@@ -1,0 +1,91 @@
+package dev.nixmigrate.migrate;
+
+import dev.nixmigrate.core.NixMigrateException;
+import dev.nixmigrate.core.RepoScanner;
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.GeneratedFile;
+import dev.nixmigrate.generators.Generators;
+import dev.nixmigrate.generators.Options;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The library's entry point: scan a repository, and plan a step (planning writes nothing). */
+public final class NixMigrate {
+  private NixMigrate() {}
+
+  public static RepoFacts scan(Path repo) {
+    return RepoScanner.scan(repo);
+  }
+
+  /** The changes that would bring the repository at {@code repo} to {@code step} (1 to 5). */
+  public static Plan plan(Path repo, Options options, int step) {
+    if (step < 1 || step > 5) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT, "step must be 1 to 5, not " + step);
+    }
+    RepoFacts facts = scan(repo);
+    if (facts.hasErrors()) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT,
+          "cannot plan while manifests are"
+              + " unreadable: "
+              + facts.diagnostics().stream()
+                  .filter(d -> d.severity().name().equals("ERROR"))
+                  .map(Object::toString)
+                  .findFirst()
+                  .orElse("")
+              + " (run nixmigrate detect for all of them)");
+    }
+    Generators.Generation gen = Generators.generate(facts, options, step);
+    List<FileChange> changes = new ArrayList<>();
+    for (GeneratedFile f : gen.files()) {
+      Path target = facts.root().resolve(f.path()).normalize();
+      if (!target.startsWith(facts.root())) {
+        throw new IllegalStateException("generated path leaves the repository: " + f.path());
+      }
+      String before = read(target, f.path());
+      String after = f.mode() == GeneratedFile.Mode.LINES ? withLines(before, f.text()) : f.text();
+      if (!after.equals(before)) {
+        changes.add(
+            new FileChange(
+                f.path(), before, after, f.step(), "step " + f.step() + ": " + f.generator()));
+      }
+    }
+    return new Plan(step, changes, gen.warnings());
+  }
+
+  private static String read(Path file, String rel) {
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT, rel + ": cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** The file with each missing line appended once, keeping what is there. */
+  static String withLines(String before, String lines) {
+    String current = before == null ? "" : before;
+    List<String> have = current.lines().map(String::strip).toList();
+    StringBuilder b = new StringBuilder(current);
+    boolean added = false;
+    for (String line : lines.split("\n")) {
+      if (!line.isBlank() && !have.contains(line.strip())) {
+        if (!added && !current.isEmpty() && !current.endsWith("\n")) {
+          b.append('\n');
+        }
+        b.append(line).append('\n');
+        added = true;
+      }
+    }
+    return b.toString();
+  }
+}
