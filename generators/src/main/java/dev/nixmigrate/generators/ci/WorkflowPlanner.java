@@ -23,6 +23,11 @@ public final class WorkflowPlanner {
   static final String ON_DEFAULT_BRANCH =
       "${{ github.event_name == 'push' && github.ref_name == github.event.repository.default_branch }}";
 
+  /** sccache writes the GitHub cache on the default branch and only reads it elsewhere. */
+  static final String SCCACHE_RW_MODE =
+      "${{ github.event_name == 'push' && github.ref_name == "
+          + "github.event.repository.default_branch && 'READ_WRITE' || 'READ_ONLY' }}";
+
   private WorkflowPlanner() {}
 
   public static Workflow plan(RepoFacts facts, Options options, int step) {
@@ -160,11 +165,7 @@ public final class WorkflowPlanner {
       env.add(new KeyValue("CARGO_INCREMENTAL", "'0'"));
       env.add(new KeyValue("SCCACHE_GHA_ENABLED", "'true'"));
       // Pull requests read the default branch's cache but do not write their own.
-      env.add(
-          new KeyValue(
-              "SCCACHE_GHA_RW_MODE",
-              "${{ github.event_name == 'push' && github.ref_name == "
-                  + "github.event.repository.default_branch && 'READ_WRITE' || 'READ_ONLY' }}"));
+      env.add(new KeyValue("SCCACHE_GHA_RW_MODE", SCCACHE_RW_MODE));
     }
     // Lint: rustfmt and clippy with warnings as errors.
     List<Step> lint = new ArrayList<>(List.of(checkout(), toolchain(channel, "rustfmt, clippy")));
@@ -333,11 +334,7 @@ public final class WorkflowPlanner {
       } else {
         steps.add(Step.uses("Set up sccache", "mozilla-actions/sccache-action"));
         env.add(new KeyValue("SCCACHE_GHA_ENABLED", "'true'"));
-        env.add(
-            new KeyValue(
-                "SCCACHE_GHA_RW_MODE",
-                "${{ github.event_name == 'push' && github.ref_name == "
-                    + "github.event.repository.default_branch && 'READ_WRITE' || 'READ_ONLY' }}"));
+        env.add(new KeyValue("SCCACHE_GHA_RW_MODE", SCCACHE_RW_MODE));
       }
       env.add(new KeyValue("CMAKE_C_COMPILER_LAUNCHER", cache));
       env.add(new KeyValue("CMAKE_CXX_COMPILER_LAUNCHER", cache));
