@@ -18,7 +18,13 @@ import picocli.CommandLine.Spec;
       "  1 CI-defined builds, 2 compiler caching, 3 Nix dev shells,",
       "  4 CI builds on Nix, 5 remote builders and a binary cache."
     },
-    subcommands = {DetectCommand.class, StatusCommand.class, PlanCommand.class},
+    subcommands = {
+      DetectCommand.class,
+      StatusCommand.class,
+      PlanCommand.class,
+      StepCommand.class,
+      CheckCommand.class
+    },
     footer = {"%n" + ExitCode.TABLE})
 final class NixMigrateCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -59,6 +59,43 @@ public final class NixMigrate {
     return new Plan(step, changes, gen.warnings());
   }
 
+  /**
+   * Brings the repository at {@code repo} to {@code step}: writes the plan's files, keeping the
+   * user's edits (three-way merge) and leaving files nixmigrate did not write alone.
+   *
+   * @param dryRun decide everything, write nothing
+   * @param allowDirty write even over uncommitted changes
+   * @param editExisting add lines to files the user owns ({@code .gitignore})
+   */
+  public static StepResult step(
+      Path repo,
+      Options options,
+      int step,
+      boolean dryRun,
+      boolean allowDirty,
+      boolean editExisting) {
+    if (step < 1 || step > 5) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT, "step must be 1 to 5, not " + step);
+    }
+    RepoFacts facts = scan(repo);
+    if (facts.hasErrors()) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT,
+          "cannot migrate while manifests are" + " unreadable; run nixmigrate detect to see them");
+    }
+    Generators.Generation gen = Generators.generate(facts, options, step);
+    return new Applier(facts.root(), allowDirty, editExisting).apply(gen, step, dryRun);
+  }
+
+  /** The highest step among the files nixmigrate has recorded writing (0 when none). */
+  public static int stepReached(Path repo) {
+    return State.read(repo.toAbsolutePath().normalize()).files().values().stream()
+        .mapToInt(State.Entry::step)
+        .max()
+        .orElse(0);
+  }
+
   private static String read(Path file, String rel) {
     if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       return null;

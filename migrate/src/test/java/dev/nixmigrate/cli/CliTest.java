@@ -46,7 +46,7 @@ class CliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"detect", "status", "plan"})
+  @ValueSource(strings = {"detect", "status", "plan", "step", "check"})
   void everyCommandHasExactHelp(String command) throws IOException {
     Run r = run(command, "--help");
     assertEquals(0, r.code());
@@ -212,6 +212,58 @@ class CliTest {
     Run r = run("plan", "6", example("python-uv"));
     assertEquals(ExitCode.BAD_INPUT, r.code());
     assertTrue(r.err().contains("step must be 1 to 5"), r.err());
+  }
+
+  @Test
+  void stepThenCheckThroughTheCli() throws Exception {
+    Path repo = temp.resolve("stepped");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("cpp-cmake")), repo);
+    Run none = run("check", repo.toString());
+    assertEquals(ExitCode.FINDINGS, none.code(), none.out());
+    Run dry = run("step", "2", repo.toString(), "--dry-run");
+    assertEquals(0, dry.code(), dry.err());
+    assertTrue(dry.out().contains("+++ b/justfile"), dry.out());
+    assertFalse(Files.exists(repo.resolve("justfile")), "a dry run writes nothing");
+    Run step = run("step", "2", repo.toString());
+    assertEquals(0, step.code(), step.err());
+    assertTrue(step.out().contains("created justfile"), step.out());
+    assertEquals(0, run("check", repo.toString()).code());
+    Files.writeString(
+        repo.resolve("CMakeLists.txt"),
+        Files.readString(repo.resolve("CMakeLists.txt")).replace("enable_testing()", ""));
+    Files.writeString(
+        repo.resolve("CMakeLists.txt"),
+        Files.readString(repo.resolve("CMakeLists.txt"))
+            .replace("gtest_discover_tests(checksum-tests)", ""));
+    Run stale = run("check", repo.toString());
+    assertEquals(ExitCode.FINDINGS, stale.code(), stale.out());
+    assertTrue(stale.out().contains("out of date: "), stale.out());
+    assertEquals(0, run("step", "2", repo.toString()).code());
+    assertEquals(0, run("check", repo.toString()).code());
+  }
+
+  @Test
+  void aMergeConflictIsExitThree() throws Exception {
+    Path repo = temp.resolve("conflict");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("python-uv")), repo);
+    assertEquals(0, run("step", "1", repo.toString()).code());
+    Path justfile = repo.resolve("justfile");
+    Files.writeString(
+        justfile, Files.readString(justfile).replace("    uv build", "    uv build --sdist"));
+    Run r = run("step", "2", repo.toString(), "--python", "3.12");
+    assertEquals(0, r.code(), "no overlap with the change yet: " + r.err());
+    Files.writeString(
+        justfile, Files.readString(justfile).replace("    uv run pytest", "    uv run pytest -x"));
+    Path pyproject = repo.resolve("pyproject.toml");
+    Files.writeString(
+        pyproject,
+        Files.readString(pyproject)
+            .replace("[tool.pytest.ini_options]\ntestpaths = [\"tests\"]\n", ""));
+    Files.delete(repo.resolve("tests/test_greet.py"));
+    Files.delete(repo.resolve("tests"));
+    Run c = run("step", "2", repo.toString());
+    assertEquals(ExitCode.REFUSED, c.code(), c.out() + c.err());
+    assertTrue(c.err().contains("merge conflicts in justfile"), c.err());
   }
 
   private static List<String> listing(Path dir) throws IOException {

@@ -1,0 +1,71 @@
+package dev.nixmigrate.cli;
+
+import dev.nixmigrate.migrate.NixMigrate;
+import dev.nixmigrate.migrate.StepResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nixmigrate check}: exit 1 when nixmigrate's files are out of date; for CI. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    versionProvider = NixMigrateCommand.Version.class,
+    description = {
+      "Exits 1 when a file nixmigrate wrote is out of date with the manifests, the options or the",
+      "templates. Pass the options the last step used. Writes nothing."
+    },
+    footer = {
+      "%nExamples:",
+      "  nixmigrate check",
+      "  nixmigrate check --step 5 --binary-cache cachix:my-project",
+      "%n" + ExitCode.TABLE
+    })
+final class CheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description = "Repository root (default: the current directory).")
+  Path dir;
+
+  @Option(
+      names = "--step",
+      paramLabel = "N",
+      description = "The step to check (default: the highest step nixmigrate has written).")
+  Integer step;
+
+  @Mixin GenerationOptions generation;
+
+  @Override
+  public Integer call() {
+    int n = step != null ? step : NixMigrate.stepReached(dir);
+    PrintWriter out = spec.commandLine().getOut();
+    if (n == 0) {
+      out.println("nixmigrate has written nothing here yet; run nixmigrate step 1.");
+      out.flush();
+      return ExitCode.FINDINGS;
+    }
+    StepResult r = NixMigrate.step(dir, generation.toOptions(), n, true, true, false);
+    if (r.written().isEmpty()) {
+      out.println("Up to date with step " + n + ".");
+      out.flush();
+      return ExitCode.OK;
+    }
+    for (var c : r.written()) {
+      out.println("out of date: " + c.path() + "  (" + c.reason() + ")");
+    }
+    out.println("Run nixmigrate step " + n + " to update them.");
+    out.flush();
+    return ExitCode.FINDINGS;
+  }
+}

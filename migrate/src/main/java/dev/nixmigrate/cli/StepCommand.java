@@ -1,0 +1,95 @@
+package dev.nixmigrate.cli;
+
+import dev.nixmigrate.migrate.FileChange;
+import dev.nixmigrate.migrate.NixMigrate;
+import dev.nixmigrate.migrate.StepResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nixmigrate step N}: brings the repository to step N, keeping the user's edits. */
+@Command(
+    name = "step",
+    mixinStandardHelpOptions = true,
+    versionProvider = NixMigrateCommand.Version.class,
+    description = {
+      "Brings the repository to step N (earlier steps included): writes the files, merges your",
+      "edits to files nixmigrate wrote, and leaves files it did not write alone."
+    },
+    footer = {
+      "%nExamples:",
+      "  nixmigrate step 1",
+      "  nixmigrate step 3 --dry-run",
+      "  nixmigrate step 5 ~/src/myrepo --binary-cache cachix:my-project",
+      "%n" + ExitCode.TABLE
+    })
+final class StepCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "N", description = "The step to reach, 1 to 5.")
+  int step;
+
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description = "Repository root (default: the current directory).")
+  Path dir;
+
+  @Option(
+      names = "--dry-run",
+      description = "Show what would be written, as a unified diff; write nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--allow-dirty",
+      description = "Write even where the files have uncommitted changes.")
+  boolean allowDirty;
+
+  @Option(
+      names = "--edit-existing",
+      description = "Add the needed lines to files you own (.gitignore).")
+  boolean editExisting;
+
+  @Mixin GenerationOptions generation;
+
+  @Override
+  public Integer call() {
+    StepResult r =
+        NixMigrate.step(dir, generation.toOptions(), step, dryRun, allowDirty, editExisting);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (dryRun) {
+      r.written().forEach(c -> out.print(c.diff()));
+    } else {
+      for (FileChange c : r.written()) {
+        out.println((c.creates() ? "created " : "updated ") + c.path() + "  (" + c.reason() + ")");
+      }
+    }
+    if (r.written().isEmpty()) {
+      out.println("Nothing to write: the repository already has what step " + step + " writes.");
+    }
+    for (String l : r.left()) {
+      out.println("left alone: " + l);
+    }
+    out.flush();
+    r.warnings().forEach(w -> err.println("warning: " + w));
+    if (!r.conflicts().isEmpty()) {
+      err.println(
+          "nixmigrate: merge conflicts in "
+              + String.join(", ", r.conflicts())
+              + "; resolve the <<<<<<< markers, then run the step again");
+      err.flush();
+      return ExitCode.REFUSED;
+    }
+    err.flush();
+    return ExitCode.OK;
+  }
+}

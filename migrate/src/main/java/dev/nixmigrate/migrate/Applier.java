@@ -1,0 +1,272 @@
+package dev.nixmigrate.migrate;
+
+import dev.nixmigrate.core.NixMigrateException;
+import dev.nixmigrate.generators.GeneratedFile;
+import dev.nixmigrate.generators.Generators;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * Writes a generation into the repository without losing the user's work: files nixmigrate did not
+ * write are left alone, files the user edited are merged three ways, uncommitted changes stop it,
+ * and every write is atomic and all-or-nothing.
+ */
+final class Applier {
+  private final Path root;
+  private final State state;
+  private final boolean allowDirty;
+  private final boolean editExisting;
+
+  Applier(Path root, boolean allowDirty, boolean editExisting) {
+    this.root = root;
+    this.state = State.read(root);
+    this.allowDirty = allowDirty;
+    this.editExisting = editExisting;
+  }
+
+  /** One decided write: the path, its new text, what to record as nixmigrate's output (or null). */
+  private record Write(FileChange change, String recordAs) {}
+
+  StepResult apply(Generators.Generation gen, int step, boolean dryRun) {
+    List<Write> writes = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    List<String> conflicts = new ArrayList<>();
+    State next = state;
+    for (GeneratedFile f : gen.files()) {
+      Path target = PathGuard.resolve(root, f.path());
+      String current = read(target, f.path());
+      State.Entry entry = state.get(f.path());
+      String reason = "step " + f.step() + ": " + f.generator();
+      if (f.mode() == GeneratedFile.Mode.LINES) {
+        String after = NixMigrate.withLines(current, f.text());
+        if (after.equals(current)) {
+          continue;
+        }
+        if (current != null && !editExisting) {
+          left.add(
+              f.path()
+                  + ": yours; it lacks "
+                  + missing(current, after)
+                  + ". Pass --edit-existing to add them");
+          continue;
+        }
+        writes.add(new Write(new FileChange(f.path(), current, after, f.step(), reason), null));
+        continue;
+      }
+      if (current == null) {
+        writes.add(new Write(new FileChange(f.path(), null, f.text(), f.step(), reason), f.text()));
+        next = next.with(f.path(), step, f.text());
+        continue;
+      }
+      if (entry == null) {
+        if (current.equals(f.text())) {
+          next = next.with(f.path(), step, f.text()); // identical: nixmigrate takes it over
+        } else {
+          left.add(
+              f.path()
+                  + ": exists and nixmigrate did not write it, so it is left as it is;"
+                  + " see `nixmigrate plan` for what nixmigrate would write");
+        }
+        continue;
+      }
+      next = next.with(f.path(), step, f.text());
+      if (State.sha256(current).equals(entry.sha256())) {
+        if (!current.equals(f.text())) {
+          writes.add(
+              new Write(new FileChange(f.path(), current, f.text(), f.step(), reason), f.text()));
+        }
+        continue;
+      }
+      // The user edited nixmigrate's output: merge their edits with the new output.
+      Merge.Result m = Merge.merge(entry.content(), current, f.text());
+      if (m.conflicts()) {
+        conflicts.add(f.path());
+      }
+      if (!m.text().equals(current)) {
+        writes.add(
+            new Write(
+                new FileChange(
+                    f.path(),
+                    current,
+                    m.text(),
+                    f.step(),
+                    reason + (m.conflicts() ? " (merge conflict)" : " (merged with your edits)")),
+                f.text()));
+      }
+    }
+    boolean stateChanged = !next.files().equals(state.files());
+    refuseDirty(writes, stateChanged);
+    List<FileChange> written = writes.stream().map(Write::change).toList();
+    if (!dryRun && (!writes.isEmpty() || stateChanged)) {
+      Map<String, String> all = new LinkedHashMap<>();
+      writes.forEach(w -> all.put(w.change().path(), w.change().after()));
+      if (stateChanged) {
+        all.put(State.PATH, next.toJson());
+      }
+      writeAll(all);
+    }
+    return new StepResult(step, dryRun, written, left, conflicts, gen.warnings());
+  }
+
+  private static String missing(String current, String after) {
+    return String.join(", ", after.substring(current.length()).strip().lines().toList());
+  }
+
+  private String read(Path file, String rel) {
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT, rel + ": cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** Refuses when a file the step would touch has uncommitted changes, unless allowed. */
+  private void refuseDirty(List<Write> writes, boolean stateChanged) {
+    if (allowDirty || (writes.isEmpty() && !stateChanged)) {
+      return;
+    }
+    Set<String> touched = new TreeSet<>();
+    writes.forEach(w -> touched.add(w.change().path()));
+    if (stateChanged) {
+      touched.add(State.PATH);
+    }
+    try {
+      Path realRoot = root.toRealPath();
+      FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(realRoot.toFile());
+      if (builder.getGitDir() == null) {
+        return; // not a git repository: nothing to compare with
+      }
+      try (Repository repo = builder.build();
+          Git git = new Git(repo)) {
+        Path top = repo.getWorkTree().toPath().toRealPath();
+        String prefix =
+            top.equals(realRoot)
+                ? ""
+                : top.relativize(realRoot).toString().replace('\\', '/') + "/";
+        Status status = git.status().call();
+        Set<String> dirty = new TreeSet<>();
+        for (Set<String> s :
+            List.of(
+                status.getModified(),
+                status.getChanged(),
+                status.getAdded(),
+                status.getUntracked(),
+                status.getConflicting(),
+                status.getMissing(),
+                status.getRemoved())) {
+          for (String p : s) {
+            if (p.startsWith(prefix) && touched.contains(p.substring(prefix.length()))) {
+              dirty.add(p.substring(prefix.length()));
+            }
+          }
+        }
+        if (!dirty.isEmpty()) {
+          throw new NixMigrateException(
+              NixMigrateException.Kind.REFUSED,
+              "uncommitted changes in files this"
+                  + " step would write: "
+                  + String.join(", ", dirty)
+                  + ". Commit or stash them, or pass --allow-dirty");
+        }
+      }
+    } catch (IOException | GitAPIException e) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.EXTERNAL,
+          "cannot read the git status of " + root + ": " + e.getMessage());
+    }
+  }
+
+  /** Writes every file atomically; if one fails, the ones already written are put back. */
+  private void writeAll(Map<String, String> files) {
+    Map<Path, byte[]> originals = new LinkedHashMap<>();
+    List<Path> done = new ArrayList<>();
+    try {
+      for (Map.Entry<String, String> e : files.entrySet()) {
+        Path target = PathGuard.resolve(root, e.getKey());
+        originals.put(target, Files.exists(target) ? Files.readAllBytes(target) : null);
+        atomicWrite(target, e.getValue().getBytes(StandardCharsets.UTF_8));
+        done.add(target);
+      }
+    } catch (IOException | RuntimeException e) {
+      for (Path p : done) {
+        try {
+          byte[] old = originals.get(p);
+          if (old == null) {
+            Files.deleteIfExists(p);
+          } else {
+            atomicWrite(p, old);
+          }
+        } catch (IOException restore) {
+          e.addSuppressed(restore);
+        }
+      }
+      if (e instanceof NixMigrateException ne) {
+        throw ne;
+      }
+      throw new NixMigrateException(
+          NixMigrateException.Kind.EXTERNAL,
+          "writing failed, nothing was changed: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** A temporary file is private; the file it replaces keeps its mode, a new one is rw-r--r--. */
+  private static void keepPermissions(Path target, Path tmp) throws IOException {
+    if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+      return;
+    }
+    Files.setPosixFilePermissions(
+        tmp,
+        Files.exists(target)
+            ? Files.getPosixFilePermissions(target)
+            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
+  /**
+   * Writes to a temporary file beside the target, flushes it to disk, and renames it over the
+   * target.
+   */
+  static void atomicWrite(Path target, byte[] content) throws IOException {
+    Files.createDirectories(target.getParent());
+    Path tmp = Files.createTempFile(target.getParent(), ".nixmigrate-", ".tmp");
+    try {
+      keepPermissions(target, tmp);
+      try (var ch =
+          java.nio.channels.FileChannel.open(
+              tmp,
+              java.nio.file.StandardOpenOption.WRITE,
+              java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+        ch.write(java.nio.ByteBuffer.wrap(content));
+        ch.force(true);
+      }
+      try {
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.nixmigrate.migrate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.jgit.diff.HistogramDiff;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.merge.MergeAlgorithm;
+import org.eclipse.jgit.merge.MergeFormatter;
+import org.eclipse.jgit.merge.MergeResult;
+
+/** Three-way merge of the user's edits with new output, with git's conflict markers. */
+final class Merge {
+  private Merge() {}
+
+  record Result(String text, boolean conflicts) {}
+
+  /**
+   * Merges {@code yours} (the file now) and {@code theirs} (new output) over {@code base} (last
+   * output).
+   */
+  static Result merge(String base, String yours, String theirs) {
+    RawText b = text(base);
+    RawText y = text(yours);
+    RawText t = text(theirs);
+    MergeResult<RawText> r =
+        new MergeAlgorithm(new HistogramDiff()).merge(RawTextComparator.DEFAULT, b, y, t);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      new MergeFormatter()
+          .formatMerge(
+              out,
+              r,
+              List.of("last nixmigrate output", "your edits", "new nixmigrate output"),
+              StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Result(out.toString(StandardCharsets.UTF_8), r.containsConflicts());
+  }
+
+  private static RawText text(String s) {
+    return new RawText(s.getBytes(StandardCharsets.UTF_8));
+  }
+}

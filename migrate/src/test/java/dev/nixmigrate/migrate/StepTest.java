@@ -1,0 +1,242 @@
+package dev.nixmigrate.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixmigrate.core.NixMigrateException;
+import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.testing.TreeCopy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code step}: idempotent, keeps the user's edits, never writes over their work unasked. */
+class StepTest {
+  @TempDir Path temp;
+
+  private static Path example(String name) {
+    return Path.of(System.getProperty("nixmigrate.root", ".."))
+        .toAbsolutePath()
+        .normalize()
+        .resolve("examples")
+        .resolve(name)
+        .resolve("repo");
+  }
+
+  /** A copy of the example in a fresh git repository with one commit. */
+  private Path repo(String name) throws Exception {
+    Path dir = temp.resolve(name);
+    TreeCopy.copy(example(name), dir);
+    try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+      git.add().addFilepattern(".").call();
+      git.commit()
+          .setMessage("initial")
+          .setAuthor("t", "t@example.org")
+          .setCommitter("t", "t@example.org")
+          .setSign(false)
+          .call();
+    }
+    return dir;
+  }
+
+  private static void commitAll(Path dir) throws Exception {
+    try (Git git = Git.open(dir.toFile())) {
+      git.add().addFilepattern(".").call();
+      git.commit()
+          .setMessage("change")
+          .setAuthor("t", "t@example.org")
+          .setCommitter("t", "t@example.org")
+          .setSign(false)
+          .call();
+    }
+  }
+
+  private static Map<String, String> snapshot(Path dir) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p :
+          s.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/.git/")).toList()) {
+        FileTime t = Files.getLastModifiedTime(p);
+        out.put(dir.relativize(p).toString(), Files.readString(p) + "@" + t.toMillis());
+      }
+    }
+    return out;
+  }
+
+  static Stream<Arguments> examplesAndSteps() {
+    return Stream.of("python-uv", "rust-workspace", "cpp-cmake", "polyglot")
+        .flatMap(n -> Stream.of(1, 2, 3, 4, 5).map(s -> Arguments.of(n, s)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("examplesAndSteps")
+  void aSecondRunChangesNothing(String example, int step) throws Exception {
+    Path dir = repo(example);
+    StepResult first = NixMigrate.step(dir, Options.defaults(), step, false, false, true);
+    assertFalse(first.written().isEmpty());
+    commitAll(dir);
+    Map<String, String> before = snapshot(dir);
+    Thread.sleep(20);
+    StepResult second = NixMigrate.step(dir, Options.defaults(), step, false, false, true);
+    assertEquals(0, second.written().size(), second.written().toString());
+    assertEquals(before, snapshot(dir), "content and mtime unchanged");
+  }
+
+  @Test
+  void anEditAwayFromTheChangeSurvivesAManifestChange() throws Exception {
+    Path dir = repo("python-uv");
+    NixMigrate.step(dir, Options.defaults(), 4, false, false, true);
+    Path flake = dir.resolve("flake.nix");
+    String edited =
+        Files.readString(flake).replace("  inputs = {", "  # my own note\n  inputs = {");
+    Files.writeString(flake, edited);
+    Path pyproject = dir.resolve("pyproject.toml");
+    Files.writeString(
+        pyproject,
+        Files.readString(pyproject)
+            .replace("\"click>=8.1\",", "\"click>=8.1\",\n  \"pyyaml>=6\","));
+    commitAll(dir);
+    StepResult r = NixMigrate.step(dir, Options.defaults(), 4, false, false, true);
+    assertEquals(0, r.conflicts().size());
+    String merged = Files.readString(flake);
+    assertTrue(merged.contains("# my own note"), "the user's line is kept");
+    assertTrue(merged.contains("ps.pyyaml"), "the new dependency is in: " + merged);
+  }
+
+  @Test
+  void aConflictingEditGetsMarkersAndIsReported() throws Exception {
+    Path dir = repo("python-uv");
+    NixMigrate.step(dir, Options.defaults(), 4, false, false, true);
+    Path flake = dir.resolve("flake.nix");
+    Files.writeString(
+        flake, Files.readString(flake).replace("ps.click", "ps.click # pinned by hand"));
+    Path pyproject = dir.resolve("pyproject.toml");
+    Files.writeString(
+        pyproject,
+        Files.readString(pyproject)
+            .replace("\"click>=8.1\",", "\"click>=8.1\",\n  \"pyyaml>=6\","));
+    commitAll(dir);
+    StepResult r = NixMigrate.step(dir, Options.defaults(), 4, false, false, true);
+    assertEquals(java.util.List.of("flake.nix"), r.conflicts());
+    String text = Files.readString(flake);
+    assertTrue(text.contains("<<<<<<< your edits") || text.contains("<<<<<<< "), text);
+    assertTrue(text.contains(">>>>>>> "), text);
+  }
+
+  @Test
+  void theUsersOwnWorkflowIsLeftAlone() throws Exception {
+    Path dir = repo("rust-workspace");
+    Files.createDirectories(dir.resolve(".github/workflows"));
+    String mine =
+        "name: mine\non: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo test\n";
+    Files.writeString(dir.resolve(".github/workflows/ci.yml"), mine);
+    commitAll(dir);
+    StepResult r = NixMigrate.step(dir, Options.defaults(), 2, false, false, false);
+    assertEquals(mine, Files.readString(dir.resolve(".github/workflows/ci.yml")));
+    assertTrue(
+        r.left().stream().anyMatch(l -> l.startsWith(".github/workflows/ci.yml")),
+        r.left().toString());
+    assertTrue(Files.exists(dir.resolve("justfile")), "the rest is still written");
+  }
+
+  @Test
+  void uncommittedChangesStopTheStepUnlessAllowed() throws Exception {
+    Path dir = repo("cpp-cmake");
+    NixMigrate.step(dir, Options.defaults(), 1, false, false, true);
+    commitAll(dir);
+    Files.writeString(
+        dir.resolve("justfile"), Files.readString(dir.resolve("justfile")) + "\n# wip\n");
+    NixMigrateException e =
+        assertThrows(
+            NixMigrateException.class,
+            () -> NixMigrate.step(dir, Options.defaults(), 2, false, false, true));
+    assertEquals(NixMigrateException.Kind.REFUSED, e.kind());
+    assertTrue(e.getMessage().contains("justfile"), e.getMessage());
+    StepResult r = NixMigrate.step(dir, Options.defaults(), 2, false, true, true);
+    assertTrue(
+        Files.readString(dir.resolve("justfile")).contains("# wip"), "allowed: edits merged, kept");
+    assertTrue(
+        Files.readString(dir.resolve("justfile")).contains("CCACHE_BASEDIR"),
+        r.written().toString());
+  }
+
+  @Test
+  void aDryRunWritesNothing() throws Exception {
+    Path dir = repo("polyglot");
+    Map<String, String> before = snapshot(dir);
+    StepResult r = NixMigrate.step(dir, Options.defaults(), 5, true, false, true);
+    assertFalse(r.written().isEmpty());
+    assertEquals(before, snapshot(dir));
+  }
+
+  @Test
+  void aFailedWriteLeavesEveryFileAsItWas() throws Exception {
+    Path dir = repo("python-uv");
+    // A file where the workflow's folder must go: .envrc is written first, then this fails.
+    Files.writeString(dir.resolve(".github"), "not a folder\n");
+    commitAll(dir);
+    Map<String, String> before = snapshot(dir);
+    NixMigrateException e =
+        assertThrows(
+            NixMigrateException.class,
+            () -> NixMigrate.step(dir, Options.defaults(), 3, false, false, true));
+    assertEquals(NixMigrateException.Kind.EXTERNAL, e.kind());
+    assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
+    assertEquals(before, snapshot(dir), "all or nothing");
+  }
+
+  @Test
+  void aSymlinkOutOfTheRepositoryIsRefused() throws Exception {
+    Path dir = repo("python-uv");
+    Path outside = Files.createDirectories(temp.resolve("outside"));
+    Files.createSymbolicLink(dir.resolve(".github"), outside);
+    NixMigrateException e =
+        assertThrows(
+            NixMigrateException.class,
+            () -> NixMigrate.step(dir, Options.defaults(), 1, false, true, true));
+    assertEquals(NixMigrateException.Kind.REFUSED, e.kind());
+    assertTrue(e.getMessage().contains("outside the repository"), e.getMessage());
+    try (Stream<Path> s = Files.list(outside)) {
+      assertEquals(0, s.count(), "nothing written outside");
+    }
+  }
+
+  @Test
+  void aStateFileNamingAPathOutsideIsRefused() throws Exception {
+    Path dir = repo("python-uv");
+    Files.createDirectories(dir.resolve(".nixmigrate"));
+    Files.writeString(
+        dir.resolve(".nixmigrate/state.json"),
+        "{\"version\": 1, \"files\": {\"../x\": {\"step\": 1, \"sha256\": \"0\", \"content\": \"\"}}}");
+    NixMigrateException e =
+        assertThrows(
+            NixMigrateException.class,
+            () -> NixMigrate.step(dir, Options.defaults(), 1, false, true, true));
+    assertTrue(e.getMessage().contains("../x"), e.getMessage());
+    assertFalse(Files.exists(temp.resolve("x")));
+  }
+
+  @Test
+  void checkFollowsTheManifests() throws Exception {
+    Path dir = repo("python-uv");
+    assertEquals(0, NixMigrate.stepReached(dir));
+    NixMigrate.step(dir, Options.defaults(), 3, false, false, true);
+    assertEquals(3, NixMigrate.stepReached(dir));
+    assertTrue(NixMigrate.step(dir, Options.defaults(), 3, true, true, false).written().isEmpty());
+    Path pyproject = dir.resolve("pyproject.toml");
+    Files.writeString(pyproject, Files.readString(pyproject).replace(">=3.11", ">=3.11,<3.14"));
+    assertFalse(NixMigrate.step(dir, Options.defaults(), 3, true, true, false).written().isEmpty());
+  }
+}
