@@ -1,6 +1,7 @@
 package dev.nixmigrate.cli;
 
 import dev.nixmigrate.migrate.NixMigrate;
+import dev.nixmigrate.migrate.Settings;
 import dev.nixmigrate.migrate.StepResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
     versionProvider = NixMigrateCommand.Version.class,
     description = {
       "Exits 1 when a file nixmigrate wrote is out of date with the manifests, the options or the",
-      "templates. Pass the options the last step used. Writes nothing."
+      "templates, using the choices recorded in nixmigrate.toml. Writes nothing."
     },
     footer = {
       "%nExamples:",
@@ -48,14 +49,18 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int n = step != null ? step : NixMigrate.stepReached(dir);
+    java.util.Optional<Settings> saved = Settings.read(dir);
+    int n =
+        step != null
+            ? step
+            : saved.map(Settings::step).filter(x -> x > 0).orElse(NixMigrate.stepReached(dir));
     PrintWriter out = spec.commandLine().getOut();
     if (n == 0) {
       out.println("nixmigrate has written nothing here yet; run nixmigrate step 1.");
       out.flush();
       return ExitCode.FINDINGS;
     }
-    StepResult r = NixMigrate.step(dir, generation.toOptions(), n, true, true, false);
+    StepResult r = NixMigrate.step(dir, generation.toOptions(saved), n, true, true, false);
     if (r.written().isEmpty()) {
       out.println("Up to date with step " + n + ".");
       out.flush();

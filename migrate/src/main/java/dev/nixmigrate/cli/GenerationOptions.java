@@ -3,9 +3,11 @@ package dev.nixmigrate.cli;
 import dev.nixmigrate.core.NixMigrateException;
 import dev.nixmigrate.generators.BinaryCache;
 import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.migrate.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The choices that shape generated files; every one has a default. */
@@ -34,14 +36,13 @@ final class GenerationOptions {
   @Option(
       names = "--compiler-cache",
       paramLabel = "TOOL",
-      defaultValue = "ccache",
-      description = "Compiler cache for C/C++: ccache or sccache (default: ${DEFAULT-VALUE}).")
+      description =
+          "Compiler cache for C/C++: ccache or sccache (default: nixmigrate.toml's, else ccache).")
   String compilerCache;
 
   @Option(
       names = "--binary-cache",
       paramLabel = "SPEC",
-      defaultValue = "none",
       description =
           "Step 5's binary cache: cachix:NAME, attic:URL/NAME, s3:BUCKET?region=REGION or none. Example: --binary-cache cachix:my-project")
   String binaryCache;
@@ -63,16 +64,16 @@ final class GenerationOptions {
   @Option(
       names = "--nix-installer",
       paramLabel = "ACTION",
-      defaultValue = "cachix",
       description =
-          "How CI installs Nix: cachix (cachix/install-nix-action) or determinate (default: ${DEFAULT-VALUE}).")
+          "How CI installs Nix: cachix (cachix/install-nix-action) or determinate (default: nixmigrate.toml's, else cachix).")
   String nixInstaller;
 
   @Option(
       names = "--flake-nix-config",
+      negatable = true,
       description =
           "Also name the binary cache in the flake's nixConfig (each user must accept it).")
-  boolean flakeNixConfig;
+  Boolean flakeNixConfig;
 
   @Option(
       names = "--templates",
@@ -81,21 +82,24 @@ final class GenerationOptions {
           "A folder of templates that replace the bundled ones of the same name. Example: --templates nix/templates")
   Path templates;
 
-  /** The options, or a bad-input error that says which value is wrong and what to write. */
-  Options toOptions() {
+  /**
+   * The options: each one given on the command line, else the repository's nixmigrate.toml, else
+   * the default; a bad value is a bad-input error that says what to write.
+   */
+  Options toOptions(Optional<Settings> saved) {
+    Options base = saved.map(Settings::options).orElse(Options.defaults());
     try {
-      Options d = Options.defaults();
       return new Options(
-          systems.isEmpty() ? d.systems() : systems,
-          os.isEmpty() ? d.osMatrix() : os,
-          python,
-          compilerCache,
-          templates,
-          BinaryCache.parse(binaryCache),
-          cachePublicKey,
-          builders,
-          nixInstaller,
-          flakeNixConfig);
+          systems.isEmpty() ? base.systems() : systems,
+          os.isEmpty() ? base.osMatrix() : os,
+          python.isEmpty() ? base.pythonVersions() : python,
+          compilerCache != null ? compilerCache : base.cCompilerCache(),
+          templates != null ? templates : base.templateDir(),
+          binaryCache != null ? BinaryCache.parse(binaryCache) : base.binaryCache(),
+          cachePublicKey != null ? cachePublicKey : base.cachePublicKey(),
+          builders.isEmpty() ? base.builders() : builders,
+          nixInstaller != null ? nixInstaller : base.nixInstaller(),
+          flakeNixConfig != null ? flakeNixConfig : base.flakeNixConfig());
     } catch (IllegalArgumentException e) {
       throw new NixMigrateException(NixMigrateException.Kind.BAD_INPUT, e.getMessage());
     }

@@ -4,6 +4,7 @@ import dev.nixmigrate.core.json.JsonWriter;
 import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.NixMigrate;
 import dev.nixmigrate.migrate.Plan;
+import dev.nixmigrate.migrate.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plan plan = NixMigrate.plan(dir, generation.toOptions(), step);
+    Plan plan = NixMigrate.plan(dir, generation.toOptions(Settings.read(dir)), step);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (json) {

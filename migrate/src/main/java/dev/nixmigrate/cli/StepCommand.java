@@ -2,6 +2,7 @@ package dev.nixmigrate.cli;
 
 import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.NixMigrate;
+import dev.nixmigrate.migrate.Settings;
 import dev.nixmigrate.migrate.StepResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,7 +64,8 @@ final class StepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     StepResult r =
-        NixMigrate.step(dir, generation.toOptions(), step, dryRun, allowDirty, editExisting);
+        NixMigrate.step(
+            dir, generation.toOptions(Settings.read(dir)), step, dryRun, allowDirty, editExisting);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (dryRun) {

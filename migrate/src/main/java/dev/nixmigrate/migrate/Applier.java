@@ -43,7 +43,7 @@ final class Applier {
   /** One decided write: the path, its new text, what to record as nixmigrate's output (or null). */
   private record Write(FileChange change, String recordAs) {}
 
-  StepResult apply(Generators.Generation gen, int step, boolean dryRun) {
+  StepResult apply(Generators.Generation gen, int step, boolean dryRun, Settings settings) {
     List<Write> writes = new ArrayList<>();
     List<String> left = new ArrayList<>();
     List<String> conflicts = new ArrayList<>();
@@ -120,6 +120,11 @@ final class Applier {
         all.put(State.PATH, next.toJson());
       }
       writeAll(all);
+    }
+    // The choices that made these files, so a re-run and check reproduce them.
+    String toml = settings.toToml(root);
+    if (!dryRun && !toml.equals(read(root.resolve(Settings.PATH), Settings.PATH))) {
+      writeAll(Map.of(Settings.PATH, toml));
     }
     return new StepResult(step, dryRun, written, left, conflicts, gen.warnings());
   }

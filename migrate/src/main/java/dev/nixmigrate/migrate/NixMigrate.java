@@ -85,7 +85,8 @@ public final class NixMigrate {
           "cannot migrate while manifests are" + " unreadable; run nixmigrate detect to see them");
     }
     Generators.Generation gen = Generators.generate(facts, options, step);
-    return new Applier(facts.root(), allowDirty, editExisting).apply(gen, step, dryRun);
+    Settings settings = new Settings(step, options);
+    return new Applier(facts.root(), allowDirty, editExisting).apply(gen, step, dryRun, settings);
   }
 
   /** The highest step among the files nixmigrate has recorded writing (0 when none). */

@@ -266,6 +266,39 @@ class CliTest {
     assertTrue(c.err().contains("merge conflicts in justfile"), c.err());
   }
 
+  @Test
+  void choicesAreRecordedAndReusedWithoutFlags() throws Exception {
+    Path repo = temp.resolve("recorded");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("cpp-cmake")), repo);
+    Run step =
+        run("step", "2", repo.toString(), "--compiler-cache", "sccache", "--os", "ubuntu-24.04");
+    assertEquals(0, step.code(), step.err());
+    String toml = Files.readString(repo.resolve("nixmigrate.toml"));
+    assertTrue(
+        toml.contains("compiler-cache = \"sccache\"") && toml.contains("os = [\"ubuntu-24.04\"]"),
+        toml);
+    assertEquals(0, run("check", repo.toString()).code(), "check reads the recorded choices");
+    Run plan = run("plan", "2", repo.toString());
+    assertTrue(plan.out().startsWith("Nothing to change"), plan.out());
+    Run other = run("check", repo.toString(), "--compiler-cache", "ccache");
+    assertEquals(
+        ExitCode.FINDINGS, other.code(), "a different choice is out of date: " + other.out());
+  }
+
+  @Test
+  void aBrokenSettingsFileIsBadInputWithItsLine() throws Exception {
+    Path repo = temp.resolve("broken");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("python-uv")), repo);
+    Files.writeString(repo.resolve("nixmigrate.toml"), "step = 1\ncompiler-cache = \"distcc\"\n");
+    Run bad = run("plan", "1", repo.toString());
+    assertEquals(ExitCode.BAD_INPUT, bad.code());
+    assertTrue(bad.err().contains("nixmigrate.toml") && bad.err().contains("distcc"), bad.err());
+    Files.writeString(repo.resolve("nixmigrate.toml"), "step = 1\nos = [\n");
+    Run syntax = run("step", "1", repo.toString());
+    assertEquals(ExitCode.BAD_INPUT, syntax.code());
+    assertTrue(syntax.err().contains("nixmigrate.toml:"), syntax.err());
+  }
+
   private static List<String> listing(Path dir) throws IOException {
     try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
       return s.map(p -> dir.relativize(p) + ":" + p.toFile().length()).sorted().toList();
