@@ -18,10 +18,8 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     versionProvider = NixMigrateCommand.Version.class,
-    description = {
-      "Exits 1 when a file nixmigrate wrote is out of date with the manifests, the options or the",
-      "templates, using the choices recorded in nixmigrate.toml. Writes nothing."
-    },
+    description =
+        "Exits 1 when a file nixmigrate wrote is out of date with the manifests, the options or the templates, using the choices recorded in nixmigrate.toml. Writes nothing.",
     footer = {
       "%nExamples:",
       "  nixmigrate check",

@@ -19,10 +19,8 @@ import picocli.CommandLine.Spec;
     name = "step",
     mixinStandardHelpOptions = true,
     versionProvider = NixMigrateCommand.Version.class,
-    description = {
-      "Brings the repository to step N (earlier steps included): writes the files, merges your",
-      "edits to files nixmigrate wrote, and leaves files it did not write alone."
-    },
+    description =
+        "Brings the repository to step N (earlier steps included): writes the files, merges your edits to files nixmigrate wrote, and leaves files it did not write alone.",
     footer = {
       "%nExamples:",
       "  nixmigrate step 1",

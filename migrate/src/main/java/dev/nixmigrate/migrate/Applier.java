@@ -29,13 +29,20 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  */
 final class Applier {
   private final Path root;
+
+  /** What the last complete run recorded, with an interrupted run folded in. */
   private final State state;
+
+  /** What state.json holds now. */
+  private final State onDisk;
+
   private final boolean allowDirty;
   private final boolean editExisting;
 
   Applier(Path root, boolean allowDirty, boolean editExisting) {
     this.root = root;
-    this.state = State.read(root);
+    this.onDisk = State.read(root);
+    this.state = State.recover(root);
     this.allowDirty = allowDirty;
     this.editExisting = editExisting;
   }
@@ -110,16 +117,32 @@ final class Applier {
                 f.text()));
       }
     }
-    boolean stateChanged = !next.files().equals(state.files());
+    boolean stateChanged = !next.files().equals(onDisk.files());
     refuseDirty(writes, stateChanged);
     List<FileChange> written = writes.stream().map(Write::change).toList();
+    if (!dryRun) {
+      removeLeftovers(gen);
+    }
     if (!dryRun && (!writes.isEmpty() || stateChanged)) {
+      // The journal first: if this run is killed, the next one knows which files it wrote.
+      State journal = State.empty();
+      for (Write w : writes) {
+        if (w.recordAs() != null) {
+          journal = journal.with(w.change().path(), step, w.recordAs());
+        }
+      }
+      writeAll(Map.of(State.PENDING, journal.toJson()));
       Map<String, String> all = new LinkedHashMap<>();
       writes.forEach(w -> all.put(w.change().path(), w.change().after()));
-      if (stateChanged) {
-        all.put(State.PATH, next.toJson());
+      all.put(State.PATH, next.toJson());
+      try {
+        writeAll(all);
+      } finally {
+        // Written, or rolled back: either way nothing is half-done.
+        deletePending();
       }
-      writeAll(all);
+    } else if (!dryRun) {
+      deletePending();
     }
     // The choices that made these files, so a re-run and check reproduce them.
     String toml = settings.toToml(root);
@@ -202,11 +225,53 @@ final class Applier {
   }
 
   /** Writes every file atomically; if one fails, the ones already written are put back. */
+  private void deletePending() {
+    try {
+      Files.deleteIfExists(root.resolve(State.PENDING));
+    } catch (IOException e) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.EXTERNAL,
+          "cannot remove " + State.PENDING + ": " + e.getMessage());
+    }
+  }
+
+  /** Temporary files a killed run left beside the files it was writing. */
+  private void removeLeftovers(Generators.Generation gen) {
+    Set<Path> dirs = new TreeSet<>();
+    dirs.add(root.resolve(".nixmigrate"));
+    for (GeneratedFile f : gen.files()) {
+      dirs.add(PathGuard.resolve(root, f.path()).getParent());
+    }
+    for (Path dir : dirs) {
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      try (var s = Files.newDirectoryStream(dir, ".nixmigrate-*.tmp")) {
+        for (Path p : s) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        // Best effort: a leftover temporary file does no harm.
+      }
+    }
+  }
+
+  /** Slows writes down for the fault-injection test, so a kill can land between two of them. */
+  private static final long WRITE_DELAY_MILLIS =
+      Long.getLong("nixmigrate.test.writeDelayMillis", 0);
+
   private void writeAll(Map<String, String> files) {
     Map<Path, byte[]> originals = new LinkedHashMap<>();
     List<Path> done = new ArrayList<>();
     try {
       for (Map.Entry<String, String> e : files.entrySet()) {
+        if (WRITE_DELAY_MILLIS > 0) {
+          try {
+            Thread.sleep(WRITE_DELAY_MILLIS);
+          } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+          }
+        }
         Path target = PathGuard.resolve(root, e.getKey());
         originals.put(target, Files.exists(target) ? Files.readAllBytes(target) : null);
         atomicWrite(target, e.getValue().getBytes(StandardCharsets.UTF_8));

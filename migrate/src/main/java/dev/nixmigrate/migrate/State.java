@@ -22,6 +22,12 @@ import java.util.TreeMap;
 public final class State {
   public static final String PATH = ".nixmigrate/state.json";
 
+  /**
+   * The journal of a run in progress: what it is about to record. A run killed half-way leaves it
+   * behind, and the next run recovers from it (see {@link #recover}).
+   */
+  public static final String PENDING = ".nixmigrate/pending.json";
+
   /** A file nixmigrate wrote: the step, and the exact text, which is the base of the next merge. */
   public record Entry(int step, String sha256, String content) {}
 
@@ -51,17 +57,45 @@ public final class State {
 
   /** Reads the state of the repository at {@code root}; a missing file is an empty state. */
   public static State read(Path root) {
-    Path file = root.resolve(PATH);
+    return read(root, PATH);
+  }
+
+  /**
+   * The state, with any interrupted run folded in: a file the journal names that now holds exactly
+   * what that run meant to write was written by it, so it is recorded as nixmigrate's.
+   */
+  public static State recover(Path root) {
+    State s = read(root, PATH);
+    if (!Files.exists(root.resolve(PENDING))) {
+      return s;
+    }
+    for (Map.Entry<String, Entry> e : read(root, PENDING).files().entrySet()) {
+      Path file = root.resolve(e.getKey());
+      try {
+        if (Files.isRegularFile(file)
+            && sha256(Files.readString(file, StandardCharsets.UTF_8))
+                .equals(e.getValue().sha256())) {
+          s = s.with(e.getKey(), e.getValue().step(), e.getValue().content());
+        }
+      } catch (java.io.IOException ex) {
+        // Unreadable now: leave it as the last complete run recorded it.
+      }
+    }
+    return s;
+  }
+
+  private static State read(Path root, String rel) {
+    Path file = root.resolve(rel);
     if (!Files.exists(file)) {
       return empty();
     }
     try {
-      Object parsed = Json.parse(ManifestText.read(file, PATH), PATH);
+      Object parsed = Json.parse(ManifestText.read(file, rel), rel);
       Map<String, Entry> out = new LinkedHashMap<>();
       if (parsed instanceof Map<?, ?> m && m.get("files") instanceof Map<?, ?> fm) {
         for (Map.Entry<?, ?> e : fm.entrySet()) {
           String path = String.valueOf(e.getKey());
-          PathGuard.checkRelative(path, PATH);
+          PathGuard.checkRelative(path, rel);
           Map<?, ?> v = (Map<?, ?>) e.getValue();
           out.put(
               path,

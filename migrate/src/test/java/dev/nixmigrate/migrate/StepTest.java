@@ -229,6 +229,34 @@ class StepTest {
   }
 
   @Test
+  void anInterruptedRunsOutputIsNotMistakenForYourEdits() throws Exception {
+    Path dir = repo("cpp-cmake");
+    NixMigrate.step(dir, Options.defaults(), 1, false, false, true);
+    commitAll(dir);
+    // A step-2 run wrote the justfile, then was killed before recording it: only its journal says
+    // so.
+    String killedRunOutput =
+        NixMigrate.step(dir, Options.defaults(), 2, true, true, true).written().stream()
+            .filter(c -> c.path().equals("justfile"))
+            .findFirst()
+            .orElseThrow()
+            .after();
+    Files.writeString(dir.resolve("justfile"), killedRunOutput);
+    Files.writeString(
+        dir.resolve(State.PENDING), State.empty().with("justfile", 2, killedRunOutput).toJson());
+    // The re-run uses another choice, so its justfile differs from the killed run's throughout.
+    StepResult r =
+        NixMigrate.step(
+            dir, Options.defaults().withCCompilerCache("sccache"), 2, false, true, true);
+    assertEquals(
+        java.util.List.of(), r.conflicts(), "the killed run's output is nixmigrate's, not yours");
+    String justfile = Files.readString(dir.resolve("justfile"));
+    assertTrue(
+        justfile.contains("command -v sccache") && !justfile.contains("CCACHE_BASEDIR"), justfile);
+    assertFalse(Files.exists(dir.resolve(State.PENDING)), "the journal is gone once recovered");
+  }
+
+  @Test
   void checkFollowsTheManifests() throws Exception {
     Path dir = repo("python-uv");
     assertEquals(0, NixMigrate.stepReached(dir));
