@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       PlanCommand.class,
       StepCommand.class,
-      CheckCommand.class
+      CheckCommand.class,
+      VerifyCommand.class
     },
     footer = {"%n" + ExitCode.TABLE})
 final class NixMigrateCommand implements Runnable {

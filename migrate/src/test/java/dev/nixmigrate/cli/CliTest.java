@@ -46,7 +46,7 @@ class CliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"detect", "status", "plan", "step", "check"})
+  @ValueSource(strings = {"detect", "status", "plan", "step", "check", "verify"})
   void everyCommandHasExactHelp(String command) throws IOException {
     Run r = run(command, "--help");
     assertEquals(0, r.code());
@@ -297,6 +297,34 @@ class CliTest {
     Run syntax = run("step", "1", repo.toString());
     assertEquals(ExitCode.BAD_INPUT, syntax.code());
     assertTrue(syntax.err().contains("nixmigrate.toml:"), syntax.err());
+  }
+
+  @Test
+  void verifyRunsTheRealToolsAndFailsWithFour() throws Exception {
+    dev.nixmigrate.testing.Tools.require("shellcheck");
+    dev.nixmigrate.testing.Tools.require("nix-instantiate");
+    Path repo = temp.resolve("verified");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("rust-workspace")), repo);
+    assertEquals(0, run("step", "5", repo.toString()).code());
+    Run ok = run("verify", repo.toString(), "--json");
+    assertEquals(0, ok.code(), ok.out());
+    java.util.Map<?, ?> m =
+        (java.util.Map<?, ?>) dev.nixmigrate.core.read.Json.parse(ok.out(), "verify");
+    List<?> checks = (List<?>) m.get("checks");
+    assertEquals(5, checks.size(), ok.out());
+    for (Object c : checks) {
+      java.util.Map<?, ?> check = (java.util.Map<?, ?>) c;
+      String tool = String.valueOf(check.get("tool"));
+      boolean mustRun =
+          tool.equals("shellcheck") || tool.equals("nix-instantiate") || tool.equals("nix");
+      assertEquals(mustRun ? "passed" : check.get("result"), check.get("result"), ok.out());
+      assertTrue(
+          List.of("passed", "skipped").contains(String.valueOf(check.get("result"))), ok.out());
+    }
+    Files.writeString(repo.resolve(".envrc"), "if then fi\n");
+    Run bad = run("verify", repo.toString());
+    assertEquals(ExitCode.EXTERNAL, bad.code(), bad.out());
+    assertTrue(bad.out().contains("failed   shellcheck"), bad.out());
   }
 
   private static List<String> listing(Path dir) throws IOException {

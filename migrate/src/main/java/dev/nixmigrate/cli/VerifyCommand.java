@@ -1,0 +1,74 @@
+package dev.nixmigrate.cli;
+
+import dev.nixmigrate.core.json.JsonWriter;
+import dev.nixmigrate.migrate.Verifier;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nixmigrate verify}: the real tools on PATH check the generated files. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    versionProvider = NixMigrateCommand.Version.class,
+    description =
+        "Runs the real tools that are on PATH over the generated files: nix-instantiate --parse, actionlint, shellcheck, just and nix show-config. A missing tool is reported as skipped. Exits 4 when one fails.",
+    footer = {
+      "%nExamples:",
+      "  nixmigrate verify",
+      "  nixmigrate verify ~/src/myrepo --json",
+      "%n" + ExitCode.TABLE
+    })
+final class VerifyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description = "Repository root (default: the current directory).")
+  Path dir;
+
+  @Option(names = "--json", description = "Print each tool's result as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    List<Verifier.Check> checks = Verifier.verify(dir);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      List<Object> list = new ArrayList<>();
+      for (Verifier.Check c : checks) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("tool", c.tool());
+        o.put("subject", c.subject());
+        o.put("result", c.result());
+        o.put("output", c.output());
+        list.add(o);
+      }
+      out.print(JsonWriter.write(Map.of("checks", list)));
+    } else {
+      if (checks.isEmpty()) {
+        out.println("No generated file to verify; run nixmigrate step first.");
+      }
+      for (Verifier.Check c : checks) {
+        out.printf("%-8s %-16s %s%n", c.result(), c.tool(), c.subject());
+        if (c.failed()) {
+          c.output().lines().limit(20).forEach(l -> out.println("    " + l));
+        }
+      }
+    }
+    out.flush();
+    return checks.stream().anyMatch(Verifier.Check::failed) ? ExitCode.EXTERNAL : ExitCode.OK;
+  }
+}
