@@ -57,7 +57,7 @@ final class Applier {
     State next = state;
     for (GeneratedFile f : gen.files()) {
       Path target = PathGuard.resolve(root, f.path());
-      String current = read(target, f.path());
+      String current = NixMigrate.read(target, f.path());
       State.Entry entry = state.get(f.path());
       String reason = "step " + f.step() + ": " + f.generator();
       if (f.mode() == GeneratedFile.Mode.LINES) {
@@ -146,7 +146,7 @@ final class Applier {
     }
     // The choices that made these files, so a re-run and check reproduce them.
     String toml = settings.toToml(root);
-    if (!dryRun && !toml.equals(read(root.resolve(Settings.PATH), Settings.PATH))) {
+    if (!dryRun && !toml.equals(NixMigrate.read(root.resolve(Settings.PATH), Settings.PATH))) {
       writeAll(Map.of(Settings.PATH, toml));
     }
     return new StepResult(step, dryRun, written, left, conflicts, gen.warnings());
@@ -154,18 +154,6 @@ final class Applier {
 
   private static String missing(String current, String after) {
     return String.join(", ", after.substring(current.length()).strip().lines().toList());
-  }
-
-  private String read(Path file, String rel) {
-    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-      return null;
-    }
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new NixMigrateException(
-          NixMigrateException.Kind.BAD_INPUT, rel + ": cannot be read: " + e.getMessage());
-    }
   }
 
   /** Refuses when a file the step would touch has uncommitted changes, unless allowed. */

@@ -24,23 +24,7 @@ public final class NixMigrate {
 
   /** The changes that would bring the repository at {@code repo} to {@code step} (1 to 5). */
   public static Plan plan(Path repo, Options options, int step) {
-    if (step < 1 || step > 5) {
-      throw new NixMigrateException(
-          NixMigrateException.Kind.BAD_INPUT, "step must be 1 to 5, not " + step);
-    }
-    RepoFacts facts = scan(repo);
-    if (facts.hasErrors()) {
-      throw new NixMigrateException(
-          NixMigrateException.Kind.BAD_INPUT,
-          "cannot plan while manifests are"
-              + " unreadable: "
-              + facts.diagnostics().stream()
-                  .filter(d -> d.severity().name().equals("ERROR"))
-                  .map(Object::toString)
-                  .findFirst()
-                  .orElse("")
-              + " (run nixmigrate detect for all of them)");
-    }
+    RepoFacts facts = readable(repo, step);
     Generators.Generation gen = Generators.generate(facts, options, step);
     List<FileChange> changes = new ArrayList<>();
     for (GeneratedFile f : gen.files()) {
@@ -74,19 +58,31 @@ public final class NixMigrate {
       boolean dryRun,
       boolean allowDirty,
       boolean editExisting) {
+    RepoFacts facts = readable(repo, step);
+    Generators.Generation gen = Generators.generate(facts, options, step);
+    Settings settings = new Settings(step, options);
+    return new Applier(facts.root(), allowDirty, editExisting).apply(gen, step, dryRun, settings);
+  }
+
+  /** The repository's facts, when the step is one of the five and every manifest is readable. */
+  private static RepoFacts readable(Path repo, int step) {
     if (step < 1 || step > 5) {
       throw new NixMigrateException(
           NixMigrateException.Kind.BAD_INPUT, "step must be 1 to 5, not " + step);
     }
     RepoFacts facts = scan(repo);
-    if (facts.hasErrors()) {
-      throw new NixMigrateException(
-          NixMigrateException.Kind.BAD_INPUT,
-          "cannot migrate while manifests are" + " unreadable; run nixmigrate detect to see them");
-    }
-    Generators.Generation gen = Generators.generate(facts, options, step);
-    Settings settings = new Settings(step, options);
-    return new Applier(facts.root(), allowDirty, editExisting).apply(gen, step, dryRun, settings);
+    facts.diagnostics().stream()
+        .filter(d -> d.severity() == dev.nixmigrate.core.model.Severity.ERROR)
+        .findFirst()
+        .ifPresent(
+            d -> {
+              throw new NixMigrateException(
+                  NixMigrateException.Kind.BAD_INPUT,
+                  "cannot migrate while manifests are unreadable: "
+                      + d
+                      + " (run nixmigrate detect to see them all)");
+            });
+    return facts;
   }
 
   /** The highest step among the files nixmigrate has recorded writing (0 when none). */
@@ -97,7 +93,8 @@ public final class NixMigrate {
         .orElse(0);
   }
 
-  private static String read(Path file, String rel) {
+  /** A file's text, or null when it does not exist; an unreadable file is bad input. */
+  static String read(Path file, String rel) {
     if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       return null;
     }
