@@ -53,11 +53,17 @@ final class PlanCommand implements Callable<Integer> {
       description = "Print the plan as JSON: each change's path, step, reason and diff.")
   boolean json;
 
+  @Option(
+      names = "--edit-existing",
+      description =
+          "Plan the lines your own files (.gitignore) lack, as step --edit-existing would add them.")
+  boolean editExisting;
+
   @Mixin GenerationOptions generation;
 
   @Override
   public Integer call() {
-    Plan plan = NixMigrate.plan(dir, generation.toOptions(Settings.read(dir)), step);
+    Plan plan = NixMigrate.plan(dir, generation.toOptions(Settings.read(dir)), step, editExisting);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (json) {
@@ -75,6 +81,8 @@ final class PlanCommand implements Callable<Integer> {
         changes.add(o);
       }
       m.put("changes", changes);
+      m.put("left", plan.left());
+      m.put("conflicts", plan.conflicts());
       m.put("warnings", plan.warnings());
       out.print(JsonWriter.write(m));
     } else if (plan.isEmpty()) {
@@ -84,6 +92,13 @@ final class PlanCommand implements Callable<Integer> {
     }
     out.flush();
     if (!json) {
+      // Notes go to stderr, so stdout stays a patch that git apply takes.
+      for (String l : plan.left()) {
+        err.println("left alone: " + l);
+      }
+      for (String c : plan.conflicts()) {
+        err.println("would conflict: " + c + " (your edits clash with the new output)");
+      }
       for (String w : plan.warnings()) {
         err.println("warning: " + w);
       }

@@ -3,7 +3,6 @@ package dev.nixmigrate.migrate;
 import dev.nixmigrate.core.NixMigrateException;
 import dev.nixmigrate.core.RepoScanner;
 import dev.nixmigrate.core.model.RepoFacts;
-import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generators;
 import dev.nixmigrate.generators.Options;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The library's entry point: scan a repository, and plan a step (planning writes nothing). */
@@ -22,25 +20,20 @@ public final class NixMigrate {
     return RepoScanner.scan(repo);
   }
 
-  /** The changes that would bring the repository at {@code repo} to {@code step} (1 to 5). */
+  /**
+   * What {@code step} would do to bring the repository at {@code repo} to {@code step} (1 to 5).
+   */
   public static Plan plan(Path repo, Options options, int step) {
-    RepoFacts facts = readable(repo, step);
-    Generators.Generation gen = Generators.generate(facts, options, step);
-    List<FileChange> changes = new ArrayList<>();
-    for (GeneratedFile f : gen.files()) {
-      Path target = facts.root().resolve(f.path()).normalize();
-      if (!target.startsWith(facts.root())) {
-        throw new IllegalStateException("generated path leaves the repository: " + f.path());
-      }
-      String before = read(target, f.path());
-      String after = f.mode() == GeneratedFile.Mode.LINES ? withLines(before, f.text()) : f.text();
-      if (!after.equals(before)) {
-        changes.add(
-            new FileChange(
-                f.path(), before, after, f.step(), "step " + f.step() + ": " + f.generator()));
-      }
-    }
-    return new Plan(step, changes, gen.warnings());
+    return plan(repo, options, step, false);
+  }
+
+  /**
+   * What {@code step} would do, decided exactly as it decides (three-way merges, files left alone),
+   * without writing anything or looking at uncommitted changes.
+   */
+  public static Plan plan(Path repo, Options options, int step, boolean editExisting) {
+    StepResult r = step(repo, options, step, true, true, editExisting);
+    return new Plan(step, r.written(), r.left(), r.conflicts(), r.warnings());
   }
 
   /**

@@ -153,6 +153,7 @@ class CliTest {
             "5",
             example("rust-workspace"),
             "--json",
+            "--edit-existing",
             "--binary-cache",
             "attic:https://attic.example.org/x",
             "--cache-public-key",
@@ -177,6 +178,20 @@ class CliTest {
     assertTrue(
         String.valueOf(m.get("warnings")).contains("Cargo.lock"),
         "a missing lock file is reported");
+  }
+
+  @Test
+  void planShowsWhatStepWouldLeaveAlone() throws IOException {
+    Path repo = temp.resolve("own-ci");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("python-uv")), repo);
+    Files.createDirectories(repo.resolve(".github/workflows"));
+    Files.writeString(repo.resolve(".github/workflows/ci.yml"), "on: push\njobs: {}\n");
+    Run r = run("plan", "1", repo.toString());
+    assertEquals(0, r.code(), r.err());
+    assertFalse(
+        r.out().contains("b/.github/workflows/ci.yml"), "step would not replace it: " + r.out());
+    assertTrue(r.err().contains("left alone: .github/workflows/ci.yml"), r.err());
+    assertTrue(r.out().contains("+++ b/justfile"), r.out());
   }
 
   @Test
