@@ -195,6 +195,25 @@ class CliTest {
   }
 
   @Test
+  void planIsAPatchGitApplies() throws Exception {
+    java.nio.file.Path git = dev.nixmigrate.testing.Tools.require("git");
+    Path repo = temp.resolve("patched");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("polyglot")), repo);
+    Run plan = run("plan", "5", repo.toString(), "--edit-existing");
+    assertEquals(0, plan.code(), plan.err());
+    Path patch = temp.resolve("plan.patch");
+    Files.writeString(patch, plan.out());
+    var init = dev.nixmigrate.testing.Processes.run(repo, git.toString(), "init", "-q");
+    assertTrue(init.ok(), init.output());
+    var apply =
+        dev.nixmigrate.testing.Processes.run(repo, git.toString(), "apply", patch.toString());
+    assertTrue(apply.ok(), apply.output());
+    Run again = run("plan", "5", repo.toString(), "--edit-existing");
+    assertTrue(
+        again.out().startsWith("Nothing to change"), "applied, nothing is left: " + again.out());
+  }
+
+  @Test
   void userTemplatesReplaceTheBundledOnes() throws IOException {
     Path templates = temp.resolve("templates");
     Files.createDirectories(templates.resolve("step3"));
