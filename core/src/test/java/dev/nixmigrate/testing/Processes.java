@@ -19,7 +19,19 @@ public final class Processes {
 
   public static Result run(Path dir, List<String> command, String stdin, long timeoutSeconds)
       throws IOException, InterruptedException {
+    return run(dir, java.util.Map.of(), command, stdin, timeoutSeconds);
+  }
+
+  /** As {@link #run(Path, List, String, long)}, with variables added to the environment. */
+  public static Result run(
+      Path dir,
+      java.util.Map<String, String> env,
+      List<String> command,
+      String stdin,
+      long timeoutSeconds)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().putAll(env);
     if (dir != null) {
       pb.directory(dir.toFile());
     }

@@ -36,4 +36,20 @@ public final class TestRepo {
   public Path root() {
     return root;
   }
+
+  /** Makes {@code dir} a git repository (if it is not one) and commits everything in it. */
+  public static void commitAll(Path dir, String message) throws Exception {
+    try (org.eclipse.jgit.api.Git git =
+        Files.isDirectory(dir.resolve(".git"))
+            ? org.eclipse.jgit.api.Git.open(dir.toFile())
+            : org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile()).call()) {
+      git.add().addFilepattern(".").call();
+      git.commit()
+          .setMessage(message)
+          .setAuthor("t", "t@example.org")
+          .setCommitter("t", "t@example.org")
+          .setSign(false)
+          .call();
+    }
+  }
 }

@@ -107,6 +107,28 @@ public final class Escape {
     return "'" + s.replace("'", "'\\''") + "'";
   }
 
+  /** A TOML basic string that TOML readers read back as {@code s}. */
+  public static String tomlString(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\t' -> b.append("\\t");
+        case '\r' -> b.append("\\r");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            b.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+
   private static String printable(String s) {
     return s.replace("\0", "\\0");
   }

@@ -49,11 +49,7 @@ class CompilerCacheTest {
 
   private static Processes.Result run(Path dir, Map<String, String> env, String... cmd)
       throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes());
-    return new Processes.Result(p.waitFor(), out);
+    return Processes.run(dir, env, List.of(cmd), null, 300);
   }
 
   private static void ok(Processes.Result r) {

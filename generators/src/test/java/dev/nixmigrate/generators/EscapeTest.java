@@ -149,6 +149,20 @@ class EscapeTest {
   }
 
   @Test
+  void tomlStringsReadBackThroughTheTomlParser() throws Exception {
+    StringBuilder doc = new StringBuilder();
+    List<String> values = new ArrayList<>(TRICKY);
+    values.addAll(List.of("\u0001", "\u007f", "a\"b", "c:\\path", "\uD83D\uDE00"));
+    for (int i = 0; i < values.size(); i++) {
+      doc.append("k").append(i).append(" = ").append(Escape.tomlString(values.get(i))).append('\n');
+    }
+    var parsed = dev.nixmigrate.core.read.TomlReader.parse(doc.toString(), "test.toml");
+    for (int i = 0; i < values.size(); i++) {
+      assertEquals(values.get(i), parsed.string("k" + i), doc.toString());
+    }
+  }
+
+  @Test
   void nulCannotReachANixFile() {
     NixMigrateException e = assertThrows(NixMigrateException.class, () -> Escape.nixString("a\0b"));
     assertEquals(NixMigrateException.Kind.BAD_INPUT, e.kind());

@@ -5,6 +5,7 @@ import dev.nixmigrate.core.read.ManifestException;
 import dev.nixmigrate.core.read.TomlDoc;
 import dev.nixmigrate.core.read.TomlReader;
 import dev.nixmigrate.generators.BinaryCache;
+import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,25 +109,7 @@ public record Settings(int step, Options options) {
     return "[" + String.join(", ", values.stream().map(Settings::str).toList()) + "]";
   }
 
-  /** A TOML basic string. */
   private static String str(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\t' -> b.append("\\t");
-        case '\r' -> b.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            b.append(String.format("\\u%04X", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+    return Escape.tomlString(s);
   }
 }

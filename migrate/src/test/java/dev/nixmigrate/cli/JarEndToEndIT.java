@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.read.Json;
 import dev.nixmigrate.testing.Processes;
+import dev.nixmigrate.testing.TestRepo;
 import dev.nixmigrate.testing.TreeCopy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,29 +42,13 @@ class JarEndToEndIT {
     Path root = Path.of(System.getProperty("nixmigrate.root")).toAbsolutePath();
     Path dir = temp.resolve(example);
     TreeCopy.copy(root.resolve("examples").resolve(example).resolve("repo"), dir);
-    try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
-      git.add().addFilepattern(".").call();
-      git.commit()
-          .setMessage("initial")
-          .setAuthor("t", "t@example.org")
-          .setCommitter("t", "t@example.org")
-          .setSign(false)
-          .call();
-    }
+    TestRepo.commitAll(dir, "initial");
     Processes.Result step = jar(dir, "step", "3", ".", "--edit-existing");
     assertEquals(0, step.code(), step.output());
     assertTrue(
         Files.exists(dir.resolve("flake.nix"))
             && Files.exists(dir.resolve(".nixmigrate/state.json")));
-    try (Git git = Git.open(dir.toFile())) {
-      git.add().addFilepattern(".").call();
-      git.commit()
-          .setMessage("step 3")
-          .setAuthor("t", "t@example.org")
-          .setCommitter("t", "t@example.org")
-          .setSign(false)
-          .call();
-    }
+    TestRepo.commitAll(dir, "step 3");
     Processes.Result again = jar(dir, "step", "3", ".");
     assertEquals(0, again.code(), again.output());
     assertTrue(again.output().contains("Nothing to write"), again.output());

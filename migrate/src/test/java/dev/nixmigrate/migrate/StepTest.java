@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.NixMigrateException;
 import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.testing.TestRepo;
 import dev.nixmigrate.testing.TreeCopy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,28 +39,12 @@ class StepTest {
   private Path repo(String name) throws Exception {
     Path dir = temp.resolve(name);
     TreeCopy.copy(example(name), dir);
-    try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
-      git.add().addFilepattern(".").call();
-      git.commit()
-          .setMessage("initial")
-          .setAuthor("t", "t@example.org")
-          .setCommitter("t", "t@example.org")
-          .setSign(false)
-          .call();
-    }
+    TestRepo.commitAll(dir, "initial");
     return dir;
   }
 
   private static void commitAll(Path dir) throws Exception {
-    try (Git git = Git.open(dir.toFile())) {
-      git.add().addFilepattern(".").call();
-      git.commit()
-          .setMessage("change")
-          .setAuthor("t", "t@example.org")
-          .setCommitter("t", "t@example.org")
-          .setSign(false)
-          .call();
-    }
+    TestRepo.commitAll(dir, "change");
   }
 
   private static Map<String, String> snapshot(Path dir) throws IOException {
