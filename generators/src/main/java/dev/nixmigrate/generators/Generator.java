@@ -14,8 +14,16 @@ public interface Generator {
   /** The files for a repository being brought to {@code targetStep} (at least {@link #step()}). */
   List<GeneratedFile> generate(RepoFacts facts, Options options, int targetStep, Context context);
 
-  /** What generators share: the template engine and the warnings of this run. */
-  record Context(TemplateEngine templates, Warnings warnings) {}
+  /**
+   * Whether this generator has work in a run: by default, when its own step is one the run carries
+   * out.
+   */
+  default boolean runs(Selection selection) {
+    return selection.includes(step());
+  }
+
+  /** What generators share: the template engine, the warnings and the selection of this run. */
+  record Context(TemplateEngine templates, Warnings warnings, Selection selection) {}
 
   /** The first comment line of every generated file. */
   static String header(int step, String stepName) {

@@ -2,6 +2,7 @@ package dev.nixmigrate.generators;
 
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.generators.ci.JustfileGenerator;
+import dev.nixmigrate.generators.ci.WorkflowCacheEditor;
 import dev.nixmigrate.generators.ci.WorkflowGenerator;
 import dev.nixmigrate.generators.nix.CacheConfigGenerator;
 import dev.nixmigrate.generators.nix.EnvrcGenerator;
@@ -17,6 +18,7 @@ public final class Generators {
       List.of(
           new WorkflowGenerator(),
           new JustfileGenerator(),
+          new WorkflowCacheEditor(),
           new FlakeGenerator(),
           new EnvrcGenerator(),
           new NixWorkflowGenerator(),
@@ -43,15 +45,17 @@ public final class Generators {
 
   /** Every file for bringing {@code facts}' repository to {@code targetStep} (1 to 5). */
   public static Generation generate(RepoFacts facts, Options options, int targetStep) {
-    if (targetStep < 1 || targetStep > 5) {
-      throw new IllegalArgumentException("step must be 1 to 5, not " + targetStep);
-    }
+    return generate(facts, options, Selection.upTo(targetStep));
+  }
+
+  /** The files for the steps {@code selection} carries out, rendered for its target. */
+  public static Generation generate(RepoFacts facts, Options options, Selection selection) {
     Generator.Context ctx =
-        new Generator.Context(new TemplateEngine(options.templateDir()), new Warnings());
+        new Generator.Context(new TemplateEngine(options.templateDir()), new Warnings(), selection);
     List<GeneratedFile> files = new ArrayList<>();
     for (Generator g : ALL) {
-      if (g.step() <= targetStep) {
-        files.addAll(g.generate(facts, options, targetStep, ctx));
+      if (g.runs(selection)) {
+        files.addAll(g.generate(facts, options, selection.target(), ctx));
       }
     }
     files.sort(Comparator.comparing(GeneratedFile::path));

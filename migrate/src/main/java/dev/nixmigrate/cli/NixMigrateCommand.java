@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DetectCommand.class,
       StatusCommand.class,
+      StepsCommand.class,
       PlanCommand.class,
       StepCommand.class,
       CheckCommand.class,

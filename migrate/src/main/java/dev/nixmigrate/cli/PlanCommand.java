@@ -4,6 +4,7 @@ import dev.nixmigrate.core.json.JsonWriter;
 import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.NixMigrate;
 import dev.nixmigrate.migrate.Plan;
+import dev.nixmigrate.migrate.RunMode;
 import dev.nixmigrate.migrate.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,17 +54,15 @@ final class PlanCommand implements Callable<Integer> {
       description = "Print the plan as JSON: each change's path, step, reason and diff.")
   boolean json;
 
-  @Option(
-      names = "--edit-existing",
-      description =
-          "Plan the lines your own files (.gitignore) lack, as step --edit-existing would add them.")
-  boolean editExisting;
+  @Mixin ScopeOptions scope;
 
   @Mixin GenerationOptions generation;
 
   @Override
   public Integer call() {
-    Plan plan = NixMigrate.plan(dir, generation.toOptions(Settings.read(dir)), step, editExisting);
+    Plan plan =
+        NixMigrate.plan(
+            dir, generation.toOptions(Settings.read(dir)), step, scope.apply(RunMode.DEFAULT));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (json) {

@@ -2,6 +2,7 @@ package dev.nixmigrate.cli;
 
 import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.NixMigrate;
+import dev.nixmigrate.migrate.RunMode;
 import dev.nixmigrate.migrate.Settings;
 import dev.nixmigrate.migrate.StepResult;
 import java.io.PrintWriter;
@@ -20,11 +21,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = NixMigrateCommand.Version.class,
     description =
-        "Brings the repository to step N (earlier steps included): writes the files, merges your edits to files nixmigrate wrote, and leaves files it did not write alone.",
+        "Brings the repository to step N, with the earlier steps it has not done with its own files: writes the files, merges your edits to files nixmigrate wrote, and leaves files it did not write alone.",
     footer = {
       "%nExamples:",
       "  nixmigrate step 1",
       "  nixmigrate step 3 --dry-run",
+      "  nixmigrate step 2 --only --edit-existing",
       "  nixmigrate step 5 ~/src/myrepo --binary-cache cachix:my-project",
       "%n" + ExitCode.TABLE
     })
@@ -52,10 +54,7 @@ final class StepCommand implements Callable<Integer> {
       description = "Write even where the files have uncommitted changes.")
   boolean allowDirty;
 
-  @Option(
-      names = "--edit-existing",
-      description = "Add the needed lines to files you own (.gitignore).")
-  boolean editExisting;
+  @Mixin ScopeOptions scope;
 
   @Mixin GenerationOptions generation;
 
@@ -63,7 +62,10 @@ final class StepCommand implements Callable<Integer> {
   public Integer call() {
     StepResult r =
         NixMigrate.step(
-            dir, generation.toOptions(Settings.read(dir)), step, dryRun, allowDirty, editExisting);
+            dir,
+            generation.toOptions(Settings.read(dir)),
+            step,
+            scope.apply(new RunMode(dryRun, allowDirty, false, false)));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (dryRun) {

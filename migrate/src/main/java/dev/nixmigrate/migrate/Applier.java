@@ -60,20 +60,29 @@ final class Applier {
       String current = NixMigrate.read(target, f.path());
       State.Entry entry = state.get(f.path());
       String reason = "step " + f.step() + ": " + f.generator();
-      if (f.mode() == GeneratedFile.Mode.LINES) {
-        String after = NixMigrate.withLines(current, f.text());
+      if (f.mode() != GeneratedFile.Mode.WHOLE) {
+        // The user's own file: a minimal edit, made only when asked, never recorded as ours.
+        boolean lines = f.mode() == GeneratedFile.Mode.LINES;
+        String after = lines ? NixMigrate.withLines(current, f.text()) : f.text();
         if (after.equals(current)) {
           continue;
         }
+        String what = lines ? "adds " + missing(current, after) : f.note();
         if (current != null && !editExisting) {
           left.add(
               f.path()
-                  + ": yours; it lacks "
-                  + missing(current, after)
-                  + ". Pass --edit-existing to add them");
+                  + ": yours; step "
+                  + f.step()
+                  + "'s edit "
+                  + what
+                  + ". Pass --edit-existing to make it (nixmigrate plan --edit-existing shows it)");
           continue;
         }
-        writes.add(new Write(new FileChange(f.path(), current, after, f.step(), reason), null));
+        writes.add(
+            new Write(
+                new FileChange(
+                    f.path(), current, after, f.step(), reason + (lines ? "" : ": " + what)),
+                null));
         continue;
       }
       if (current == null) {
@@ -153,7 +162,8 @@ final class Applier {
   }
 
   private static String missing(String current, String after) {
-    return String.join(", ", after.substring(current.length()).strip().lines().toList());
+    String added = after.substring(current == null ? 0 : current.length());
+    return String.join(", ", added.strip().lines().toList());
   }
 
   /** Refuses when a file the step would touch has uncommitted changes, unless allowed. */

@@ -2,15 +2,22 @@ package dev.nixmigrate.migrate;
 
 import dev.nixmigrate.core.NixMigrateException;
 import dev.nixmigrate.core.RepoScanner;
+import dev.nixmigrate.core.model.Evidence;
 import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.core.model.StepStatus;
 import dev.nixmigrate.generators.Generators;
+import dev.nixmigrate.generators.MigrationStep;
 import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.generators.Selection;
+import dev.nixmigrate.generators.nix.NixWorkflowGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The library's entry point: scan a repository, and plan a step (planning writes nothing). */
 public final class NixMigrate {
@@ -32,7 +39,12 @@ public final class NixMigrate {
    * without writing anything or looking at uncommitted changes.
    */
   public static Plan plan(Path repo, Options options, int step, boolean editExisting) {
-    StepResult r = step(repo, options, step, true, true, editExisting);
+    return plan(repo, options, step, RunMode.DEFAULT.editExisting(editExisting));
+  }
+
+  /** What {@code step} would do in {@code mode}; dry-run and dirty-tree settings are ignored. */
+  public static Plan plan(Path repo, Options options, int step, RunMode mode) {
+    StepResult r = step(repo, options, step, mode.dryRun(true).allowDirty(true));
     return new Plan(step, r.written(), r.left(), r.conflicts(), r.warnings());
   }
 
@@ -51,10 +63,75 @@ public final class NixMigrate {
       boolean dryRun,
       boolean allowDirty,
       boolean editExisting) {
+    return step(repo, options, step, new RunMode(dryRun, allowDirty, editExisting, false));
+  }
+
+  /** Brings the repository at {@code repo} to {@code step}, as {@code mode} says. */
+  public static StepResult step(Path repo, Options options, int step, RunMode mode) {
     RepoFacts facts = readable(repo, step);
-    Generators.Generation gen = Generators.generate(facts, options, step);
+    Selection selection = select(facts, step, mode.only());
+    Generators.Generation gen = Generators.generate(facts, options, selection);
     Settings settings = new Settings(step, options);
-    return new Applier(facts.root(), allowDirty, editExisting).apply(gen, step, dryRun, settings);
+    return new Applier(facts.root(), mode.allowDirty(), mode.editExisting())
+        .apply(gen, step, mode.dryRun(), settings);
+  }
+
+  /**
+   * The steps a run carries out: step N alone with {@code only} (when what it builds on is there),
+   * else step N and every earlier step the repository has not already done with its own files. An
+   * earlier step done by files nixmigrate wrote stays in, so those files keep up with the target.
+   */
+  static Selection select(RepoFacts facts, int step, boolean only) {
+    Set<String> managed = State.recover(facts.root()).files().keySet();
+    List<StepStatus> status = RepoScanner.status(facts);
+    Set<String> userFiles = new TreeSet<>();
+    for (StepStatus st : status) {
+      st.evidence().stream()
+          .map(Evidence::file)
+          .filter(f -> !managed.contains(f))
+          .forEach(userFiles::add);
+    }
+    Set<Integer> steps = new TreeSet<>();
+    if (only) {
+      String missing = unmetRequirement(facts, status, managed, step);
+      if (missing != null) {
+        throw new NixMigrateException(
+            NixMigrateException.Kind.REFUSED,
+            "step "
+                + step
+                + " alone (--only) needs "
+                + missing
+                + ", which the repository does not have; run `nixmigrate step "
+                + step
+                + "` without --only to do the earlier steps too");
+      }
+      steps.add(step);
+    } else {
+      for (StepStatus st : status) {
+        boolean doneByUser =
+            st.state() == StepStatus.State.DONE
+                && st.evidence().stream().noneMatch(e -> managed.contains(e.file()));
+        if (st.number() == step || (st.number() < step && !doneByUser)) {
+          steps.add(st.number());
+        }
+      }
+    }
+    return new Selection(step, steps, managed, userFiles);
+  }
+
+  /** What step {@code step} alone needs and the repository lacks, or null. */
+  private static String unmetRequirement(
+      RepoFacts facts, List<StepStatus> status, Set<String> managed, int step) {
+    boolean met =
+        switch (step) {
+          case 2 -> status.get(0).state() != StepStatus.State.MISSING;
+          case 4 -> Files.exists(facts.root().resolve("flake.nix"), LinkOption.NOFOLLOW_LINKS);
+          case 5 ->
+              status.get(3).state() != StepStatus.State.MISSING
+                  || managed.contains(NixWorkflowGenerator.PATH);
+          default -> true;
+        };
+    return met ? null : MigrationStep.get(step).requires();
   }
 
   /** The repository's facts, when the step is one of the five and every manifest is readable. */

@@ -39,8 +39,9 @@ public final class Verifier {
     Path root = repo.toAbsolutePath().normalize();
     List<Check> out = new ArrayList<>();
     if (Files.isRegularFile(root.resolve("flake.nix"))) {
-      // Parsing needs no network; `nix flake check` would fetch the inputs.
+      // Parsing needs no network; the flake check fetches the inputs, so offline it is skipped.
       out.add(run(root, "nix-instantiate", "flake.nix", Map.of(), "--parse", "flake.nix"));
+      out.add(flakeCheck(root));
     }
     List<String> workflows = workflows(root);
     if (!workflows.isEmpty()) {
@@ -72,6 +73,51 @@ public final class Verifier {
               "show-config"));
     }
     return out;
+  }
+
+  /**
+   * {@code nix flake check --no-build}: evaluates every output on this system without building, and
+   * writes no lock file. Without a network the inputs cannot be fetched: that is a skip.
+   */
+  private static Check flakeCheck(Path root) {
+    Check c =
+        run(
+            root,
+            "nix",
+            "flake.nix",
+            Map.of(),
+            "--extra-experimental-features",
+            "nix-command flakes",
+            "flake",
+            "check",
+            "--no-build",
+            "--no-write-lock-file",
+            "--option",
+            "connect-timeout",
+            "10",
+            ".");
+    String tool = "nix flake check";
+    if (c.failed() && c.output().contains("unable to download")) {
+      String why =
+          c.output()
+              .lines()
+              .filter(l -> l.startsWith("error:"))
+              .findFirst()
+              .orElse("a download failed");
+      return new Check(
+          tool,
+          c.subject(),
+          "skipped",
+          "offline: the flake's inputs cannot be fetched (" + why + "); it was only parsed");
+    }
+    if (c.failed() && c.output().contains("does not exist")) {
+      return new Check(
+          tool,
+          c.subject(),
+          "failed",
+          c.output() + "\nNix sees only files git tracks: `git add` the new files and run again.");
+    }
+    return new Check(tool, c.subject(), c.result(), c.output());
   }
 
   private static List<String> workflows(Path root) {

@@ -46,7 +46,7 @@ class CliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"detect", "status", "plan", "step", "check", "verify"})
+  @ValueSource(strings = {"detect", "status", "steps", "plan", "step", "check", "verify"})
   void everyCommandHasExactHelp(String command) throws IOException {
     Run r = run(command, "--help");
     assertEquals(0, r.code());
@@ -249,6 +249,31 @@ class CliTest {
   }
 
   @Test
+  void stepsDescribesEachStepAsTextAndJson() throws Exception {
+    Run text = run("steps");
+    assertEquals(0, text.code());
+    for (var s : dev.nixmigrate.generators.MigrationStep.ALL) {
+      assertTrue(text.out().contains(s.number() + ". " + s.name()), text.out());
+    }
+    Run json = run("steps", "--json");
+    Object parsed = dev.nixmigrate.core.read.Json.parse(json.out(), "steps");
+    List<?> steps = (List<?>) ((java.util.Map<?, ?>) parsed).get("steps");
+    assertEquals(5, steps.size());
+    assertEquals("a CI workflow (step 1)", ((java.util.Map<?, ?>) steps.get(1)).get("requires"));
+  }
+
+  @Test
+  void stepAloneWithoutWhatItNeedsIsRefusedWithTheWayOn() throws Exception {
+    Path repo = temp.resolve("only");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("cpp-cmake")), repo);
+    Run r = run("step", "2", repo.toString(), "--only");
+    assertEquals(ExitCode.REFUSED, r.code(), r.err());
+    assertTrue(r.err().contains("run `nixmigrate step 2` without --only"), r.err());
+    assertNoTrace(r);
+    assertFalse(Files.exists(repo.resolve(".nixmigrate")));
+  }
+
+  @Test
   void stepThenCheckThroughTheCli() throws Exception {
     Path repo = temp.resolve("stepped");
     dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("cpp-cmake")), repo);
@@ -345,12 +370,15 @@ class CliTest {
     java.util.Map<?, ?> m =
         (java.util.Map<?, ?>) dev.nixmigrate.core.read.Json.parse(ok.out(), "verify");
     List<?> checks = (List<?>) m.get("checks");
-    assertEquals(5, checks.size(), ok.out());
+    assertEquals(6, checks.size(), ok.out());
     for (Object c : checks) {
       java.util.Map<?, ?> check = (java.util.Map<?, ?>) c;
       String tool = String.valueOf(check.get("tool"));
       boolean mustRun =
           tool.equals("shellcheck") || tool.equals("nix-instantiate") || tool.equals("nix");
+      if (tool.equals("nix flake check") && check.get("result").equals("skipped")) {
+        assertTrue(String.valueOf(check.get("output")).startsWith("offline: "), ok.out());
+      }
       assertEquals(mustRun ? "passed" : check.get("result"), check.get("result"), ok.out());
       assertTrue(
           List.of("passed", "skipped").contains(String.valueOf(check.get("result"))), ok.out());

@@ -76,6 +76,10 @@ class ReadmeSampleTest {
     String printed = out.toString(StandardCharsets.UTF_8);
     assertTrue(printed.contains(". [PYTHON]"), printed);
     assertTrue(printed.contains("+++ b/flake.nix"), printed);
+    assertTrue(Files.exists(repo.resolve("flake.nix")), "the sample's step wrote the flake");
+    assertTrue(
+        Files.readString(repo.resolve(".gitignore")).contains(".direnv"),
+        "with editExisting, the user's .gitignore got its lines");
   }
 
   private static String quote(String s) {

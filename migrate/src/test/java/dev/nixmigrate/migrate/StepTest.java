@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nixmigrate.core.NixMigrateException;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.testing.TestRepo;
-import dev.nixmigrate.testing.TreeCopy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,21 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StepTest {
   @TempDir Path temp;
 
-  private static Path example(String name) {
-    return Path.of(System.getProperty("nixmigrate.root", ".."))
-        .toAbsolutePath()
-        .normalize()
-        .resolve("examples")
-        .resolve(name)
-        .resolve("repo");
-  }
-
   /** A copy of the example in a fresh git repository with one commit. */
   private Path repo(String name) throws Exception {
-    Path dir = temp.resolve(name);
-    TreeCopy.copy(example(name), dir);
-    TestRepo.commitAll(dir, "initial");
-    return dir;
+    return ExampleRepo.copy(temp, name);
   }
 
   private static void commitAll(Path dir) throws Exception {
@@ -120,7 +107,7 @@ class StepTest {
   }
 
   @Test
-  void theUsersOwnWorkflowIsLeftAlone() throws Exception {
+  void theUsersOwnWorkflowIsLeftAloneAndStepOneIsTheirs() throws Exception {
     Path dir = repo("rust-workspace");
     Files.createDirectories(dir.resolve(".github/workflows"));
     String mine =
@@ -132,7 +119,8 @@ class StepTest {
     assertTrue(
         r.left().stream().anyMatch(l -> l.startsWith(".github/workflows/ci.yml")),
         r.left().toString());
-    assertTrue(Files.exists(dir.resolve("justfile")), "the rest is still written");
+    assertFalse(
+        Files.exists(dir.resolve("justfile")), "their CI does step 1, so nixmigrate adds none");
   }
 
   @Test

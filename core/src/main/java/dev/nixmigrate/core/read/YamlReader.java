@@ -57,6 +57,22 @@ public final class YamlReader {
   }
 
   public static List<Leaf> leaves(String text, String file) throws ManifestException {
+    List<Leaf> out = new ArrayList<>();
+    for (Node doc : compose(text, file)) {
+      try {
+        walk(doc, new ArrayList<>(), out, file, 0);
+      } catch (StackOverflowError e) {
+        throw new ManifestException(Diagnostic.error(file, 1, 1, "YAML nested too deeply to read"));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The documents of {@code text} as nodes, with their positions: for edits that keep the rest of
+   * the file byte for byte.
+   */
+  public static List<Node> compose(String text, String file) throws ManifestException {
     LoadSettings settings =
         LoadSettings.builder()
             .setAllowDuplicateKeys(false)
@@ -65,11 +81,9 @@ public final class YamlReader {
             .setCodePointLimit((int) ManifestText.MAX_BYTES)
             .setLabel(file)
             .build();
-    List<Leaf> out = new ArrayList<>();
+    List<Node> out = new ArrayList<>();
     try {
-      for (Node doc : new Compose(settings).composeAllFromString(text)) {
-        walk(doc, new ArrayList<>(), out, file, 0);
-      }
+      new Compose(settings).composeAllFromString(text).forEach(out::add);
     } catch (MarkedYamlEngineException e) {
       Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
       throw new ManifestException(

@@ -4,6 +4,7 @@ import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
 import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.generators.Selection;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,12 @@ public final class WorkflowGenerator implements Generator {
   @Override
   public int step() {
     return 1;
+  }
+
+  /** Step 1, or step 2 when nixmigrate wrote the workflow (it gains the caches). */
+  @Override
+  public boolean runs(Selection s) {
+    return s.includes(1) || (s.includes(2) && s.managed(PATH));
   }
 
   @Override

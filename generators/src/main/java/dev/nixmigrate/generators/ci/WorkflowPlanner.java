@@ -23,11 +23,6 @@ public final class WorkflowPlanner {
   static final String ON_DEFAULT_BRANCH =
       "${{ github.event_name == 'push' && github.ref_name == github.event.repository.default_branch }}";
 
-  /** sccache writes the GitHub cache on the default branch and only reads it elsewhere. */
-  static final String SCCACHE_RW_MODE =
-      "${{ github.event_name == 'push' && github.ref_name == "
-          + "github.event.repository.default_branch && 'READ_WRITE' || 'READ_ONLY' }}";
-
   private WorkflowPlanner() {}
 
   public static Workflow plan(RepoFacts facts, Options options, int step) {
@@ -161,11 +156,7 @@ public final class WorkflowPlanner {
             : "stable";
     List<KeyValue> env = new ArrayList<>();
     if (step >= 2) {
-      env.add(new KeyValue("RUSTC_WRAPPER", "sccache"));
-      env.add(new KeyValue("CARGO_INCREMENTAL", "'0'"));
-      env.add(new KeyValue("SCCACHE_GHA_ENABLED", "'true'"));
-      // Pull requests read the default branch's cache but do not write their own.
-      env.add(new KeyValue("SCCACHE_GHA_RW_MODE", SCCACHE_RW_MODE));
+      env.addAll(CompilerCaches.rustEnv());
     }
     // Lint: rustfmt and clippy with warnings as errors.
     List<Step> lint = new ArrayList<>(List.of(checkout(), toolchain(channel, "rustfmt, clippy")));
@@ -286,7 +277,7 @@ public final class WorkflowPlanner {
                   new KeyValue("cache-targets", "false"),
                   new KeyValue("save-if", ON_DEFAULT_BRANCH)),
               List.of()));
-      s.add(Step.uses("Set up sccache", "mozilla-actions/sccache-action"));
+      s.add(CompilerCaches.sccacheSetup());
     } else {
       s.add(
           new Step(
@@ -317,27 +308,8 @@ public final class WorkflowPlanner {
             List.of(checkout(), Step.uses("Install CMake and Ninja", "lukka/get-cmake")));
     if (step >= 2) {
       String cache = options.cCompilerCache();
-      if (cache.equals("ccache")) {
-        steps.add(
-            new Step(
-                "Set up ccache",
-                null,
-                ActionPins.uses("hendrikmuhs/ccache-action"),
-                List.of(
-                    new KeyValue(
-                        "key", Escape.yamlScalar(c.id() + "-${{ matrix.os }}-${{ matrix.cc }}")),
-                    new KeyValue("save", ON_DEFAULT_BRANCH)),
-                List.of()));
-        // Hits across checkout folders: paths relative to the workspace, folder not hashed.
-        env.add(new KeyValue("CCACHE_BASEDIR", "${{ github.workspace }}"));
-        env.add(new KeyValue("CCACHE_NOHASHDIR", "'true'"));
-      } else {
-        steps.add(Step.uses("Set up sccache", "mozilla-actions/sccache-action"));
-        env.add(new KeyValue("SCCACHE_GHA_ENABLED", "'true'"));
-        env.add(new KeyValue("SCCACHE_GHA_RW_MODE", SCCACHE_RW_MODE));
-      }
-      env.add(new KeyValue("CMAKE_C_COMPILER_LAUNCHER", cache));
-      env.add(new KeyValue("CMAKE_CXX_COMPILER_LAUNCHER", cache));
+      steps.add(CompilerCaches.cSetup(cache, c.id() + "-${{ matrix.os }}-${{ matrix.cc }}"));
+      env.addAll(CompilerCaches.cEnv(cache));
     }
     addRun(steps, "Build", c.build());
     addRun(steps, "Test", c.test());

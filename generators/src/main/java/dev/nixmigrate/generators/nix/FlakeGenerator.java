@@ -2,16 +2,22 @@ package dev.nixmigrate.generators.nix;
 
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.nixpkgs.NixpkgsData;
+import dev.nixmigrate.core.read.ManifestException;
+import dev.nixmigrate.core.read.ManifestText;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
 import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.generators.Selection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code flake.nix}: the dev shell (step 3). */
 public final class FlakeGenerator implements Generator {
+  public static final String PATH = "flake.nix";
+
   @Override
   public String name() {
     return "flake";
@@ -20,6 +26,15 @@ public final class FlakeGenerator implements Generator {
   @Override
   public int step() {
     return 3;
+  }
+
+  /**
+   * Step 3, or step 4 when the flake is nixmigrate's (it gains packages) or the user's (the hook-up
+   * file gains them).
+   */
+  @Override
+  public boolean runs(Selection s) {
+    return s.includes(3) || (s.includes(4) && (s.managed(PATH) || s.usersOwn(PATH)));
   }
 
   @Override
@@ -45,8 +60,48 @@ public final class FlakeGenerator implements Generator {
             : List.of());
     model.put("shell", shell);
     model.put("systems", options.systems().stream().map(Escape::nixString).toList());
-    String text = ctx.templates().render("step3/flake.nix.ftl", model);
-    return List.of(new GeneratedFile("flake.nix", text, 3, name(), GeneratedFile.Mode.WHOLE));
+    if (!ctx.selection().usersOwn(PATH)) {
+      String text = ctx.templates().render("step3/flake.nix.ftl", model);
+      return List.of(new GeneratedFile(PATH, text, 3, name(), GeneratedFile.Mode.WHOLE));
+    }
+    // The flake is the user's: the same outputs go in a file of nixmigrate's, hooked in by a line.
+    String hooked = ctx.templates().render("step3/nixmigrate.nix.ftl", model);
+    List<GeneratedFile> out = new ArrayList<>();
+    out.add(new GeneratedFile(FlakeHookup.FILE, hooked, 3, name(), GeneratedFile.Mode.WHOLE));
+    String theirs;
+    try {
+      theirs = ManifestText.read(facts.root().resolve(PATH), PATH);
+    } catch (ManifestException e) {
+      ctx.warnings().add(PATH, "cannot be read, so " + FlakeHookup.FILE + " is not hooked into it");
+      return out;
+    }
+    List<String> inputs =
+        shell.rustOverlay() ? List.of("nixpkgs", "rust-overlay") : List.of("nixpkgs");
+    FlakeHookup.Result r = FlakeHookup.hookUp(theirs, inputs);
+    if (r.done()) {
+      out.add(
+          GeneratedFile.edit(
+              PATH,
+              r.text(),
+              3,
+              name(),
+              "hooks "
+                  + FlakeHookup.FILE
+                  + " (the dev shell"
+                  + (builds.isEmpty() ? "" : ", packages and checks")
+                  + ") into your outputs with one line"));
+    } else {
+      ctx.warnings()
+          .add(
+              PATH,
+              "is yours; "
+                  + r.why()
+                  + ". To use "
+                  + FlakeHookup.FILE
+                  + ", call it from your outputs: "
+                  + FlakeHookup.MANUAL);
+    }
+    return out;
   }
 
   /**

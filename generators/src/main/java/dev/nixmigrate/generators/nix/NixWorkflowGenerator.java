@@ -7,6 +7,7 @@ import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
 import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.generators.Selection;
 import dev.nixmigrate.generators.Warnings;
 import dev.nixmigrate.generators.ci.ActionPins;
 import java.util.ArrayList;
@@ -29,6 +30,12 @@ public final class NixWorkflowGenerator implements Generator {
   @Override
   public int step() {
     return 4;
+  }
+
+  /** Step 4, or step 5 when nixmigrate wrote the workflow (it gains the binary cache). */
+  @Override
+  public boolean runs(Selection s) {
+    return s.includes(4) || (s.includes(5) && s.managed(PATH));
   }
 
   @Override

@@ -1,0 +1,68 @@
+package dev.nixmigrate.generators.ci;
+
+import dev.nixmigrate.generators.Escape;
+import dev.nixmigrate.generators.ci.Workflow.KeyValue;
+import dev.nixmigrate.generators.ci.Workflow.Step;
+import java.util.List;
+
+/**
+ * Step 2's wiring of a CI job to a compiler cache: the job's environment and the step that sets the
+ * cache up. One definition, for the workflow nixmigrate writes and for edits of the user's own.
+ */
+final class CompilerCaches {
+  private CompilerCaches() {}
+
+  /** sccache writes the GitHub cache on the default branch and only reads it elsewhere. */
+  static final String SCCACHE_RW_MODE =
+      "${{ github.event_name == 'push' && github.ref_name == "
+          + "github.event.repository.default_branch && 'READ_WRITE' || 'READ_ONLY' }}";
+
+  /** sccache as rustc's wrapper; incremental builds off, since sccache cannot cache them. */
+  static List<KeyValue> rustEnv() {
+    return List.of(
+        new KeyValue("RUSTC_WRAPPER", "sccache"),
+        new KeyValue("CARGO_INCREMENTAL", "'0'"),
+        new KeyValue("SCCACHE_GHA_ENABLED", "'true'"),
+        // Pull requests read the default branch's cache but do not write their own.
+        new KeyValue("SCCACHE_GHA_RW_MODE", SCCACHE_RW_MODE));
+  }
+
+  static Step sccacheSetup() {
+    return Step.uses("Set up sccache", "mozilla-actions/sccache-action");
+  }
+
+  /** CMake's compiler launchers through {@code cache} (ccache or sccache), and its settings. */
+  static List<KeyValue> cEnv(String cache) {
+    List<KeyValue> settings =
+        cache.equals("ccache")
+            // Hits across checkout folders: paths relative to the workspace, folder not hashed.
+            ? List.of(
+                new KeyValue("CCACHE_BASEDIR", "${{ github.workspace }}"),
+                new KeyValue("CCACHE_NOHASHDIR", "'true'"))
+            : rustEnv().subList(2, 4);
+    return concat(
+        settings,
+        List.of(
+            new KeyValue("CMAKE_C_COMPILER_LAUNCHER", cache),
+            new KeyValue("CMAKE_CXX_COMPILER_LAUNCHER", cache)));
+  }
+
+  /** The step that sets {@code cache} up; ccache's cache is saved under {@code key}. */
+  static Step cSetup(String cache, String key) {
+    if (!cache.equals("ccache")) {
+      return sccacheSetup();
+    }
+    return new Step(
+        "Set up ccache",
+        null,
+        ActionPins.uses("hendrikmuhs/ccache-action"),
+        List.of(
+            new KeyValue("key", Escape.yamlScalar(key)),
+            new KeyValue("save", WorkflowPlanner.ON_DEFAULT_BRANCH)),
+        List.of());
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+}

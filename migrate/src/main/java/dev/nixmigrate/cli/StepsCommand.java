@@ -1,0 +1,64 @@
+package dev.nixmigrate.cli;
+
+import dev.nixmigrate.core.json.JsonWriter;
+import dev.nixmigrate.generators.MigrationStep;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nixmigrate steps}: the five steps, what each writes, needs and takes as options. */
+@Command(
+    name = "steps",
+    mixinStandardHelpOptions = true,
+    versionProvider = NixMigrateCommand.Version.class,
+    description =
+        "Describes the five steps: what each one gives, needs first and takes as options.",
+    footer = {
+      "%nExamples:",
+      "  nixmigrate steps",
+      "  nixmigrate steps --json",
+      "%n" + ExitCode.TABLE
+    })
+final class StepsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "Print the steps as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      List<Object> steps = new ArrayList<>();
+      for (MigrationStep s : MigrationStep.ALL) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", s.number());
+        m.put("name", s.name());
+        m.put("description", s.description());
+        m.put("generators", s.generators());
+        m.put("requires", s.requires());
+        m.put("options", s.options());
+        steps.add(m);
+      }
+      out.print(JsonWriter.write(Map.of("steps", steps)));
+    } else {
+      for (MigrationStep s : MigrationStep.ALL) {
+        out.println(s.number() + ". " + s.name());
+        out.println("   " + s.description());
+        if (!s.requires().isEmpty()) {
+          out.println("   Alone (--only), it needs " + s.requires() + ".");
+        }
+        out.println("   Options: " + String.join("  ", s.options()));
+      }
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+}
