@@ -1,10 +1,13 @@
 package dev.nixmigrate.cli;
 
+import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.NixMigrate;
 import dev.nixmigrate.migrate.Settings;
+import dev.nixmigrate.migrate.State;
 import dev.nixmigrate.migrate.StepResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +48,12 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin GenerationOptions generation;
 
+  @Option(
+      names = "--json",
+      description =
+          "Print the result as JSON: the outcome and each out-of-date file with its diff.")
+  boolean json;
+
   @Override
   public Integer call() {
     java.util.Optional<Settings> saved = Settings.read(dir);
@@ -54,17 +63,36 @@ final class CheckCommand implements Callable<Integer> {
             : saved.map(Settings::step).filter(x -> x > 0).orElse(NixMigrate.stepReached(dir));
     PrintWriter out = spec.commandLine().getOut();
     if (n == 0) {
-      out.println("nixmigrate has written nothing here yet; run nixmigrate step 1.");
+      out.println(
+          json
+              ? ChangesJson.write(0, "not-started", List.of(), List.of(), List.of(), List.of())
+                  .strip()
+              : "nixmigrate has written nothing here yet; run nixmigrate step 1.");
       out.flush();
       return ExitCode.FINDINGS;
     }
     StepResult r = NixMigrate.step(dir, generation.toOptions(saved), n, true, true, false);
-    if (r.written().isEmpty()) {
+    // Only nixmigrate's own files can be out of date; a file of a step not taken is not.
+    java.util.Set<String> managed = State.read(dir.toAbsolutePath().normalize()).files().keySet();
+    List<FileChange> stale = r.written().stream().filter(c -> managed.contains(c.path())).toList();
+    if (json) {
+      out.print(
+          ChangesJson.write(
+              n,
+              stale.isEmpty() ? "up-to-date" : "out-of-date",
+              stale,
+              List.of(),
+              List.of(),
+              r.warnings()));
+      out.flush();
+      return stale.isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+    if (stale.isEmpty()) {
       out.println("Up to date with step " + n + ".");
       out.flush();
       return ExitCode.OK;
     }
-    for (var c : r.written()) {
+    for (var c : stale) {
       out.println("out of date: " + c.path() + "  (" + c.reason() + ")");
     }
     out.println("Run nixmigrate step " + n + " to update them.");

@@ -1,17 +1,11 @@
 package dev.nixmigrate.cli;
 
-import dev.nixmigrate.core.json.JsonWriter;
-import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.NixMigrate;
 import dev.nixmigrate.migrate.Plan;
 import dev.nixmigrate.migrate.RunMode;
 import dev.nixmigrate.migrate.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,24 +60,14 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("step", plan.step());
-      List<Object> changes = new ArrayList<>();
-      for (FileChange c : plan.changes()) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("path", c.path());
-        o.put("step", c.step());
-        o.put("reason", c.reason());
-        o.put("creates", c.creates());
-        o.put("after", c.after());
-        o.put("diff", c.diff());
-        changes.add(o);
-      }
-      m.put("changes", changes);
-      m.put("left", plan.left());
-      m.put("conflicts", plan.conflicts());
-      m.put("warnings", plan.warnings());
-      out.print(JsonWriter.write(m));
+      out.print(
+          ChangesJson.write(
+              plan.step(),
+              plan.isEmpty() ? "unchanged" : "planned",
+              plan.changes(),
+              plan.left(),
+              plan.conflicts(),
+              plan.warnings()));
     } else if (plan.isEmpty()) {
       out.println("Nothing to change: the repository already has what step " + step + " writes.");
     } else {

@@ -56,6 +56,12 @@ final class StepCommand implements Callable<Integer> {
 
   @Mixin ScopeOptions scope;
 
+  @Option(
+      names = "--json",
+      description =
+          "Print the result as JSON: the outcome (written, unchanged, conflicts), each change's path, reason and diff, and what was left alone.")
+  boolean json;
+
   @Mixin GenerationOptions generation;
 
   @Override
@@ -68,6 +74,17 @@ final class StepCommand implements Callable<Integer> {
             scope.apply(new RunMode(dryRun, allowDirty, false, false)));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    int code = r.conflicts().isEmpty() ? ExitCode.OK : ExitCode.REFUSED;
+    if (json) {
+      String outcome =
+          !r.conflicts().isEmpty()
+              ? "conflicts"
+              : r.written().isEmpty() ? "unchanged" : dryRun ? "planned" : "written";
+      out.print(
+          ChangesJson.write(step, outcome, r.written(), r.left(), r.conflicts(), r.warnings()));
+      out.flush();
+      return code;
+    }
     if (dryRun) {
       r.written().forEach(c -> out.print(c.diff()));
     } else {

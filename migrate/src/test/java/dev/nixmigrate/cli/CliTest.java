@@ -274,6 +274,32 @@ class CliTest {
   }
 
   @Test
+  void stepAndCheckSpeakJsonAndCheckJudgesOnlyNixmigratesFiles() throws Exception {
+    Path repo = temp.resolve("json");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("rust-workspace")), repo);
+    Run step = run("step", "3", repo.toString(), "--only", "--json");
+    assertEquals(0, step.code(), step.err());
+    java.util.Map<?, ?> m =
+        (java.util.Map<?, ?>) dev.nixmigrate.core.read.Json.parse(step.out(), "step");
+    assertEquals("written", m.get("outcome"));
+    assertEquals(
+        List.of(".envrc", "flake.nix"),
+        ((List<?>) m.get("changes"))
+            .stream().map(c -> ((java.util.Map<?, ?>) c).get("path")).toList());
+    // Step 3 alone wrote no CI; check does not call the CI it never wrote out of date.
+    Run check = run("check", repo.toString(), "--json");
+    assertEquals(0, check.code(), check.out());
+    assertEquals(
+        "up-to-date",
+        ((java.util.Map<?, ?>) dev.nixmigrate.core.read.Json.parse(check.out(), "check"))
+            .get("outcome"));
+    Run stale = run("check", repo.toString(), "--json", "--system", "x86_64-darwin");
+    assertEquals(ExitCode.FINDINGS, stale.code(), stale.out());
+    assertTrue(stale.out().contains("\"out-of-date\""), stale.out());
+    assertTrue(stale.out().contains("\"path\": \"flake.nix\""), stale.out());
+  }
+
+  @Test
   void stepThenCheckThroughTheCli() throws Exception {
     Path repo = temp.resolve("stepped");
     dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("cpp-cmake")), repo);

@@ -1,0 +1,43 @@
+package dev.nixmigrate.cli;
+
+import dev.nixmigrate.core.json.JsonWriter;
+import dev.nixmigrate.migrate.FileChange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON of a plan or a step's result: one shape for {@code plan}, {@code step}, {@code check}.
+ */
+final class ChangesJson {
+  private ChangesJson() {}
+
+  static String write(
+      int step,
+      String outcome,
+      List<FileChange> changes,
+      List<String> left,
+      List<String> conflicts,
+      List<String> warnings) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("step", step);
+    m.put("outcome", outcome);
+    List<Object> list = new ArrayList<>();
+    for (FileChange c : changes) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("path", c.path());
+      o.put("step", c.step());
+      o.put("reason", c.reason());
+      o.put("creates", c.creates());
+      o.put("after", c.after());
+      o.put("diff", c.diff());
+      list.add(o);
+    }
+    m.put("changes", list);
+    m.put("left", left);
+    m.put("conflicts", conflicts);
+    m.put("warnings", warnings);
+    return JsonWriter.write(m);
+  }
+}
