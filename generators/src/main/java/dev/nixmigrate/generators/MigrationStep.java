@@ -13,6 +13,9 @@ import java.util.List;
  * @param generators the names of the generators that write for it
  * @param requires what must be in place before the step alone ({@code --only}) can run, or empty
  * @param options the command-line options that shape it, each with an example
+ * @param adds what it adds, in Markdown (for docs/nix-migration.md and pull requests)
+ * @param costs what it costs
+ * @param saves what it pays back
  */
 public record MigrationStep(
     int number,
@@ -20,7 +23,10 @@ public record MigrationStep(
     String description,
     List<String> generators,
     String requires,
-    List<String> options) {
+    List<String> options,
+    String adds,
+    String costs,
+    String saves) {
   public MigrationStep {
     generators = List.copyOf(generators);
     options = List.copyOf(options);
@@ -36,7 +42,10 @@ public record MigrationStep(
                   + " commands locally.",
               List.of("ci-workflow", "justfile"),
               "",
-              List.of("--python 3.13", "--os ubuntu-24.04")),
+              List.of("--python 3.13", "--os ubuntu-24.04"),
+              "`.github/workflows/ci.yml` and a `justfile` running the same commands",
+              "CI minutes for the matrix",
+              "\"works on my machine\": everyone runs what CI runs"),
           new MigrationStep(
               2,
               StepAssessor.NAMES.get(1),
@@ -44,7 +53,10 @@ public record MigrationStep(
                   + " default branch's cache on pull requests.",
               List.of("ci-workflow", "ci-cache-edit"),
               "a CI workflow (step 1)",
-              List.of("--compiler-cache sccache")),
+              List.of("--compiler-cache sccache"),
+              "sccache/ccache in CI and in the `justfile`; caches written only from the default branch",
+              "cache storage (GitHub keeps 10 GB per repository)",
+              "rebuild time: unchanged translation units and library crates come from the cache"),
           new MigrationStep(
               3,
               StepAssessor.NAMES.get(2),
@@ -52,7 +64,10 @@ public record MigrationStep(
                   + " .envrc loads it with direnv.",
               List.of("flake", "envrc"),
               "",
-              List.of("--system x86_64-darwin", "--templates nix/templates")),
+              List.of("--system x86_64-darwin", "--templates nix/templates"),
+              "`flake.nix` (`devShells.default`), `.envrc`",
+              "the first download of the toolchain",
+              "setting up a machine: `direnv allow` or `nix develop` and the tools are there"),
           new MigrationStep(
               4,
               StepAssessor.NAMES.get(3),
@@ -60,7 +75,10 @@ public record MigrationStep(
                   + " nix flake check and nix build.",
               List.of("flake", "nix-workflow"),
               "a flake (step 3)",
-              List.of("--nix-installer determinate")),
+              List.of("--nix-installer determinate"),
+              "flake `packages` and `checks`, `.github/workflows/nix.yml`",
+              "Nix builds start from a clean sandbox, so compiler caches do not help inside them",
+              "reproducible builds: the same inputs give the same outputs everywhere"),
           new MigrationStep(
               5,
               StepAssessor.NAMES.get(4),
@@ -73,7 +91,10 @@ public record MigrationStep(
                   "--binary-cache cachix:my-project",
                   "--cache-public-key my-project.cachix.org-1:AbC...=",
                   "--builder 'ssh-ng://nix@big.example x86_64-linux - 16 2 big-parallel'",
-                  "--flake-nix-config")));
+                  "--flake-nix-config"),
+              "`nix/nix.conf`, `nix/machines`, the cache push in `nix.yml`",
+              "a cache service and, for builders, machines",
+              "build time: what was built once is downloaded, and big builds run on big machines"));
 
   /** Step {@code n} (1 to 5). */
   public static MigrationStep get(int n) {

@@ -6,11 +6,9 @@ something and pays back something.
 
 | step | what it added | what it costs | what it saves |
 |---|---|---|---|
-| 1. CI-defined builds | `.github/workflows/ci.yml` and a `justfile` running the same commands | CI minutes for the matrix | "works on my machine": everyone runs what CI runs |
-| 2. Compiler caching | sccache/ccache in CI and in the `justfile`; caches written only from the default branch | cache storage (GitHub keeps 10 GB per repository) | rebuild time: unchanged translation units and library crates come from the cache |
-| 3. Nix dev shells | `flake.nix` (`devShells.default`), `.envrc` | the first download of the toolchain | setting up a machine: `direnv allow` or `nix develop` and the tools are there |
-| 4. CI builds on Nix | flake `packages` and `checks`, `.github/workflows/nix.yml` | Nix builds start from a clean sandbox, so compiler caches do not help inside them | reproducible builds: the same inputs give the same outputs everywhere |
-| 5. Binary cache and remote builders | `nix/nix.conf`, `nix/machines`, the cache push in `nix.yml` | a cache service and, for builders, machines | build time: what was built once is downloaded, and big builds run on big machines |
+<#list steps as s>
+| ${s.number()}. ${s.name()} | ${s.adds()} | ${s.costs()} | ${s.saves()} |
+</#list>
 
 ## Try it
 
