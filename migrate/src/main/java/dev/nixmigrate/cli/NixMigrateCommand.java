@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       StepCommand.class,
       CheckCommand.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      PrCommand.class
     },
     footer = {"%n" + ExitCode.TABLE})
 final class NixMigrateCommand implements Runnable {

@@ -154,8 +154,10 @@ final class Applier {
       deletePending();
     }
     // The choices that made these files, so a re-run and check reproduce them.
-    String toml = settings.toToml(root);
-    if (!dryRun && !toml.equals(NixMigrate.read(root.resolve(Settings.PATH), Settings.PATH))) {
+    String toml = settings == null ? null : settings.toToml(root);
+    if (!dryRun
+        && toml != null
+        && !toml.equals(NixMigrate.read(root.resolve(Settings.PATH), Settings.PATH))) {
       writeAll(Map.of(Settings.PATH, toml));
     }
     return new StepResult(step, dryRun, written, left, conflicts, gen.warnings());

@@ -5,6 +5,7 @@ import dev.nixmigrate.core.RepoScanner;
 import dev.nixmigrate.core.model.Evidence;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.StepStatus;
+import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generators;
 import dev.nixmigrate.generators.MigrationStep;
 import dev.nixmigrate.generators.Options;
@@ -153,6 +154,16 @@ public final class NixMigrate {
                       + " (run nixmigrate detect to see them all)");
             });
     return facts;
+  }
+
+  /**
+   * Writes files that belong to no step (the pull-request bot's workflow) with the same care as a
+   * step: recorded, merged with the user's edits, atomic, and never over a file of the user's.
+   */
+  public static StepResult writeFiles(Path repo, List<GeneratedFile> files, boolean dryRun) {
+    Path root = repo.toAbsolutePath().normalize();
+    Generators.Generation gen = new Generators.Generation(files, List.of());
+    return new Applier(root, false, false).apply(gen, 0, dryRun, null);
   }
 
   /** The highest step among the files nixmigrate has recorded writing (0 when none). */

@@ -46,7 +46,7 @@ class CliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"detect", "status", "steps", "plan", "step", "check", "verify"})
+  @ValueSource(strings = {"detect", "status", "steps", "plan", "step", "check", "verify", "pr"})
   void everyCommandHasExactHelp(String command) throws IOException {
     Run r = run(command, "--help");
     assertEquals(0, r.code());
@@ -297,6 +297,36 @@ class CliTest {
     assertEquals(ExitCode.FINDINGS, stale.code(), stale.out());
     assertTrue(stale.out().contains("\"out-of-date\""), stale.out());
     assertTrue(stale.out().contains("\"path\": \"flake.nix\""), stale.out());
+  }
+
+  @Test
+  void prWithoutATokenIsBadInputThatSaysWhichVariable() throws Exception {
+    Path repo = temp.resolve("pr");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("python-uv")), repo);
+    dev.nixmigrate.testing.TestRepo.commitAll(repo, "initial");
+    try (org.eclipse.jgit.api.Git g = org.eclipse.jgit.api.Git.open(repo.toFile())) {
+      var config = g.getRepository().getConfig();
+      config.setString("remote", "origin", "url", "https://github.com/o/r.git");
+      config.save();
+    }
+    Run r = run("pr", "--step", "1", repo.toString(), "--token-env", "NIXMIGRATE_NO_SUCH_VAR");
+    assertEquals(ExitCode.BAD_INPUT, r.code(), r.err());
+    assertTrue(r.err().contains("set NIXMIGRATE_NO_SUCH_VAR"), r.err());
+    assertNoTrace(r);
+    Run noStep = run("pr", repo.toString());
+    assertEquals(ExitCode.BAD_INPUT, noStep.code());
+    assertTrue(noStep.err().contains("--step"), noStep.err());
+  }
+
+  @Test
+  void prInstallBotWritesTheWorkflow() throws Exception {
+    Path repo = temp.resolve("bot");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("python-uv")), repo);
+    Run r = run("pr", "--install-bot", repo.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("created .github/workflows/nixmigrate.yml"), r.out());
+    assertTrue(r.out().contains("NIXMIGRATE_APP_PRIVATE_KEY"), r.out());
+    assertTrue(Files.exists(repo.resolve(".github/workflows/nixmigrate.yml")));
   }
 
   @Test

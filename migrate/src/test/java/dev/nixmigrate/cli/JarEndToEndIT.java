@@ -10,8 +10,6 @@ import dev.nixmigrate.testing.TestRepo;
 import dev.nixmigrate.testing.TreeCopy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,14 +24,7 @@ class JarEndToEndIT {
   @TempDir Path temp;
 
   private static Processes.Result jar(Path dir, String... args) throws Exception {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                System.getProperty("nixmigrate.jar")));
-    cmd.addAll(List.of(args));
-    return Processes.run(dir, cmd, null, 120);
+    return JarRunner.run(dir, Map.of(), args);
   }
 
   @ParameterizedTest

@@ -1,0 +1,458 @@
+package dev.nixmigrate.pr;
+
+import dev.nixmigrate.core.NixMigrateException;
+import dev.nixmigrate.generators.MigrationStep;
+import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.generators.TemplateEngine;
+import dev.nixmigrate.migrate.FileChange;
+import dev.nixmigrate.migrate.NixMigrate;
+import dev.nixmigrate.migrate.RunMode;
+import dev.nixmigrate.migrate.Settings;
+import dev.nixmigrate.migrate.State;
+import dev.nixmigrate.migrate.StepResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * Opens, and keeps up to date, one pull request per repository, base branch and step: it plans the
+ * step against the remote's base branch in a folder of its own, commits the result on {@code
+ * nixmigrate/step-N} without touching the user's checkout, pushes with a lease, and finds or opens
+ * the pull request. A branch someone else has pushed to is left alone.
+ */
+public final class PrBot {
+  /** The trailer that marks the bot's own commits (with its committer address). */
+  static final String TRAILER = "Nixmigrate-Step: ";
+
+  /**
+   * What to do.
+   *
+   * @param dir a folder of the local clone
+   * @param step 1 to 5
+   * @param base the base branch, or null for the remote's default branch
+   * @param remote the git remote's name
+   * @param forge "github", "gitlab" or null to infer it from the remote's address
+   * @param apiUrl the REST API's base address, or null to infer it
+   * @param repo {@code OWNER/NAME}, or null to infer it
+   * @param tokenEnv the environment variable holding the token, or null for GITHUB_TOKEN /
+   *     GITLAB_TOKEN
+   * @param draft open the pull request as a draft
+   * @param dryRun decide and show, push and call nothing
+   * @param identity the author and committer of the bot's commits
+   * @param options the generation options, given the base branch's nixmigrate.toml
+   */
+  public record Request(
+      Path dir,
+      int step,
+      String base,
+      String remote,
+      String forge,
+      String apiUrl,
+      String repo,
+      String tokenEnv,
+      boolean draft,
+      boolean dryRun,
+      PersonIdent identity,
+      Function<Optional<Settings>, Options> options) {}
+
+  /**
+   * What happened.
+   *
+   * @param result created, updated, unchanged, nothing-to-do, closed, foreign or planned
+   * @param url the pull request's address, or empty
+   * @param branch the bot's branch
+   * @param notes what the user should know, one line each
+   * @param plan the changes the branch carries relative to the base
+   */
+  public record Outcome(
+      String result, String url, String branch, List<String> notes, List<FileChange> plan) {}
+
+  private final Map<String, String> env;
+  private final Clock clock;
+  private final ForgeHttp.Sleeper sleeper;
+  private final ForgeHttp.Policy policy;
+
+  /** A bot that reads tokens from {@code env} and waits for real. */
+  public PrBot(Map<String, String> env) {
+    this(env, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), ForgeHttp.Policy.DEFAULT);
+  }
+
+  PrBot(Map<String, String> env, Clock clock, ForgeHttp.Sleeper sleeper, ForgeHttp.Policy policy) {
+    this.env = Map.copyOf(env);
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.policy = policy;
+  }
+
+  public Outcome run(Request r) {
+    if (r.step() < 1 || r.step() > 5) {
+      throw bad("step must be 1 to 5, not " + r.step());
+    }
+    FileRepositoryBuilder builder =
+        new FileRepositoryBuilder().findGitDir(r.dir().toAbsolutePath().toFile());
+    if (builder.getGitDir() == null) {
+      throw bad(r.dir() + " is not in a git repository; the bot works on a clone");
+    }
+    try (Repository repo = builder.build()) {
+      String url = repo.getConfig().getString("remote", r.remote(), "url");
+      if (url == null) {
+        throw bad("no git remote named " + r.remote() + "; pass --remote NAME");
+      }
+      ForgeTarget target = ForgeTarget.of(url, r.forge(), r.apiUrl(), r.repo());
+      String tokenVar =
+          r.tokenEnv() != null
+              ? r.tokenEnv()
+              : target.kind().equals("github") ? "GITHUB_TOKEN" : "GITLAB_TOKEN";
+      String tokenValue = env.get(tokenVar);
+      Secret token = tokenValue == null || tokenValue.isBlank() ? null : new Secret(tokenValue);
+      if (token == null && !r.dryRun()) {
+        throw bad(
+            "no token: set "
+                + tokenVar
+                + (r.tokenEnv() == null ? " (or name another variable with --token-env)" : ""));
+      }
+      Forge forge = token == null ? null : forge(target, token);
+      boolean http = url.startsWith("http://") || url.startsWith("https://");
+      CredentialsProvider creds =
+          token != null && http
+              ? new UsernamePasswordCredentialsProvider(forge.gitUser(), token.reveal())
+              : null;
+      GitSide git = new GitSide(repo, r.remote(), creds, token);
+      try {
+        return run(r, repo, git, forge, token, tokenVar);
+      } catch (IOException e) {
+        throw new ForgeException(
+            0, "git: " + (token == null ? e.getMessage() : token.redact(e.getMessage())));
+      } catch (RuntimeException e) {
+        if (token != null && e.getMessage() != null && e.getMessage().contains(token.reveal())) {
+          throw new ForgeException(0, token.redact(e.getMessage()));
+        }
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.EXTERNAL, "cannot open the git repository: " + e.getMessage());
+    }
+  }
+
+  private Forge forge(ForgeTarget t, Secret token) {
+    Random random = new Random();
+    if (t.kind().equals("github")) {
+      return new GitHub(
+          t.apiUrl(),
+          t.repo(),
+          new ForgeHttp("GitHub", GitHub.headers(token), token, policy, sleeper, clock, random),
+          token);
+    }
+    return new GitLab(
+        t.apiUrl(),
+        t.repo(),
+        new ForgeHttp("GitLab", GitLab.headers(token), token, policy, sleeper, clock, random),
+        token);
+  }
+
+  private static NixMigrateException bad(String message) {
+    return new NixMigrateException(NixMigrateException.Kind.BAD_INPUT, message);
+  }
+
+  /** The files the branch carries, and what the step said. */
+  private record Change(
+      Map<String, byte[]> files,
+      List<FileChange> plan,
+      StepResult result,
+      boolean hasFlake,
+      boolean hasJustfile) {}
+
+  private Outcome run(
+      Request r, Repository repo, GitSide git, Forge forge, Secret token, String tokenVar)
+      throws IOException {
+    MigrationStep step = MigrationStep.get(r.step());
+    String defaultBranch = forge != null && !r.dryRun() ? forge.defaultBranch() : null;
+    for (int round = 1; ; round++) {
+      Map<String, ObjectId> remote = git.branches();
+      String base = r.base() != null ? r.base() : defaultBranch;
+      if (base == null) {
+        throw bad("pass --base BRANCH: a dry run asks the forge nothing");
+      }
+      String branch =
+          base.equals(defaultBranch) || (defaultBranch == null && r.base() == null)
+              ? "nixmigrate/step-" + r.step()
+              : "nixmigrate/" + base + "/step-" + r.step();
+      ObjectId baseTip = remote.get(base);
+      if (baseTip == null) {
+        throw bad("the remote " + r.remote() + " has no branch " + base + "; pass --base BRANCH");
+      }
+      ObjectId botTip = remote.get(branch);
+      git.fetch(botTip == null ? List.of(base) : List.of(base, branch));
+
+      Change change = change(r, git, baseTip);
+      String marker = "<!-- nixmigrate:pr step=" + r.step() + " base=" + base + " -->";
+      if (change.files().isEmpty()) {
+        return nothingToDo(r, forge, branch, base, marker);
+      }
+      String title = "nixmigrate: step " + r.step() + ", " + step.name();
+      String body = body(step, change, branch, marker, tokenVar, r);
+      if (r.dryRun()) {
+        return new Outcome("planned", "", branch, List.of(title), change.plan());
+      }
+
+      ObjectId tree = git.tree(baseTip, change.files());
+      boolean pushed = false;
+      if (botTip != null) {
+        List<RevCommit> ahead = git.ahead(botTip, baseTip);
+        Optional<RevCommit> foreign =
+            ahead.stream().filter(c -> !ownCommit(c, r.identity())).findFirst();
+        if (foreign.isPresent()) {
+          return foreign(forge, branch, base, botTip, foreign.get());
+        }
+        if (!git.treeOf(botTip).equals(tree)) {
+          ObjectId commit = git.commit(baseTip, tree, stamp(r.identity()), message(step, change));
+          if (!git.push(commit, branch, botTip)) {
+            if (round < 3) {
+              continue; // someone pushed meanwhile: look again
+            }
+            throw new ForgeException(0, "git: " + branch + " kept moving while the bot pushed");
+          }
+          pushed = true;
+        }
+      } else {
+        ObjectId commit = git.commit(baseTip, tree, stamp(r.identity()), message(step, change));
+        if (!git.push(commit, branch, null)) {
+          if (round < 3) {
+            continue;
+          }
+          throw new ForgeException(0, "git: " + branch + " kept moving while the bot pushed");
+        }
+        pushed = true;
+      }
+      return pullRequest(forge, branch, base, title, body, r.draft(), pushed, change.plan());
+    }
+  }
+
+  private Outcome pullRequest(
+      Forge forge,
+      String branch,
+      String base,
+      String title,
+      String body,
+      boolean draft,
+      boolean pushed,
+      List<FileChange> plan) {
+    Optional<PullRequest> open = forge.findOpen(branch, base);
+    if (open.isEmpty()) {
+      Optional<PullRequest> made = forge.create(branch, base, title, body, draft);
+      if (made.isPresent()) {
+        return new Outcome("created", made.get().url(), branch, List.of(), plan);
+      }
+      // Another run opened it meanwhile: find it and keep it.
+      open = forge.findOpen(branch, base);
+      if (open.isEmpty()) {
+        throw new ForgeException(
+            0,
+            forge.name()
+                + " says a pull request for "
+                + branch
+                + " exists but lists none open; look for a closed one and reopen or delete it");
+      }
+    }
+    PullRequest pr = open.get();
+    boolean edited = false;
+    if (!forge.says(pr, title, body)) {
+      forge.update(pr, title, body);
+      edited = true;
+    }
+    return new Outcome(
+        pushed || edited ? "updated" : "unchanged", pr.url(), branch, List.of(), plan);
+  }
+
+  private Outcome nothingToDo(Request r, Forge forge, String branch, String base, String marker) {
+    if (forge != null && !r.dryRun()) {
+      Optional<PullRequest> open = forge.findOpen(branch, base);
+      if (open.isPresent() && open.get().body().contains(marker)) {
+        forge.comment(
+            open.get(),
+            "The base branch "
+                + base
+                + " already has what step "
+                + r.step()
+                + " writes, so this pull request is no longer needed. Closing it.");
+        forge.close(open.get());
+        return new Outcome("closed", open.get().url(), branch, List.of(), List.of());
+      }
+    }
+    return new Outcome(
+        "nothing-to-do",
+        "",
+        branch,
+        List.of(base + " already has what step " + r.step() + " writes"),
+        List.of());
+  }
+
+  private Outcome foreign(Forge forge, String branch, String base, ObjectId tip, RevCommit commit) {
+    String note =
+        "someone else pushed to "
+            + branch
+            + " (commit "
+            + commit.abbreviate(10).name()
+            + " by "
+            + commit.getAuthorIdent().getName()
+            + "), so nixmigrate leaves the branch alone. Merge or close the pull request; once the"
+            + " branch is deleted, nixmigrate starts it again.";
+    Optional<PullRequest> open = forge.findOpen(branch, base);
+    if (open.isPresent()) {
+      String tag = "<!-- nixmigrate:foreign " + tip.name() + " -->";
+      if (forge.comments(open.get()).stream().noneMatch(c -> c.contains(tag))) {
+        forge.comment(open.get(), tag + "\nnixmigrate: " + note);
+      }
+    }
+    return new Outcome(
+        "foreign", open.map(PullRequest::url).orElse(""), branch, List.of(note), List.of());
+  }
+
+  /** A bot commit: its committer address and the step trailer. */
+  static boolean ownCommit(RevCommit c, PersonIdent identity) {
+    return c.getCommitterIdent().getEmailAddress().equals(identity.getEmailAddress())
+        && c.getFullMessage().contains("\n" + TRAILER);
+  }
+
+  private PersonIdent stamp(PersonIdent who) {
+    return new PersonIdent(who.getName(), who.getEmailAddress(), clock.instant(), ZoneOffset.UTC);
+  }
+
+  /** The step, run in a folder holding the base branch's files: what it would change. */
+  private Change change(Request r, GitSide git, ObjectId baseTip) throws IOException {
+    Path work = Files.createTempDirectory("nixmigrate-pr-");
+    try {
+      git.checkout(baseTip, work);
+      Options options = r.options().apply(Settings.read(work));
+      StepResult result =
+          NixMigrate.step(work, options, r.step(), new RunMode(false, true, true, false));
+      if (!result.conflicts().isEmpty()) {
+        throw new NixMigrateException(
+            NixMigrateException.Kind.REFUSED,
+            "the step's output clashes with edits on the base branch in "
+                + String.join(", ", result.conflicts())
+                + "; run nixmigrate step "
+                + r.step()
+                + " locally, resolve them and commit");
+      }
+      List<String> candidates = new ArrayList<>();
+      result.written().forEach(c -> candidates.add(c.path()));
+      candidates.add(State.PATH);
+      candidates.add(Settings.PATH);
+      Map<String, byte[]> files = new TreeMap<>();
+      List<FileChange> plan = new ArrayList<>();
+      for (String path : candidates) {
+        Path p = work.resolve(path);
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        byte[] now = Files.readAllBytes(p);
+        byte[] before = git.read(baseTip, path);
+        if (before == null || !Arrays.equals(before, now)) {
+          files.put(path, now);
+          FileChange fc =
+              result.written().stream()
+                  .filter(c -> c.path().equals(path))
+                  .findFirst()
+                  .orElse(
+                      new FileChange(
+                          path,
+                          before == null
+                              ? null
+                              : new String(before, java.nio.charset.StandardCharsets.UTF_8),
+                          new String(now, java.nio.charset.StandardCharsets.UTF_8),
+                          r.step(),
+                          "nixmigrate's record of what it wrote and the choices that made it"));
+          plan.add(fc);
+        }
+      }
+      // Only nixmigrate's bookkeeping changed: nothing worth a pull request.
+      if (plan.stream()
+          .allMatch(c -> c.path().equals(State.PATH) || c.path().equals(Settings.PATH))) {
+        return new Change(Map.of(), List.of(), result, false, false);
+      }
+      plan.sort(Comparator.comparing(FileChange::path));
+      return new Change(
+          files,
+          plan,
+          result,
+          Files.isRegularFile(work.resolve("flake.nix")),
+          Files.isRegularFile(work.resolve("justfile")));
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary folder left behind does no harm.
+    }
+  }
+
+  private static String message(MigrationStep step, Change change) {
+    StringBuilder b = new StringBuilder();
+    b.append("nixmigrate: step ").append(step.number()).append(", ").append(step.name());
+    b.append("\n\n").append(step.description()).append("\n\n");
+    for (FileChange c : change.plan()) {
+      b.append("- ").append(c.path()).append(": ").append(c.reason()).append('\n');
+    }
+    b.append('\n').append(TRAILER).append(step.number()).append('\n');
+    return b.toString();
+  }
+
+  private String body(
+      MigrationStep step, Change change, String branch, String marker, String tokenVar, Request r) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("marker", marker);
+    model.put("step", step);
+    List<Map<String, String>> changes = new ArrayList<>();
+    for (FileChange c : change.plan()) {
+      changes.add(Map.of("path", c.path(), "reason", cell(c.reason())));
+    }
+    model.put("changes", changes);
+    model.put("left", change.result().left().stream().map(PrBot::line).toList());
+    model.put("warnings", change.result().warnings().stream().map(PrBot::line).toList());
+    model.put("branch", branch);
+    model.put("hasFlake", change.hasFlake());
+    model.put("hasJustfile", change.hasJustfile());
+    model.put(
+        "workflowToken",
+        tokenVar.equals("GITHUB_TOKEN") && "true".equals(env.get("GITHUB_ACTIONS")));
+    model.put(
+        "touchesWorkflows",
+        change.plan().stream().anyMatch(c -> c.path().startsWith(".github/workflows/")));
+    return new TemplateEngine(null).render("bot/pr-body.md.ftl", model);
+  }
+
+  private static String cell(String s) {
+    return line(s).replace("|", "\\|");
+  }
+
+  private static String line(String s) {
+    return s.replace('\n', ' ').replace("\r", "");
+  }
+}
