@@ -475,6 +475,54 @@ class PrBotTest {
   }
 
   @Test
+  void anExhaustedRateLimitWaitsUntilItsReset() throws Exception {
+    github();
+    long reset = clock.now.getEpochSecond() + 42;
+    forge.fault(
+        "GET",
+        "/repos/o/r$",
+        403,
+        Map.of("x-ratelimit-remaining", "0", "x-ratelimit-reset", Long.toString(reset)),
+        "{\"message\": \"API rate limit exceeded\"}");
+    assertEquals("created", run(clone, 1).result());
+    assertEquals(List.of(Duration.ofSeconds(42)), waits);
+  }
+
+  @Test
+  void aForgeThatKeepsFailingIsGivenUpOnWithinBounds() throws Exception {
+    github();
+    for (int i = 0; i < 5; i++) {
+      forge.fault("GET", "/repos/o/r$", 502, Map.of(), "{\"message\": \"Bad Gateway\"}");
+    }
+    String before = localState();
+    ForgeException e = assertThrows(ForgeException.class, () -> run(clone, 1));
+    assertTrue(e.getMessage().contains("failed 5 times"), e.getMessage());
+    assertEquals(5, forge.calls().size(), "five attempts, no more");
+    assertEquals(4, waits.size());
+    assertEquals(before, localState());
+    assertEquals(0, git.pushes());
+
+    // A wait longer than the bot may wait stops at once, saying when to come back.
+    forge.requests.clear();
+    waits.clear();
+    forge.fault("GET", "/repos/o/r$", 429, Map.of("Retry-After", "3600"), "{}");
+    ForgeException late = assertThrows(ForgeException.class, () -> run(clone, 1));
+    assertTrue(late.getMessage().contains("run it again later"), late.getMessage());
+    assertEquals(1, forge.calls().size());
+    assertTrue(waits.isEmpty());
+  }
+
+  @Test
+  void aMissingRepositoryIsNotRetried() throws Exception {
+    github();
+    forge.fault("GET", "/repos/o/r$", 404, Map.of(), "{\"message\": \"Not Found\"}");
+    ForgeException e = assertThrows(ForgeException.class, () -> run(clone, 1));
+    assertEquals(404, e.status());
+    assertTrue(e.getMessage().contains("no such repository"), e.getMessage());
+    assertEquals(1, forge.calls().size());
+  }
+
+  @Test
   void aBadTokenIsNotRetriedAndLeavesTheCloneAsItWas() throws Exception {
     github();
     forge.fault("GET", "/repos/o/r$", 401, Map.of(), "{\"message\": \"Bad credentials\"}");
