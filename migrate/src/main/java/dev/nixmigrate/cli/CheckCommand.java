@@ -3,8 +3,6 @@ package dev.nixmigrate.cli;
 import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.NixMigrate;
 import dev.nixmigrate.migrate.Settings;
-import dev.nixmigrate.migrate.State;
-import dev.nixmigrate.migrate.StepResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,10 +69,7 @@ final class CheckCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.FINDINGS;
     }
-    StepResult r = NixMigrate.step(dir, generation.toOptions(saved), n, true, true, false);
-    // Only nixmigrate's own files can be out of date; a file of a step not taken is not.
-    java.util.Set<String> managed = State.read(dir.toAbsolutePath().normalize()).files().keySet();
-    List<FileChange> stale = r.written().stream().filter(c -> managed.contains(c.path())).toList();
+    List<FileChange> stale = NixMigrate.check(dir, generation.toOptions(saved), n);
     if (json) {
       out.print(
           ChangesJson.write(
@@ -83,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
               stale,
               List.of(),
               List.of(),
-              r.warnings()));
+              List.of()));
       out.flush();
       return stale.isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
     }

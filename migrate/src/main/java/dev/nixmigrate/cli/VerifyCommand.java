@@ -1,6 +1,7 @@
 package dev.nixmigrate.cli;
 
 import dev.nixmigrate.core.json.JsonWriter;
+import dev.nixmigrate.migrate.NixMigrate;
 import dev.nixmigrate.migrate.Verifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Verifier.Check> checks = Verifier.verify(dir);
+    List<Verifier.Check> checks = NixMigrate.verify(dir);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       List<Object> list = new ArrayList<>();

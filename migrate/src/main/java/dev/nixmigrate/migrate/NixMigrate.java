@@ -157,6 +157,22 @@ public final class NixMigrate {
   }
 
   /**
+   * The files nixmigrate wrote that are out of date at {@code step} with the manifests, the options
+   * or the templates, with what they would become; empty when all are current. Files of steps the
+   * repository has not taken are not judged. Writes nothing.
+   */
+  public static List<FileChange> check(Path repo, Options options, int step) {
+    StepResult r = step(repo, options, step, RunMode.DEFAULT.dryRun(true).allowDirty(true));
+    Set<String> managed = State.read(repo.toAbsolutePath().normalize()).files().keySet();
+    return r.written().stream().filter(c -> managed.contains(c.path())).toList();
+  }
+
+  /** Runs the real tools that are on PATH over the repository's files (see {@link Verifier}). */
+  public static List<Verifier.Check> verify(Path repo) {
+    return Verifier.verify(repo);
+  }
+
+  /**
    * Writes files that belong to no step (the pull-request bot's workflow) with the same care as a
    * step: recorded, merged with the user's edits, atomic, and never over a file of the user's.
    */

@@ -77,6 +77,8 @@ class ReadmeSampleTest {
     assertTrue(printed.contains(". [PYTHON]"), printed);
     assertTrue(printed.contains("+++ b/flake.nix"), printed);
     assertTrue(Files.exists(repo.resolve("flake.nix")), "the sample's step wrote the flake");
+    assertTrue(printed.contains("out of date: 0"), printed);
+    assertTrue(printed.matches("(?s).*nix-instantiate flake.nix: (passed|skipped).*"), printed);
     assertTrue(
         Files.readString(repo.resolve(".gitignore")).contains(".direnv"),
         "with editExisting, the user's .gitignore got its lines");
