@@ -114,6 +114,11 @@ class EditExistingTest {
     Processes.Result lint = Processes.run(dir, List.of(actionlint.toString(), rel), null, 120);
     assertTrue(lint.ok(), lint.output());
 
+    // Detection agrees: step 2 is done by the edited workflow.
+    var status = dev.nixmigrate.core.RepoScanner.status(NixMigrate.scan(dir));
+    assertEquals(
+        dev.nixmigrate.core.model.StepStatus.State.DONE, status.get(1).state(), status.toString());
+
     // And a second run finds nothing more to do.
     TestRepo.commitAll(dir, "edited");
     assertTrue(
