@@ -58,18 +58,28 @@ final class GitSide {
 
   /** The remote's branches and their tips, by short name. */
   Map<String, ObjectId> branches() {
-    try {
-      Map<String, ObjectId> out = new HashMap<>();
-      for (Ref r :
-          Git.wrap(repo)
-              .lsRemote()
-              .setRemote(remote)
-              .setHeads(true)
-              .setCredentialsProvider(credentials)
-              .call()) {
+    Map<String, ObjectId> out = new HashMap<>();
+    for (Ref r : advertised()) {
+      if (r.getName().startsWith(Constants.R_HEADS)) {
         out.put(Repository.shortenRefName(r.getName()), r.getObjectId());
       }
-      return out;
+    }
+    return out;
+  }
+
+  /** The branch the remote's HEAD names (its default branch), or null when it does not say. */
+  String remoteDefaultBranch() {
+    for (Ref r : advertised()) {
+      if (r.getName().equals(Constants.HEAD) && r.isSymbolic()) {
+        return Repository.shortenRefName(r.getTarget().getName());
+      }
+    }
+    return null;
+  }
+
+  private java.util.Collection<Ref> advertised() {
+    try {
+      return Git.wrap(repo).lsRemote().setRemote(remote).setCredentialsProvider(credentials).call();
     } catch (GitAPIException e) {
       throw failed("reading the branches of " + remote, e);
     }

@@ -188,15 +188,17 @@ public final class PrBot {
       Request r, Repository repo, GitSide git, Forge forge, Secret token, String tokenVar)
       throws IOException {
     MigrationStep step = MigrationStep.get(r.step());
-    String defaultBranch = forge != null && !r.dryRun() ? forge.defaultBranch() : null;
+    // A dry run asks the forge nothing: the remote's HEAD names the default branch.
+    String defaultBranch =
+        forge != null && !r.dryRun() ? forge.defaultBranch() : git.remoteDefaultBranch();
     for (int round = 1; ; round++) {
       Map<String, ObjectId> remote = git.branches();
       String base = r.base() != null ? r.base() : defaultBranch;
       if (base == null) {
-        throw bad("pass --base BRANCH: a dry run asks the forge nothing");
+        throw bad("the remote does not say its default branch; pass --base BRANCH");
       }
       String branch =
-          base.equals(defaultBranch) || (defaultBranch == null && r.base() == null)
+          base.equals(defaultBranch)
               ? "nixmigrate/step-" + r.step()
               : "nixmigrate/" + base + "/step-" + r.step();
       ObjectId baseTip = remote.get(base);

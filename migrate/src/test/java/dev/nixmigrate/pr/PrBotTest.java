@@ -441,8 +441,28 @@ class PrBotTest {
                 saved -> Options.defaults()));
     said.add(o.toString());
     assertEquals("planned", o.result());
+    assertEquals("nixmigrate/step-1", o.branch());
     assertTrue(o.plan().stream().anyMatch(c -> c.path().equals(".github/workflows/ci.yml")));
     assertEquals(0, git.pushes());
+    assertEquals(List.of(), forge.calls());
+
+    // Without --base, the remote's HEAD names the default branch.
+    PrBot.Outcome guessed =
+        bot.run(
+            new PrBot.Request(
+                clone,
+                1,
+                null,
+                "origin",
+                "github",
+                forge.api(),
+                "o/r",
+                null,
+                false,
+                true,
+                BOT,
+                saved -> Options.defaults()));
+    assertEquals("nixmigrate/step-1", guessed.branch());
     assertEquals(List.of(), forge.calls());
   }
 
