@@ -8,6 +8,11 @@ public interface Generator {
   /** A short name, shown in plans. */
   String name();
 
+  /** What its files are for, in a phrase (shown in plans and pull requests). */
+  default String purpose() {
+    return name();
+  }
+
   /** The step that introduces this artifact. */
   int step();
 

@@ -38,6 +38,15 @@ public final class Generators {
     }
   }
 
+  /** What the generator named {@code name} writes for, or the name itself for another writer. */
+  public static String purpose(String name) {
+    return ALL.stream()
+        .filter(g -> g.name().equals(name))
+        .map(Generator::purpose)
+        .findFirst()
+        .orElse(name);
+  }
+
   /** The generators that exist, in step order. */
   public static List<Generator> all() {
     return ALL;

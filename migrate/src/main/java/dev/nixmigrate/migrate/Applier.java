@@ -59,7 +59,8 @@ final class Applier {
       Path target = PathGuard.resolve(root, f.path());
       String current = NixMigrate.read(target, f.path());
       State.Entry entry = state.get(f.path());
-      String reason = "step " + f.step() + ": " + f.generator();
+      String reason =
+          (f.step() > 0 ? "step " + f.step() + ": " : "") + Generators.purpose(f.generator());
       if (f.mode() != GeneratedFile.Mode.WHOLE) {
         // The user's own file: a minimal edit, made only when asked, never recorded as ours.
         boolean lines = f.mode() == GeneratedFile.Mode.LINES;
@@ -81,7 +82,11 @@ final class Applier {
         writes.add(
             new Write(
                 new FileChange(
-                    f.path(), current, after, f.step(), reason + (lines ? "" : ": " + what)),
+                    f.path(),
+                    current,
+                    after,
+                    f.step(),
+                    lines ? reason : "step " + f.step() + ": " + what + " (an edit of your file)"),
                 null));
         continue;
       }

@@ -25,6 +25,11 @@ public final class JustfileGenerator implements Generator {
   public record Aggregate(String signature, String doc, List<String> lines) {}
 
   @Override
+  public String purpose() {
+    return "CI's commands, to run locally (`just test`)";
+  }
+
+  @Override
   public String name() {
     return "justfile";
   }

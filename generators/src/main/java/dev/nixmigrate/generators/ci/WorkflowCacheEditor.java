@@ -35,6 +35,11 @@ public final class WorkflowCacheEditor implements Generator {
   private static final Pattern CMAKE = Pattern.compile("(^|[\\s;&|(])cmake\\s");
 
   @Override
+  public String purpose() {
+    return "compiler caching in your own workflow";
+  }
+
+  @Override
   public String name() {
     return "ci-cache-edit";
   }

@@ -13,6 +13,11 @@ public final class WorkflowGenerator implements Generator {
   public static final String PATH = ".github/workflows/ci.yml";
 
   @Override
+  public String purpose() {
+    return "the CI workflow that builds, tests and lints every project";
+  }
+
+  @Override
   public String name() {
     return "ci-workflow";
   }

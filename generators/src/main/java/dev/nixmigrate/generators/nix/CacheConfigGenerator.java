@@ -13,6 +13,11 @@ import java.util.Map;
 /** Step 5: {@code nix/nix.conf}, {@code nix/machines} and {@code docs/nix-migration.md}. */
 public final class CacheConfigGenerator implements Generator {
   @Override
+  public String purpose() {
+    return "the binary cache and remote builders, and notes on each step";
+  }
+
+  @Override
   public String name() {
     return "binary-cache";
   }

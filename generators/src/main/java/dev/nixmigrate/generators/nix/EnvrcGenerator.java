@@ -10,6 +10,11 @@ import java.util.Map;
 /** {@code .envrc} for direnv, and the {@code .gitignore} lines the dev shell needs (step 3). */
 public final class EnvrcGenerator implements Generator {
   @Override
+  public String purpose() {
+    return "direnv loading the dev shell";
+  }
+
+  @Override
   public String name() {
     return "envrc";
   }

@@ -19,6 +19,11 @@ public final class FlakeGenerator implements Generator {
   public static final String PATH = "flake.nix";
 
   @Override
+  public String purpose() {
+    return "the Nix dev shell, and from step 4 the packages and checks";
+  }
+
+  @Override
   public String name() {
     return "flake";
   }

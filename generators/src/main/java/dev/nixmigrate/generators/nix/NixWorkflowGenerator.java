@@ -23,6 +23,11 @@ public final class NixWorkflowGenerator implements Generator {
   public static final String PATH = ".github/workflows/nix.yml";
 
   @Override
+  public String purpose() {
+    return "CI building and checking the flake with Nix";
+  }
+
+  @Override
   public String name() {
     return "nix-workflow";
   }
