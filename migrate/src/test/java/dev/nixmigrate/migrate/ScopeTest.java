@@ -72,6 +72,30 @@ class ScopeTest {
   }
 
   @Test
+  void languagesTheUsersCiBuildsGetNoSecondSetOfJobs() throws Exception {
+    Path dir = ExampleRepo.copy(temp, "polyglot");
+    Files.createDirectories(dir.resolve(".github/workflows"));
+    Files.writeString(
+        dir.resolve(".github/workflows/python.yml"),
+        "name: python\non: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+            + "    steps:\n      - uses: actions/setup-python@v5\n      - run: pytest\n");
+    TestRepo.commitAll(dir, "their Python CI");
+    StepResult r = NixMigrate.step(dir, Options.defaults(), 1, RunMode.DEFAULT);
+    String ci = Files.readString(dir.resolve(".github/workflows/ci.yml"));
+    var jobs =
+        dev.nixmigrate.core.read.YamlReader.leaves(ci, "ci.yml").stream()
+            .filter(l -> l.path().size() > 1 && l.path().get(0).equals("jobs"))
+            .map(l -> l.path().get(1))
+            .distinct()
+            .toList();
+    assertFalse(jobs.contains("python"), jobs.toString());
+    assertTrue(jobs.contains("rust-test") && jobs.contains("cmake"), jobs.toString());
+    assertTrue(
+        r.warnings().stream().anyMatch(w -> w.contains(".github/workflows/python.yml")),
+        r.warnings().toString());
+  }
+
+  @Test
   void theUsersFlakeGetsTheHookUpOnlyWhenAsked() throws Exception {
     Path dir = ExampleRepo.copy(temp, "python-uv");
     String theirs =

@@ -1,5 +1,6 @@
 package dev.nixmigrate.generators.ci;
 
+import dev.nixmigrate.core.model.Evidence;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
@@ -41,7 +42,33 @@ public final class WorkflowGenerator implements Generator {
           .add(".", "no Python, Rust or CMake project found; no CI workflow is generated");
       return List.of();
     }
-    Workflow wf = WorkflowPlanner.plan(facts, options, targetStep);
+    // Languages the user's own workflows already build get no second set of jobs here.
+    Map<String, String> builtElsewhere = new java.util.TreeMap<>();
+    Map<Evidence.Kind, String> kinds =
+        Map.of(
+            Evidence.Kind.CI_BUILDS_PYTHON, "python",
+            Evidence.Kind.CI_BUILDS_RUST, "rust",
+            Evidence.Kind.CI_BUILDS_C, "cmake");
+    kinds.forEach(
+        (kind, name) ->
+            facts.existing().of(kind).stream()
+                .filter(e -> !e.file().equals(PATH) && !ctx.selection().managed(e.file()))
+                .findFirst()
+                .ifPresent(e -> builtElsewhere.put(name, e.file())));
+    builtElsewhere.forEach(
+        (name, file) ->
+            ctx.warnings()
+                .add(
+                    PATH,
+                    "your workflow "
+                        + file
+                        + " already builds the "
+                        + name
+                        + " projects, so this workflow leaves them out"));
+    Workflow wf = WorkflowPlanner.plan(facts, options, targetStep, builtElsewhere.keySet());
+    if (wf.jobs().isEmpty()) {
+      return List.of();
+    }
     int step = Math.min(targetStep, 2);
     String header =
         step == 1

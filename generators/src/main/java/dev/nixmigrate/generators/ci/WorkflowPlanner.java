@@ -26,9 +26,20 @@ public final class WorkflowPlanner {
   private WorkflowPlanner() {}
 
   public static Workflow plan(RepoFacts facts, Options options, int step) {
+    return plan(facts, options, step, java.util.Set.of());
+  }
+
+  /**
+   * The workflow without jobs for the project kinds ("python", "rust", "cmake") in {@code skip}.
+   */
+  public static Workflow plan(
+      RepoFacts facts, Options options, int step, java.util.Set<String> skip) {
     List<Job> jobs = new ArrayList<>();
     List<ProjectCommands> commands = CommandPlanner.plan(facts);
     for (ProjectCommands c : commands) {
+      if (skip.contains(c.kind())) {
+        continue;
+      }
       Project p =
           facts.projects().stream().filter(x -> x.path().equals(c.dir())).findFirst().orElseThrow();
       switch (c.kind()) {
