@@ -74,7 +74,44 @@ public final class PrBot {
       boolean draft,
       boolean dryRun,
       PersonIdent identity,
-      Function<Optional<Settings>, Options> options) {}
+      Function<Optional<Settings>, Options> options) {
+    /** A request for step {@code step} with every default: origin, the default branch, inferred. */
+    public static Request of(Path dir, int step, PersonIdent identity) {
+      return new Request(
+          dir,
+          step,
+          null,
+          "origin",
+          null,
+          null,
+          null,
+          null,
+          false,
+          false,
+          identity,
+          saved -> saved.map(Settings::options).orElse(Options.defaults()));
+    }
+
+    public Request withBase(String b) {
+      return new Request(
+          dir, step, b, remote, forge, apiUrl, repo, tokenEnv, draft, dryRun, identity, options);
+    }
+
+    public Request withForge(String f, String api, String r) {
+      return new Request(
+          dir, step, base, remote, f, api, r, tokenEnv, draft, dryRun, identity, options);
+    }
+
+    public Request withTokenEnv(String v) {
+      return new Request(
+          dir, step, base, remote, forge, apiUrl, repo, v, draft, dryRun, identity, options);
+    }
+
+    public Request withDryRun(boolean d) {
+      return new Request(
+          dir, step, base, remote, forge, apiUrl, repo, tokenEnv, draft, d, identity, options);
+    }
+  }
 
   /**
    * What happened.

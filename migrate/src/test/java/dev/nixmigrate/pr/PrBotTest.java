@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.testing.Processes;
 import dev.nixmigrate.testing.Tools;
 import java.nio.charset.StandardCharsets;
@@ -181,19 +180,7 @@ class PrBotTest {
   }
 
   private PrBot.Request request(Path dir, int step, String forgeKind) {
-    return new PrBot.Request(
-        dir,
-        step,
-        null,
-        "origin",
-        forgeKind,
-        forge.api(),
-        "o/r",
-        null,
-        false,
-        false,
-        BOT,
-        saved -> saved.map(s -> s.options()).orElse(Options.defaults()));
+    return PrBot.Request.of(dir, step, BOT).withForge(forgeKind, forge.api(), "o/r");
   }
 
   private PrBot.Outcome run(Path dir, int step) {
@@ -329,20 +316,7 @@ class PrBotTest {
         new PrBot(
             Map.of("NIXMIGRATE_TOKEN", canary, "GITHUB_ACTIONS", "true"), clock, d -> {}, FAST);
     PrBot.Request r = request(clone, 1, "github");
-    app.run(
-        new PrBot.Request(
-            r.dir(),
-            1,
-            null,
-            "origin",
-            "github",
-            forge.api(),
-            "o/r",
-            "NIXMIGRATE_TOKEN",
-            false,
-            false,
-            BOT,
-            r.options()));
+    app.run(r.withTokenEnv("NIXMIGRATE_TOKEN"));
     assertFalse(
         forge.prs.get(0).body.contains("opened with the workflow's"), forge.prs.get(0).body);
   }
@@ -424,21 +398,7 @@ class PrBotTest {
   void aDryRunPushesNothingAndCallsNoApi() throws Exception {
     github();
     PrBot bot = bot(FAST);
-    PrBot.Outcome o =
-        bot.run(
-            new PrBot.Request(
-                clone,
-                1,
-                "main",
-                "origin",
-                "github",
-                forge.api(),
-                "o/r",
-                null,
-                false,
-                true,
-                BOT,
-                saved -> Options.defaults()));
+    PrBot.Outcome o = bot.run(request(clone, 1, "github").withBase("main").withDryRun(true));
     said.add(o.toString());
     assertEquals("planned", o.result());
     assertEquals("nixmigrate/step-1", o.branch());
@@ -447,21 +407,7 @@ class PrBotTest {
     assertEquals(List.of(), forge.calls());
 
     // Without --base, the remote's HEAD names the default branch.
-    PrBot.Outcome guessed =
-        bot.run(
-            new PrBot.Request(
-                clone,
-                1,
-                null,
-                "origin",
-                "github",
-                forge.api(),
-                "o/r",
-                null,
-                false,
-                true,
-                BOT,
-                saved -> Options.defaults()));
+    PrBot.Outcome guessed = bot.run(request(clone, 1, "github").withDryRun(true));
     assertEquals("nixmigrate/step-1", guessed.branch());
     assertEquals(List.of(), forge.calls());
   }
@@ -675,22 +621,7 @@ class PrBotTest {
     dev.nixmigrate.core.NixMigrateException e =
         assertThrows(
             dev.nixmigrate.core.NixMigrateException.class,
-            () ->
-                bot(FAST)
-                    .run(
-                        new PrBot.Request(
-                            clone,
-                            1,
-                            null,
-                            "origin",
-                            null,
-                            null,
-                            null,
-                            null,
-                            false,
-                            false,
-                            BOT,
-                            saved -> Options.defaults())));
+            () -> bot(FAST).run(PrBot.Request.of(clone, 1, BOT)));
     assertTrue(e.getMessage().contains("--forge"), e.getMessage());
     dev.nixmigrate.core.NixMigrateException noToken =
         assertThrows(
