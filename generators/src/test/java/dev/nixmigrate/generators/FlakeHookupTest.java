@@ -104,6 +104,77 @@ class FlakeHookupTest {
     return lines.get(lines.size() - 1);
   }
 
+  /**
+   * 60 seeded random flakes (pattern forms, bodies, comments and strings with braces): where the
+   * body is an attribute set the hook-up is made, and Nix evaluates the hooked flake's outputs to
+   * the user's values plus what the hooked file adds; elsewhere nothing is edited.
+   */
+  @Test
+  void randomFlakesKeepTheirMeaningWhenHooked() throws Exception {
+    dev.nixmigrate.testing.Tools.require("nix-instantiate");
+    java.util.Random rnd = new java.util.Random(7);
+    int hooked = 0;
+    for (int c = 0; c < 60; c++) {
+      Path dir = scratch.resolve("random-" + c);
+      Files.createDirectories(dir.resolve("nix"));
+      // A stand-in for nixmigrate's file: it adds one attribute and keeps the user's.
+      Files.writeString(
+          dir.resolve("nix/nixmigrate.nix"),
+          "inputs: outputs: outputs // { hooked = builtins.attrNames inputs; }\n");
+      String pattern =
+          List.of(
+                  "{ self, nixpkgs }",
+                  "{ self, nixpkgs, ... }@all",
+                  "all@{ self, nixpkgs, ... }",
+                  "inputs",
+                  "{ self\n    , nixpkgs\n    , ...\n    }",
+                  "{ self, nixpkgs, inputs ? null, ... }")
+              .get(rnd.nextInt(6));
+      boolean attrs = rnd.nextInt(4) != 0;
+      String body =
+          attrs
+              ? (rnd.nextBoolean() ? "rec " : "")
+                  + "{\n    mine = \"v${\"}\"}\"; # a } in a comment\n"
+                  + "    other = ''\n      ''${x} } '''\n    '';\n  }"
+              : "let mine = \"v}\"; in { inherit mine; }";
+      String flake =
+          "# { a brace in a comment\n{\n  description = \"a { b\";\n"
+              + "  /* outputs = x: { }; */\n"
+              + "  inputs.nixpkgs.url = \"github:NixOS/nixpkgs\";\n"
+              + "  outputs = "
+              + pattern
+              + ":"
+              + (rnd.nextBoolean() ? " " : "\n  ")
+              + body
+              + ";\n}\n";
+      FlakeHookup.Result r = FlakeHookup.hookUp(flake, List.of("nixpkgs"));
+      assertEquals(attrs, r.done(), flake + "\n" + r.why());
+      if (!attrs) {
+        continue;
+      }
+      hooked++;
+      Files.writeString(dir.resolve("flake.nix"), r.text());
+      Processes.Result eval =
+          Processes.run(
+              dir,
+              List.of(
+                  "nix-instantiate",
+                  "--eval",
+                  "--strict",
+                  "--json",
+                  "-E",
+                  "let o = (import ./flake.nix).outputs { self = { }; nixpkgs = { }; };"
+                      + " in { inherit (o) mine hooked; }"),
+              null,
+              60);
+      assertTrue(eval.ok(), r.text() + "\n" + eval.output());
+      String json = eval.output().strip().lines().reduce((a, b) -> b).orElse("");
+      assertTrue(json.contains("\"mine\":\"v}\""), r.text() + "\n" + json);
+      assertTrue(json.contains("\"hooked\":[\"nixpkgs\",\"self\"]"), r.text() + "\n" + json);
+    }
+    assertTrue(hooked > 30, "enough hooked flakes: " + hooked);
+  }
+
   @Test
   void anIdentifierPatternIsUsedAsItIs() {
     String flake = "{ inputs.nixpkgs.url = \"x\"; outputs = inputs: { }; }";
