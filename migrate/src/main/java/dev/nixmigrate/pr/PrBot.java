@@ -107,6 +107,11 @@ public final class PrBot {
           dir, step, base, remote, forge, apiUrl, repo, v, draft, dryRun, identity, options);
     }
 
+    public Request withDraft(boolean d) {
+      return new Request(
+          dir, step, base, remote, forge, apiUrl, repo, tokenEnv, d, dryRun, identity, options);
+    }
+
     public Request withDryRun(boolean d) {
       return new Request(
           dir, step, base, remote, forge, apiUrl, repo, tokenEnv, draft, d, identity, options);

@@ -616,6 +616,24 @@ class PrBotTest {
   }
 
   @Test
+  void draftsAreDraftsOnBothForges() throws Exception {
+    github();
+    bot(FAST).run(request(clone, 1, "github").withDraft(true));
+    assertTrue(
+        forge.requests.get(2).body().contains("\"draft\": true"), forge.requests.get(2).body());
+    forge.requests.forEach(r -> said.add(r.path() + " " + r.body()));
+    forge.close();
+    forge = new FakeForge(true, "o/r", canary);
+    PrBot.Outcome o = bot(FAST).run(request(clone, 2, "gitlab").withDraft(true));
+    said.add(o.toString());
+    assertTrue(
+        forge.prs.get(0).title.startsWith("Draft: nixmigrate: step 2"), forge.prs.get(0).title);
+    // Kept a draft when the bot brings it up to date, and not edited when it says the same.
+    assertEquals("unchanged", run(clone, 2).result());
+    assertTrue(forge.prs.get(0).title.startsWith("Draft: "));
+  }
+
+  @Test
   void whatCannotBeInferredIsBadInputThatNamesTheOption() throws Exception {
     github();
     dev.nixmigrate.core.NixMigrateException e =
