@@ -2,7 +2,7 @@
 #
 # Runs nixmigrate's pull-request bot weekly and on demand. It needs a GitHub App installed on this
 # repository (contents, pull requests and workflows: read and write), with the variables and the
-# secret below (`nixmigrate pr --help` and the README say more).
+# secret below (`nixmigrate pr --help` and nixmigrate's README say more).
 #   vars.NIXMIGRATE_APP_CLIENT_ID      the App's client ID
 #   secrets.NIXMIGRATE_APP_PRIVATE_KEY the App's private key
 #   vars.NIXMIGRATE_JAR_URL            where to download nixmigrate.jar
