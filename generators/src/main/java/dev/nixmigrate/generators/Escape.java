@@ -1,7 +1,7 @@
 package dev.nixmigrate.generators;
 
 import dev.nixmigrate.core.NixMigrateException;
-import java.util.Locale;
+import dev.nixmigrate.core.text.Backslashed;
 import java.util.regex.Pattern;
 
 /**
@@ -56,38 +56,15 @@ public final class Escape {
         && !looksNumericOrDate(s)) {
       return s;
     }
-    boolean control =
-        s.chars()
-            .anyMatch(
-                c ->
-                    c < 0x20
-                        || c == 0x7f
-                        || c == 0x85
-                        || c == 0x2028
-                        || c == 0x2029
-                        || c == 0xfeff);
-    if (!control) {
+    if (s.chars().noneMatch(Escape::yamlControl)) {
       return "'" + s.replace("'", "''") + "'";
     }
-    StringBuilder b = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\t' -> b.append("\\t");
-        case '\r' -> b.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
-            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+    return Backslashed.quote(s, Escape::yamlControl);
+  }
+
+  /** Characters YAML readers drop, fold or refuse in a single-quoted scalar. */
+  private static boolean yamlControl(int c) {
+    return c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff;
   }
 
   /** Anything a YAML 1.1 reader might take for a number, an octal, a sexagesimal or a date. */
@@ -109,24 +86,7 @@ public final class Escape {
 
   /** A TOML basic string that TOML readers read back as {@code s}. */
   public static String tomlString(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\t' -> b.append("\\t");
-        case '\r' -> b.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            b.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+    return Backslashed.quote(s, c -> c < 0x20 || c == 0x7f);
   }
 
   private static String printable(String s) {

@@ -63,6 +63,12 @@ public final class TemplateEngine {
     }
   }
 
+  /** A template error at {@code name:line:column}: bad input, since templates can be the user's. */
+  private NixMigrateException bad(String name, Integer line, Integer column, String what) {
+    return new NixMigrateException(
+        NixMigrateException.Kind.BAD_INPUT, where(name) + ":" + line + ":" + column + ": " + what);
+  }
+
   /** Renders template {@code name} (e.g. {@code step3/flake.nix.ftl}) with {@code model}. */
   public String render(String name, Map<String, Object> model) {
     try {
@@ -73,30 +79,21 @@ public final class TemplateEngine {
     } catch (TemplateNotFoundException e) {
       throw new IllegalStateException("bundled template " + name + " is missing", e);
     } catch (ParseException e) {
-      throw new NixMigrateException(
-          NixMigrateException.Kind.BAD_INPUT,
-          where(name)
-              + ":"
-              + e.getLineNumber()
-              + ":"
-              + e.getColumnNumber()
-              + ": template syntax error: "
-              + e.getEditorMessage());
+      throw bad(
+          name,
+          e.getLineNumber(),
+          e.getColumnNumber(),
+          "template syntax error: " + e.getEditorMessage());
     } catch (TemplateException e) {
       String what =
           e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null
               ? "'" + e.getBlamedExpressionString() + "' is not in the template model"
               : firstLine(e.getMessageWithoutStackTop());
-      throw new NixMigrateException(
-          NixMigrateException.Kind.BAD_INPUT,
-          where(name)
-              + ":"
-              + e.getLineNumber()
-              + ":"
-              + e.getColumnNumber()
-              + ": "
-              + what
-              + " (the template model is documented in the README)");
+      throw bad(
+          name,
+          e.getLineNumber(),
+          e.getColumnNumber(),
+          what + " (the template model is documented in the README)");
     } catch (IOException e) {
       throw new NixMigrateException(
           NixMigrateException.Kind.BAD_INPUT, "cannot read template " + where(name), e);

@@ -4,14 +4,12 @@ import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.NixMigrate;
 import dev.nixmigrate.migrate.Settings;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nixmigrate check}: exit 1 when nixmigrate's files are out of date; for CI. */
@@ -30,13 +28,7 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Repository root (default: the current directory).")
-  Path dir;
+  @Mixin RepoOptions repo;
 
   @Option(
       names = "--step",
@@ -46,31 +38,25 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin GenerationOptions generation;
 
-  @Option(
-      names = "--json",
-      description =
-          "Print the result as JSON: the outcome and each out-of-date file with its diff.")
-  boolean json;
-
   @Override
   public Integer call() {
-    java.util.Optional<Settings> saved = Settings.read(dir);
+    java.util.Optional<Settings> saved = Settings.read(repo.dir);
     int n =
         step != null
             ? step
-            : saved.map(Settings::step).filter(x -> x > 0).orElse(NixMigrate.stepReached(dir));
+            : saved.map(Settings::step).filter(x -> x > 0).orElse(NixMigrate.stepReached(repo.dir));
     PrintWriter out = spec.commandLine().getOut();
     if (n == 0) {
       out.println(
-          json
+          repo.json
               ? ChangesJson.write(0, "not-started", List.of(), List.of(), List.of(), List.of())
                   .strip()
               : "nixmigrate has written nothing here yet; run nixmigrate step 1.");
       out.flush();
       return ExitCode.FINDINGS;
     }
-    List<FileChange> stale = NixMigrate.check(dir, generation.toOptions(saved), n);
-    if (json) {
+    List<FileChange> stale = NixMigrate.check(repo.dir, generation.toOptions(saved), n);
+    if (repo.json) {
       out.print(
           ChangesJson.write(
               n,

@@ -5,13 +5,10 @@ import dev.nixmigrate.migrate.Plan;
 import dev.nixmigrate.migrate.RunMode;
 import dev.nixmigrate.migrate.Settings;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,21 +29,7 @@ import picocli.CommandLine.Spec;
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "N", description = "The step to plan for, 1 to 5.")
-  int step;
-
-  @Parameters(
-      index = "1",
-      arity = "0..1",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Repository root (default: the current directory).")
-  Path dir;
-
-  @Option(
-      names = "--json",
-      description = "Print the plan as JSON: each change's path, step, reason and diff.")
-  boolean json;
+  @Mixin StepArgs target;
 
   @Mixin ScopeOptions scope;
 
@@ -56,10 +39,13 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     Plan plan =
         NixMigrate.plan(
-            dir, generation.toOptions(Settings.read(dir)), step, scope.apply(RunMode.DEFAULT));
+            target.dir,
+            generation.toOptions(Settings.read(target.dir)),
+            target.step,
+            scope.apply(RunMode.DEFAULT));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (json) {
+    if (target.json) {
       out.print(
           ChangesJson.write(
               plan.step(),
@@ -69,12 +55,13 @@ final class PlanCommand implements Callable<Integer> {
               plan.conflicts(),
               plan.warnings()));
     } else if (plan.isEmpty()) {
-      out.println("Nothing to change: the repository already has what step " + step + " writes.");
+      out.println(
+          "Nothing to change: the repository already has what step " + target.step + " writes.");
     } else {
       out.print(plan.diff());
     }
     out.flush();
-    if (!json) {
+    if (!target.json) {
       // Notes go to stderr, so stdout stays a patch that git apply takes.
       for (String l : plan.left()) {
         err.println("left alone: " + l);

@@ -6,13 +6,11 @@ import dev.nixmigrate.migrate.RunMode;
 import dev.nixmigrate.migrate.Settings;
 import dev.nixmigrate.migrate.StepResult;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nixmigrate step N}: brings the repository to step N, keeping the user's edits. */
@@ -33,16 +31,7 @@ import picocli.CommandLine.Spec;
 final class StepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "N", description = "The step to reach, 1 to 5.")
-  int step;
-
-  @Parameters(
-      index = "1",
-      arity = "0..1",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Repository root (default: the current directory).")
-  Path dir;
+  @Mixin StepArgs target;
 
   @Option(
       names = "--dry-run",
@@ -56,32 +45,27 @@ final class StepCommand implements Callable<Integer> {
 
   @Mixin ScopeOptions scope;
 
-  @Option(
-      names = "--json",
-      description =
-          "Print the result as JSON: the outcome (written, unchanged, conflicts), each change's path, reason and diff, and what was left alone.")
-  boolean json;
-
   @Mixin GenerationOptions generation;
 
   @Override
   public Integer call() {
     StepResult r =
         NixMigrate.step(
-            dir,
-            generation.toOptions(Settings.read(dir)),
-            step,
+            target.dir,
+            generation.toOptions(Settings.read(target.dir)),
+            target.step,
             scope.apply(new RunMode(dryRun, allowDirty, false, false)));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int code = r.conflicts().isEmpty() ? ExitCode.OK : ExitCode.REFUSED;
-    if (json) {
+    if (target.json) {
       String outcome =
           !r.conflicts().isEmpty()
               ? "conflicts"
               : r.written().isEmpty() ? "unchanged" : dryRun ? "planned" : "written";
       out.print(
-          ChangesJson.write(step, outcome, r.written(), r.left(), r.conflicts(), r.warnings()));
+          ChangesJson.write(
+              target.step, outcome, r.written(), r.left(), r.conflicts(), r.warnings()));
       out.flush();
       return code;
     }
@@ -93,7 +77,8 @@ final class StepCommand implements Callable<Integer> {
       }
     }
     if (r.written().isEmpty()) {
-      out.println("Nothing to write: the repository already has what step " + step + " writes.");
+      out.println(
+          "Nothing to write: the repository already has what step " + target.step + " writes.");
     }
     for (String l : r.left()) {
       out.println("left alone: " + l);

@@ -4,16 +4,14 @@ import dev.nixmigrate.core.json.JsonWriter;
 import dev.nixmigrate.migrate.NixMigrate;
 import dev.nixmigrate.migrate.Verifier;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nixmigrate verify}: the real tools on PATH check the generated files. */
@@ -32,22 +30,13 @@ import picocli.CommandLine.Spec;
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Repository root (default: the current directory).")
-  Path dir;
-
-  @Option(names = "--json", description = "Print each tool's result as JSON.")
-  boolean json;
+  @Mixin RepoOptions repo;
 
   @Override
   public Integer call() {
-    List<Verifier.Check> checks = NixMigrate.verify(dir);
+    List<Verifier.Check> checks = NixMigrate.verify(repo.dir);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (repo.json) {
       List<Object> list = new ArrayList<>();
       for (Verifier.Check c : checks) {
         Map<String, Object> o = new LinkedHashMap<>();

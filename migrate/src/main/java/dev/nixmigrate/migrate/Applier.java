@@ -39,10 +39,11 @@ final class Applier {
   private final boolean allowDirty;
   private final boolean editExisting;
 
-  Applier(Path root, boolean allowDirty, boolean editExisting) {
+  /** {@code state}: what {@link State#recover} gives for {@code root}. */
+  Applier(Path root, State state, boolean allowDirty, boolean editExisting) {
     this.root = root;
     this.onDisk = State.read(root);
-    this.state = State.recover(root);
+    this.state = state;
     this.allowDirty = allowDirty;
     this.editExisting = editExisting;
   }

@@ -32,48 +32,30 @@ public final class NixMigrate {
    * What {@code step} would do to bring the repository at {@code repo} to {@code step} (1 to 5).
    */
   public static Plan plan(Path repo, Options options, int step) {
-    return plan(repo, options, step, false);
+    return plan(repo, options, step, RunMode.DEFAULT);
   }
 
   /**
-   * What {@code step} would do, decided exactly as it decides (three-way merges, files left alone),
-   * without writing anything or looking at uncommitted changes.
+   * What {@code step} would do in {@code mode}, decided exactly as it decides (three-way merges,
+   * files left alone), without writing anything or looking at uncommitted changes.
    */
-  public static Plan plan(Path repo, Options options, int step, boolean editExisting) {
-    return plan(repo, options, step, RunMode.DEFAULT.editExisting(editExisting));
-  }
-
-  /** What {@code step} would do in {@code mode}; dry-run and dirty-tree settings are ignored. */
   public static Plan plan(Path repo, Options options, int step, RunMode mode) {
     StepResult r = step(repo, options, step, mode.dryRun(true).allowDirty(true));
     return new Plan(step, r.written(), r.left(), r.conflicts(), r.warnings());
   }
 
   /**
-   * Brings the repository at {@code repo} to {@code step}: writes the plan's files, keeping the
-   * user's edits (three-way merge) and leaving files nixmigrate did not write alone.
-   *
-   * @param dryRun decide everything, write nothing
-   * @param allowDirty write even over uncommitted changes
-   * @param editExisting add lines to files the user owns ({@code .gitignore})
+   * Brings the repository at {@code repo} to {@code step}, as {@code mode} says: writes the plan's
+   * files, keeping the user's edits (three-way merge) and leaving files nixmigrate did not write
+   * alone.
    */
-  public static StepResult step(
-      Path repo,
-      Options options,
-      int step,
-      boolean dryRun,
-      boolean allowDirty,
-      boolean editExisting) {
-    return step(repo, options, step, new RunMode(dryRun, allowDirty, editExisting, false));
-  }
-
-  /** Brings the repository at {@code repo} to {@code step}, as {@code mode} says. */
   public static StepResult step(Path repo, Options options, int step, RunMode mode) {
     RepoFacts facts = readable(repo, step);
-    Selection selection = select(facts, step, mode.only());
+    State state = State.recover(facts.root());
+    Selection selection = select(facts, step, mode.only(), state.files().keySet());
     Generators.Generation gen = Generators.generate(facts, options, selection);
     Settings settings = new Settings(step, options);
-    return new Applier(facts.root(), mode.allowDirty(), mode.editExisting())
+    return new Applier(facts.root(), state, mode.allowDirty(), mode.editExisting())
         .apply(gen, step, mode.dryRun(), settings);
   }
 
@@ -82,8 +64,7 @@ public final class NixMigrate {
    * else step N and every earlier step the repository has not already done with its own files. An
    * earlier step done by files nixmigrate wrote stays in, so those files keep up with the target.
    */
-  static Selection select(RepoFacts facts, int step, boolean only) {
-    Set<String> managed = State.recover(facts.root()).files().keySet();
+  private static Selection select(RepoFacts facts, int step, boolean only, Set<String> managed) {
     List<StepStatus> status = RepoScanner.status(facts);
     Set<String> userFiles = new TreeSet<>();
     for (StepStatus st : status) {
@@ -179,7 +160,7 @@ public final class NixMigrate {
   public static StepResult writeFiles(Path repo, List<GeneratedFile> files, boolean dryRun) {
     Path root = repo.toAbsolutePath().normalize();
     Generators.Generation gen = new Generators.Generation(files, List.of());
-    return new Applier(root, false, false).apply(gen, 0, dryRun, null);
+    return new Applier(root, State.recover(root), false, false).apply(gen, 0, dryRun, null);
   }
 
   /** The highest step among the files nixmigrate has recorded writing (0 when none). */

@@ -160,7 +160,7 @@ class EditExistingTest {
   @Test
   void thePlanShowsTheEditWithItsReason() throws Exception {
     Path dir = withWorkflow("rust-workspace", "rust-build.yml");
-    Plan plan = NixMigrate.plan(dir, Options.defaults(), 2, true);
+    Plan plan = NixMigrate.plan(dir, Options.defaults(), 2, RunMode.DEFAULT.editExisting(true));
     FileChange c = plan.changes().get(0);
     assertEquals(".github/workflows/rust-build.yml", c.path());
     assertTrue(c.reason().contains("compiler cache") && c.reason().contains("test"), c.reason());

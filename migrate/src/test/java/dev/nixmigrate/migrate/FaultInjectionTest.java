@@ -42,7 +42,8 @@ class FaultInjectionTest {
   private Path prepared(String name) throws IOException {
     Path dir = temp.resolve(name);
     TreeCopy.copy(example(), dir);
-    NixMigrate.step(dir, Options.defaults(), 1, false, true, true);
+    NixMigrate.step(
+        dir, Options.defaults(), 1, RunMode.DEFAULT.allowDirty(true).editExisting(true));
     return dir;
   }
 
@@ -110,7 +111,9 @@ class FaultInjectionTest {
           failures.add("kill " + i + " at " + at + " ms: " + path + " is neither old nor new");
         }
       }
-      StepResult rerun = NixMigrate.step(dir, Options.defaults(), 3, false, true, true);
+      StepResult rerun =
+          NixMigrate.step(
+              dir, Options.defaults(), 3, RunMode.DEFAULT.allowDirty(true).editExisting(true));
       assertEquals(List.of(), rerun.conflicts(), "kill " + i);
       Map<String, String> after = files(dir);
       after.keySet().removeIf(k -> k.equals(State.PENDING));

@@ -9,7 +9,10 @@ public final class StepChild {
 
   public static void main(String[] args) {
     NixMigrate.step(
-        Path.of(args[0]), Options.defaults(), Integer.parseInt(args[1]), false, true, true);
+        Path.of(args[0]),
+        Options.defaults(),
+        Integer.parseInt(args[1]),
+        RunMode.DEFAULT.allowDirty(true).editExisting(true));
     System.out.println("done");
   }
 }

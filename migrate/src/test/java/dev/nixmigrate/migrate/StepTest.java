@@ -46,6 +46,15 @@ class StepTest {
     return out;
   }
 
+  /** A manifest change: python-uv gains a runtime dependency. */
+  private static void addPyyaml(Path dir) throws IOException {
+    Path pyproject = dir.resolve("pyproject.toml");
+    String before = Files.readString(pyproject);
+    String after = before.replace("\"click>=8.1\",", "\"click>=8.1\",\n  \"pyyaml>=6\",");
+    assertFalse(before.equals(after), "the example's dependency list changed shape");
+    Files.writeString(pyproject, after);
+  }
+
   static Stream<Arguments> examplesAndSteps() {
     return Stream.of("python-uv", "rust-workspace", "cpp-cmake", "polyglot")
         .flatMap(n -> Stream.of(1, 2, 3, 4, 5).map(s -> Arguments.of(n, s)));
@@ -55,12 +64,14 @@ class StepTest {
   @MethodSource("examplesAndSteps")
   void aSecondRunChangesNothing(String example, int step) throws Exception {
     Path dir = repo(example);
-    StepResult first = NixMigrate.step(dir, Options.defaults(), step, false, false, true);
+    StepResult first =
+        NixMigrate.step(dir, Options.defaults(), step, RunMode.DEFAULT.editExisting(true));
     assertFalse(first.written().isEmpty());
     commitAll(dir);
     Map<String, String> before = snapshot(dir);
     Thread.sleep(20);
-    StepResult second = NixMigrate.step(dir, Options.defaults(), step, false, false, true);
+    StepResult second =
+        NixMigrate.step(dir, Options.defaults(), step, RunMode.DEFAULT.editExisting(true));
     assertEquals(0, second.written().size(), second.written().toString());
     assertEquals(before, snapshot(dir), "content and mtime unchanged");
   }
@@ -68,18 +79,14 @@ class StepTest {
   @Test
   void anEditAwayFromTheChangeSurvivesAManifestChange() throws Exception {
     Path dir = repo("python-uv");
-    NixMigrate.step(dir, Options.defaults(), 4, false, false, true);
+    NixMigrate.step(dir, Options.defaults(), 4, RunMode.DEFAULT.editExisting(true));
     Path flake = dir.resolve("flake.nix");
     String edited =
         Files.readString(flake).replace("  inputs = {", "  # my own note\n  inputs = {");
     Files.writeString(flake, edited);
-    Path pyproject = dir.resolve("pyproject.toml");
-    Files.writeString(
-        pyproject,
-        Files.readString(pyproject)
-            .replace("\"click>=8.1\",", "\"click>=8.1\",\n  \"pyyaml>=6\","));
+    addPyyaml(dir);
     commitAll(dir);
-    StepResult r = NixMigrate.step(dir, Options.defaults(), 4, false, false, true);
+    StepResult r = NixMigrate.step(dir, Options.defaults(), 4, RunMode.DEFAULT.editExisting(true));
     assertEquals(0, r.conflicts().size());
     String merged = Files.readString(flake);
     assertTrue(merged.contains("# my own note"), "the user's line is kept");
@@ -89,17 +96,13 @@ class StepTest {
   @Test
   void aConflictingEditGetsMarkersAndIsReported() throws Exception {
     Path dir = repo("python-uv");
-    NixMigrate.step(dir, Options.defaults(), 4, false, false, true);
+    NixMigrate.step(dir, Options.defaults(), 4, RunMode.DEFAULT.editExisting(true));
     Path flake = dir.resolve("flake.nix");
     Files.writeString(
         flake, Files.readString(flake).replace("ps.click", "ps.click # pinned by hand"));
-    Path pyproject = dir.resolve("pyproject.toml");
-    Files.writeString(
-        pyproject,
-        Files.readString(pyproject)
-            .replace("\"click>=8.1\",", "\"click>=8.1\",\n  \"pyyaml>=6\","));
+    addPyyaml(dir);
     commitAll(dir);
-    StepResult r = NixMigrate.step(dir, Options.defaults(), 4, false, false, true);
+    StepResult r = NixMigrate.step(dir, Options.defaults(), 4, RunMode.DEFAULT.editExisting(true));
     assertEquals(java.util.List.of("flake.nix"), r.conflicts());
     String text = Files.readString(flake);
     assertTrue(text.contains("<<<<<<< your edits") || text.contains("<<<<<<< "), text);
@@ -114,7 +117,7 @@ class StepTest {
         "name: mine\non: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo test\n";
     Files.writeString(dir.resolve(".github/workflows/ci.yml"), mine);
     commitAll(dir);
-    StepResult r = NixMigrate.step(dir, Options.defaults(), 2, false, false, false);
+    StepResult r = NixMigrate.step(dir, Options.defaults(), 2, RunMode.DEFAULT);
     assertEquals(mine, Files.readString(dir.resolve(".github/workflows/ci.yml")));
     assertTrue(
         r.left().stream().anyMatch(l -> l.startsWith(".github/workflows/ci.yml")),
@@ -126,17 +129,19 @@ class StepTest {
   @Test
   void uncommittedChangesStopTheStepUnlessAllowed() throws Exception {
     Path dir = repo("cpp-cmake");
-    NixMigrate.step(dir, Options.defaults(), 1, false, false, true);
+    NixMigrate.step(dir, Options.defaults(), 1, RunMode.DEFAULT.editExisting(true));
     commitAll(dir);
     Files.writeString(
         dir.resolve("justfile"), Files.readString(dir.resolve("justfile")) + "\n# wip\n");
     NixMigrateException e =
         assertThrows(
             NixMigrateException.class,
-            () -> NixMigrate.step(dir, Options.defaults(), 2, false, false, true));
+            () -> NixMigrate.step(dir, Options.defaults(), 2, RunMode.DEFAULT.editExisting(true)));
     assertEquals(NixMigrateException.Kind.REFUSED, e.kind());
     assertTrue(e.getMessage().contains("justfile"), e.getMessage());
-    StepResult r = NixMigrate.step(dir, Options.defaults(), 2, false, true, true);
+    StepResult r =
+        NixMigrate.step(
+            dir, Options.defaults(), 2, RunMode.DEFAULT.allowDirty(true).editExisting(true));
     assertTrue(
         Files.readString(dir.resolve("justfile")).contains("# wip"), "allowed: edits merged, kept");
     assertTrue(
@@ -148,7 +153,9 @@ class StepTest {
   void aDryRunWritesNothing() throws Exception {
     Path dir = repo("polyglot");
     Map<String, String> before = snapshot(dir);
-    StepResult r = NixMigrate.step(dir, Options.defaults(), 5, true, false, true);
+    StepResult r =
+        NixMigrate.step(
+            dir, Options.defaults(), 5, RunMode.DEFAULT.dryRun(true).editExisting(true));
     assertFalse(r.written().isEmpty());
     assertEquals(before, snapshot(dir));
   }
@@ -163,7 +170,7 @@ class StepTest {
     NixMigrateException e =
         assertThrows(
             NixMigrateException.class,
-            () -> NixMigrate.step(dir, Options.defaults(), 3, false, false, true));
+            () -> NixMigrate.step(dir, Options.defaults(), 3, RunMode.DEFAULT.editExisting(true)));
     assertEquals(NixMigrateException.Kind.EXTERNAL, e.kind());
     assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
     assertEquals(before, snapshot(dir), "all or nothing");
@@ -177,7 +184,12 @@ class StepTest {
     NixMigrateException e =
         assertThrows(
             NixMigrateException.class,
-            () -> NixMigrate.step(dir, Options.defaults(), 1, false, true, true));
+            () ->
+                NixMigrate.step(
+                    dir,
+                    Options.defaults(),
+                    1,
+                    RunMode.DEFAULT.allowDirty(true).editExisting(true)));
     assertEquals(NixMigrateException.Kind.REFUSED, e.kind());
     assertTrue(e.getMessage().contains("outside the repository"), e.getMessage());
     try (Stream<Path> s = Files.list(outside)) {
@@ -195,7 +207,12 @@ class StepTest {
     NixMigrateException e =
         assertThrows(
             NixMigrateException.class,
-            () -> NixMigrate.step(dir, Options.defaults(), 1, false, true, true));
+            () ->
+                NixMigrate.step(
+                    dir,
+                    Options.defaults(),
+                    1,
+                    RunMode.DEFAULT.allowDirty(true).editExisting(true)));
     assertTrue(e.getMessage().contains("../x"), e.getMessage());
     assertFalse(Files.exists(temp.resolve("x")));
   }
@@ -203,12 +220,18 @@ class StepTest {
   @Test
   void anInterruptedRunsOutputIsNotMistakenForYourEdits() throws Exception {
     Path dir = repo("cpp-cmake");
-    NixMigrate.step(dir, Options.defaults(), 1, false, false, true);
+    NixMigrate.step(dir, Options.defaults(), 1, RunMode.DEFAULT.editExisting(true));
     commitAll(dir);
     // A step-2 run wrote the justfile, then was killed before recording it: only its journal says
     // so.
     String killedRunOutput =
-        NixMigrate.step(dir, Options.defaults(), 2, true, true, true).written().stream()
+        NixMigrate.step(
+                dir,
+                Options.defaults(),
+                2,
+                RunMode.DEFAULT.dryRun(true).allowDirty(true).editExisting(true))
+            .written()
+            .stream()
             .filter(c -> c.path().equals("justfile"))
             .findFirst()
             .orElseThrow()
@@ -219,7 +242,10 @@ class StepTest {
     // The re-run uses another choice, so its justfile differs from the killed run's throughout.
     StepResult r =
         NixMigrate.step(
-            dir, Options.defaults().withCCompilerCache("sccache"), 2, false, true, true);
+            dir,
+            Options.defaults().withCCompilerCache("sccache"),
+            2,
+            RunMode.DEFAULT.allowDirty(true).editExisting(true));
     assertEquals(
         java.util.List.of(), r.conflicts(), "the killed run's output is nixmigrate's, not yours");
     String justfile = Files.readString(dir.resolve("justfile"));
@@ -232,11 +258,17 @@ class StepTest {
   void checkFollowsTheManifests() throws Exception {
     Path dir = repo("python-uv");
     assertEquals(0, NixMigrate.stepReached(dir));
-    NixMigrate.step(dir, Options.defaults(), 3, false, false, true);
+    NixMigrate.step(dir, Options.defaults(), 3, RunMode.DEFAULT.editExisting(true));
     assertEquals(3, NixMigrate.stepReached(dir));
-    assertTrue(NixMigrate.step(dir, Options.defaults(), 3, true, true, false).written().isEmpty());
+    assertTrue(
+        NixMigrate.step(dir, Options.defaults(), 3, RunMode.DEFAULT.dryRun(true).allowDirty(true))
+            .written()
+            .isEmpty());
     Path pyproject = dir.resolve("pyproject.toml");
     Files.writeString(pyproject, Files.readString(pyproject).replace(">=3.11", ">=3.11,<3.14"));
-    assertFalse(NixMigrate.step(dir, Options.defaults(), 3, true, true, false).written().isEmpty());
+    assertFalse(
+        NixMigrate.step(dir, Options.defaults(), 3, RunMode.DEFAULT.dryRun(true).allowDirty(true))
+            .written()
+            .isEmpty());
   }
 }

@@ -1,5 +1,6 @@
 package dev.nixmigrate.core.json;
 
+import dev.nixmigrate.core.text.Backslashed;
 import java.util.List;
 import java.util.Map;
 
@@ -75,26 +76,6 @@ public final class JsonWriter {
 
   /** RFC 8259 string escaping; U+2028/U+2029 escaped too so the output is also valid JavaScript. */
   static void string(StringBuilder b, String s) {
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        case '\b' -> b.append("\\b");
-        case '\f' -> b.append("\\f");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    b.append('"');
+    b.append(Backslashed.quote(s, c -> c < 0x20 || c == 0x2028 || c == 0x2029));
   }
 }
