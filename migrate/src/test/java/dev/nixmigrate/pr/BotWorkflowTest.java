@@ -50,6 +50,25 @@ class BotWorkflowTest {
   }
 
   @Test
+  void everyRunBlockPassesShellcheck() throws Exception {
+    Path shellcheck = Tools.require("shellcheck");
+    Path dir = installed();
+    String text = Files.readString(dir.resolve(BotWorkflow.PATH));
+    int n = 0;
+    for (YamlReader.Leaf l : YamlReader.leaves(text, BotWorkflow.PATH)) {
+      if (l.key().equals("run")) {
+        Path script = temp.resolve("run-" + n++ + ".sh");
+        // GitHub runs run: blocks with bash -e.
+        Files.writeString(script, "#!/usr/bin/env bash\nset -e\n" + l.value());
+        Processes.Result r =
+            Processes.run(temp, List.of(shellcheck.toString(), script.toString()), null, 60);
+        assertTrue(r.ok(), l.value() + "\n" + r.output());
+      }
+    }
+    assertEquals(2, n);
+  }
+
+  @Test
   void leastPermissionsPinnedActionsAndAnAppToken() throws Exception {
     String text = Files.readString(installed().resolve(BotWorkflow.PATH));
     Map<String, String> leaves =
