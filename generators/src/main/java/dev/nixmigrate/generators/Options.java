@@ -122,6 +122,34 @@ public record Options(
         flakeNixConfig);
   }
 
+  public Options withOsMatrix(List<String> os) {
+    return new Options(
+        systems,
+        os,
+        pythonVersions,
+        cCompilerCache,
+        templateDir,
+        binaryCache,
+        cachePublicKey,
+        builders,
+        nixInstaller,
+        flakeNixConfig);
+  }
+
+  public Options withPythonVersions(List<String> versions) {
+    return new Options(
+        systems,
+        osMatrix,
+        versions,
+        cCompilerCache,
+        templateDir,
+        binaryCache,
+        cachePublicKey,
+        builders,
+        nixInstaller,
+        flakeNixConfig);
+  }
+
   public Options withTemplateDir(Path dir) {
     return new Options(
         systems,

@@ -7,13 +7,23 @@ import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.InvalidReferenceException;
 import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.ext.beans.BeansWrapper;
+import freemarker.ext.beans.ClassMemberAccessPolicy;
+import freemarker.ext.beans.MemberAccessPolicy;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.ObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -39,9 +49,58 @@ public final class TemplateEngine {
     config.setFallbackOnNullLoopVariable(false);
     config.setNumberFormat("computer");
     config.setBooleanFormat("c");
+    // Templates may come from a repository, so they are untrusted code: no class may be
+    // instantiated by ?new, ?api is off, and the model exposes only nixmigrate's own accessors
+    // (no getClass(), no reflection, no constructors or fields).
     config.setAPIBuiltinEnabled(false);
+    config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    config.setObjectWrapper(modelWrapper());
     config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     config.setTemplateLoader(loader(overrideDir));
+  }
+
+  /** The object wrapper: methods of nixmigrate's own model types only; nothing else of Java. */
+  private static ObjectWrapper modelWrapper() {
+    DefaultObjectWrapperBuilder b = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+    b.setMemberAccessPolicy(OwnModelOnly.INSTANCE);
+    b.setExposureLevel(BeansWrapper.EXPOSE_SAFE);
+    return b.build();
+  }
+
+  /** Exposes public methods declared by classes of nixmigrate's own packages, and nothing else. */
+  private static final class OwnModelOnly implements MemberAccessPolicy {
+    static final OwnModelOnly INSTANCE = new OwnModelOnly();
+
+    @Override
+    public ClassMemberAccessPolicy forClass(Class<?> contextClass) {
+      return new ClassMemberAccessPolicy() {
+        @Override
+        public boolean isMethodExposed(Method method) {
+          return ownType(method.getDeclaringClass())
+              && !method.getName().equals("getClass")
+              && !Modifier.isStatic(method.getModifiers());
+        }
+
+        @Override
+        public boolean isConstructorExposed(Constructor<?> constructor) {
+          return false;
+        }
+
+        @Override
+        public boolean isFieldExposed(Field field) {
+          return false;
+        }
+      };
+    }
+
+    @Override
+    public boolean isToStringAlwaysExposed() {
+      return true;
+    }
+
+    private static boolean ownType(Class<?> c) {
+      return c.getName().startsWith("dev.nixmigrate.");
+    }
   }
 
   private static TemplateLoader loader(Path overrideDir) {
@@ -94,6 +153,11 @@ public final class TemplateEngine {
           e.getLineNumber(),
           e.getColumnNumber(),
           what + " (the template model is documented in the README)");
+    } catch (SecurityException e) {
+      // FreeMarker's file loader refuses a template whose real path leaves its folder (a link).
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT,
+          where(name) + ": a template it includes leads outside the template folder");
     } catch (IOException e) {
       throw new NixMigrateException(
           NixMigrateException.Kind.BAD_INPUT, "cannot read template " + where(name), e);

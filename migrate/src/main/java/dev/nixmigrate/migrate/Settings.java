@@ -6,6 +6,7 @@ import dev.nixmigrate.core.read.TomlDoc;
 import dev.nixmigrate.core.read.TomlReader;
 import dev.nixmigrate.generators.BinaryCache;
 import dev.nixmigrate.generators.Escape;
+import dev.nixmigrate.generators.MigrationStep;
 import dev.nixmigrate.generators.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,34 @@ import java.util.Optional;
 public record Settings(int step, Options options) {
   public static final String PATH = "nixmigrate.toml";
 
-  /** The repository's settings, or empty when it has no nixmigrate.toml. */
+  /** The keys nixmigrate.toml may hold; anything else is a mistake worth naming. */
+  static final List<String> KEYS =
+      List.of(
+          "step",
+          "systems",
+          "os",
+          "python",
+          "compiler-cache",
+          "binary-cache",
+          "cache-public-key",
+          "builders",
+          "nix-installer",
+          "flake-nix-config",
+          "templates");
+
+  /**
+   * The repository's settings, or empty when it has no nixmigrate.toml. The file is the
+   * repository's, so untrusted: every key is checked for its type and range, and a bad one is a
+   * bad-input error at its line and column.
+   */
   public static Optional<Settings> read(Path root) {
     Path file = root.resolve(PATH);
-    if (!Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.isSymbolicLink(file)) {
+        throw new NixMigrateException(
+            NixMigrateException.Kind.BAD_INPUT,
+            PATH + ": is a symbolic link; nixmigrate reads only a regular file there");
+      }
       return Optional.empty();
     }
     TomlDoc doc;
@@ -31,31 +56,138 @@ public record Settings(int step, Options options) {
     } catch (ManifestException e) {
       throw new NixMigrateException(NixMigrateException.Kind.BAD_INPUT, e.diagnostic().toString());
     }
-    Options d = Options.defaults();
-    try {
-      Object step = doc.value("step");
-      String templates = doc.string("templates");
-      Options o =
-          new Options(
-              list(doc, "systems", d.systems()),
-              list(doc, "os", d.osMatrix()),
-              list(doc, "python", d.pythonVersions()),
-              or(doc.string("compiler-cache"), d.cCompilerCache()),
-              templates == null || templates.isEmpty() ? null : root.resolve(templates).normalize(),
-              BinaryCache.parse(or(doc.string("binary-cache"), "none")),
-              empty(doc.string("cache-public-key")),
-              list(doc, "builders", d.builders()),
-              or(doc.string("nix-installer"), d.nixInstaller()),
-              doc.flag("flake-nix-config"));
-      return Optional.of(new Settings(step instanceof Long l ? l.intValue() : 0, o));
-    } catch (IllegalArgumentException e) {
-      throw new NixMigrateException(
-          NixMigrateException.Kind.BAD_INPUT, PATH + ": " + e.getMessage());
+    for (String key : doc.keys()) {
+      if (!KEYS.contains(key)) {
+        throw bad(doc, key, "unknown key '" + key + "'; the keys are " + String.join(", ", KEYS));
+      }
     }
+    Options d = Options.defaults();
+    long step = doc.has("step") ? integer(doc, "step") : 0;
+    if (step < 0 || step > MigrationStep.ALL.size()) {
+      throw bad(doc, "step", "step must be 0 to " + MigrationStep.ALL.size() + ", not " + step);
+    }
+    Path templates = templates(root, doc);
+    // Each key is applied on its own, so a value the options refuse is reported at its key.
+    Options o = d.withTemplateDir(templates);
+    String current = "systems";
+    try {
+      o = o.withSystems(list(doc, current, d.systems()));
+      current = "os";
+      o = o.withOsMatrix(list(doc, current, d.osMatrix()));
+      current = "python";
+      o = o.withPythonVersions(list(doc, current, d.pythonVersions()));
+      current = "compiler-cache";
+      o = o.withCCompilerCache(or(string(doc, current), d.cCompilerCache()));
+      current = "binary-cache";
+      BinaryCache cache = BinaryCache.parse(or(string(doc, current), "none"));
+      o = o.withBinaryCache(cache, null);
+      current = "cache-public-key";
+      o = o.withBinaryCache(cache, empty(string(doc, current)));
+      current = "builders";
+      o = o.withBuilders(list(doc, current, d.builders()));
+      current = "nix-installer";
+      o = o.withNixInstaller(or(string(doc, current), d.nixInstaller()));
+      current = "flake-nix-config";
+      o = o.withFlakeNixConfig(flag(doc, current));
+    } catch (IllegalArgumentException e) {
+      throw bad(doc, current, e.getMessage());
+    }
+    return Optional.of(new Settings((int) step, o));
+  }
+
+  /** The same settings with no template folder: for runs that must not use the repository's. */
+  public Settings withoutTemplates() {
+    return new Settings(step, options.withTemplateDir(null));
+  }
+
+  /**
+   * The template folder the file names, which must be a folder inside the repository: templates run
+   * as part of nixmigrate, so a repository may only bring its own, never point elsewhere.
+   */
+  private static Path templates(Path root, TomlDoc doc) {
+    String t = string(doc, "templates");
+    if (t == null || t.isEmpty()) {
+      return null;
+    }
+    Path rel;
+    try {
+      rel = Path.of(t);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw bad(doc, "templates", "'" + t + "' is not a path");
+    }
+    if (rel.isAbsolute() || !rel.normalize().equals(rel) || rel.startsWith("..")) {
+      throw bad(
+          doc,
+          "templates",
+          "templates must be a folder inside the repository, given relative to it"
+              + " (like \"nix/templates\"), not '"
+              + t
+              + "'");
+    }
+    Path dir = root.resolve(rel);
+    try {
+      Path real = dir.toRealPath();
+      if (!real.startsWith(root.toRealPath()) || !Files.isDirectory(real)) {
+        throw bad(
+            doc,
+            "templates",
+            "'" + t + "' leads outside the repository or is not a folder; name a folder in it");
+      }
+    } catch (java.io.IOException e) {
+      throw bad(doc, "templates", "the template folder '" + t + "' does not exist");
+    }
+    return dir.normalize();
+  }
+
+  private static NixMigrateException bad(TomlDoc doc, String key, String what) {
+    return new NixMigrateException(
+        NixMigrateException.Kind.BAD_INPUT,
+        PATH
+            + ":"
+            + doc.line(key)
+            + ":"
+            + doc.column(key)
+            + ": "
+            + what
+            + "; fix the file or delete the key");
+  }
+
+  private static long integer(TomlDoc doc, String key) {
+    if (doc.value(key) instanceof Long l) {
+      return l;
+    }
+    throw bad(doc, key, key + " must be a whole number");
+  }
+
+  private static String string(TomlDoc doc, String key) {
+    if (!doc.has(key)) {
+      return null;
+    }
+    if (doc.value(key) instanceof String s) {
+      return s;
+    }
+    throw bad(doc, key, key + " must be a string");
+  }
+
+  private static boolean flag(TomlDoc doc, String key) {
+    if (!doc.has(key)) {
+      return false;
+    }
+    if (doc.value(key) instanceof Boolean b) {
+      return b;
+    }
+    throw bad(doc, key, key + " must be true or false");
   }
 
   private static List<String> list(TomlDoc doc, String key, List<String> fallback) {
-    return doc.has(key) ? doc.strings(key) : fallback;
+    if (!doc.has(key)) {
+      return fallback;
+    }
+    if (doc.value(key) instanceof List<?> values
+        && values.stream().allMatch(v -> v instanceof String)) {
+      return values.stream().map(String.class::cast).toList();
+    }
+    throw bad(doc, key, key + " must be an array of strings");
   }
 
   private static String or(String v, String fallback) {
@@ -87,11 +219,13 @@ public record Settings(int step, Options options) {
     b.append("nix-installer = ").append(str(options.nixInstaller())).append('\n');
     b.append("flake-nix-config = ").append(options.flakeNixConfig()).append('\n');
     if (options.templateDir() != null) {
+      // Only a folder inside the repository is recorded: the file may name no other (see read),
+      // so a folder elsewhere stays a command-line choice.
       Path t = options.templateDir().toAbsolutePath().normalize();
       Path r = root.toAbsolutePath().normalize();
-      b.append("templates = ")
-          .append(str(t.startsWith(r) ? r.relativize(t).toString() : t.toString()))
-          .append('\n');
+      if (t.startsWith(r) && !t.equals(r)) {
+        b.append("templates = ").append(str(r.relativize(t).toString())).append('\n');
+      }
     }
     return b.toString();
   }

@@ -389,7 +389,20 @@ public final class PrBot {
     Path work = Files.createTempDirectory("nixmigrate-pr-");
     try {
       git.checkout(baseTip, work);
-      Options options = r.options().apply(Settings.read(work));
+      Optional<Settings> saved = Settings.read(work);
+      // The base branch is not the operator's: its templates would run as the bot, with its
+      // token at hand. Only a template folder named on the bot's own command line is used.
+      Options options = r.options().apply(saved.map(Settings::withoutTemplates));
+      if (options.templateDir() == null
+          && saved.map(s -> s.options().templateDir() != null).orElse(false)) {
+        throw new NixMigrateException(
+            NixMigrateException.Kind.REFUSED,
+            "the base branch's "
+                + Settings.PATH
+                + " names a template folder; the bot runs no template from the branch it"
+                + " migrates. Pass --templates DIR to use a folder you have checked, or remove"
+                + " the templates key");
+      }
       StepResult result =
           NixMigrate.step(work, options, r.step(), new RunMode(false, true, true, false));
       if (!result.conflicts().isEmpty()) {

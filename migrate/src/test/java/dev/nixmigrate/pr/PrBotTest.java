@@ -302,6 +302,26 @@ class PrBotTest {
   }
 
   @Test
+  void aBaseBranchsTemplatesNeverRunAsTheBot() throws Exception {
+    github();
+    Path hostile = cloneOf("dev-hostile", "x-access-token");
+    Files.createDirectories(hostile.resolve("tpl/step1"));
+    // Harmless text: the bot must refuse the folder itself, not just what a template tries.
+    Files.writeString(hostile.resolve("tpl/step1/justfile.ftl"), "# from the base branch\n");
+    Files.writeString(hostile.resolve("nixmigrate.toml"), "templates = \"tpl\"\n");
+    try (Git g = Git.open(hostile.toFile())) {
+      g.add().addFilepattern(".").call();
+      commitAndPush(g, "templates");
+    }
+    dev.nixmigrate.core.NixMigrateException e =
+        assertThrows(dev.nixmigrate.core.NixMigrateException.class, () -> run(clone, 1));
+    assertEquals(dev.nixmigrate.core.NixMigrateException.Kind.REFUSED, e.kind(), e.getMessage());
+    assertTrue(e.getMessage().contains("--templates"), e.getMessage());
+    assertEquals(null, remoteTip("nixmigrate/step-1"), "nothing pushed");
+    assertEquals(0, forge.prs.size());
+  }
+
+  @Test
   void theWorkflowsOwnTokenIsCalledOutInTheBody() throws Exception {
     github();
     PrBot inActions =
