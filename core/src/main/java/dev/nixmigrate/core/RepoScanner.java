@@ -3,6 +3,7 @@ package dev.nixmigrate.core;
 import dev.nixmigrate.core.model.Diagnostic;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.StepStatus;
+import dev.nixmigrate.core.scan.PathNames;
 import dev.nixmigrate.core.scan.Scan;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class RepoScanner {
    * @throws NixMigrateException (bad input) when {@code root} is not a directory
    */
   public static RepoFacts scan(Path root) {
-    return Scan.run(root);
+    return PathNames.keepWritable(Scan.run(root));
   }
 
   /** How far the scanned repository is through each of the five steps. */

@@ -59,6 +59,7 @@ public final class Generators {
 
   /** The files for the steps {@code selection} carries out, rendered for its target. */
   public static Generation generate(RepoFacts facts, Options options, Selection selection) {
+    ValueGate.check(facts);
     Generator.Context ctx =
         new Generator.Context(new TemplateEngine(options.templateDir()), new Warnings(), selection);
     List<GeneratedFile> files = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.nixmigrate.core.model.PythonProject;
 import dev.nixmigrate.core.model.Requirement;
 import dev.nixmigrate.core.read.RepoFiles;
 import dev.nixmigrate.core.read.TomlDoc;
+import dev.nixmigrate.core.scan.PathNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -250,7 +251,7 @@ public final class PythonReader {
     if (name == null) {
       name =
           dir.equals(".")
-              ? files.root().getFileName().toString()
+              ? PathNames.folderName(files.root())
               : dir.substring(dir.lastIndexOf('/') + 1);
     }
     List<String> nativeParts = nativeParts(backend, buildRequires, py, setupPy);

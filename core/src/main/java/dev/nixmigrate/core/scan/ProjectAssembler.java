@@ -140,7 +140,7 @@ final class ProjectAssembler {
       return mp.name();
     }
     return dir.equals(".")
-        ? files.root().getFileName().toString()
+        ? PathNames.folderName(files.root())
         : dir.substring(dir.lastIndexOf('/') + 1);
   }
 

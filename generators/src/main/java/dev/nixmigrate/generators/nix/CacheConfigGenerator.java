@@ -1,6 +1,7 @@
 package dev.nixmigrate.generators.nix;
 
 import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.core.scan.PathNames;
 import dev.nixmigrate.generators.BinaryCache;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
@@ -63,7 +64,7 @@ public final class CacheConfigGenerator implements Generator {
     doc.put(
         "name",
         facts.projects().isEmpty()
-            ? facts.root().getFileName().toString()
+            ? PathNames.folderName(facts.root())
             : facts.projects().get(0).name());
     doc.put("cacheKind", cache.kind());
     doc.put("cacheName", cache.name());

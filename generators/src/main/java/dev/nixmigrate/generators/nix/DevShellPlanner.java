@@ -8,6 +8,7 @@ import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.RustProject;
 import dev.nixmigrate.core.nixpkgs.NixpkgsData;
 import dev.nixmigrate.core.python.PythonVersions;
+import dev.nixmigrate.core.scan.PathNames;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Warnings;
@@ -117,7 +118,7 @@ public final class DevShellPlanner {
     env.forEach((k, v) -> vars.add(new DevShellPlan.EnvVar(NixExpr.envName(k), v)));
     String name =
         facts.projects().isEmpty()
-            ? facts.root().getFileName().toString()
+            ? PathNames.folderName(facts.root())
             : facts.projects().get(0).name();
     return new DevShellPlan(
         Escape.nixString("Development environment for " + name),
