@@ -51,9 +51,12 @@ final class CheckCommand implements Callable<Integer> {
           repo.json
               ? ChangesJson.write(0, "not-started", List.of(), List.of(), List.of(), List.of())
                   .strip()
-              : "nixmigrate has written nothing here yet; run nixmigrate step 1.");
+              : "nixmigrate has written nothing here yet, so nothing is out of date; run"
+                  + " nixmigrate step 1 "
+                  + repo.dir
+                  + " to start.");
       out.flush();
-      return ExitCode.FINDINGS;
+      return ExitCode.OK;
     }
     List<FileChange> stale = NixMigrate.check(repo.dir, generation.toOptions(saved), n);
     if (repo.json) {

@@ -17,7 +17,13 @@ final class ScopeOptions {
           "Also make the minimal edits to files you own: compiler caching in your workflow, the hook-up line in your flake, the lines .gitignore lacks.")
   boolean editExisting;
 
+  @Option(
+      names = "--downgrade",
+      description =
+          "Take a repository at a higher step back down to step N; without it, a lower step keeps what later steps added.")
+  boolean downgrade;
+
   RunMode apply(RunMode mode) {
-    return mode.only(only).editExisting(editExisting);
+    return mode.only(only).editExisting(editExisting).downgrade(downgrade);
   }
 }

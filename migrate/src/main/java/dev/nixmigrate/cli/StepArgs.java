@@ -16,6 +16,7 @@ final class StepArgs {
       arity = "0..1",
       paramLabel = "DIR",
       defaultValue = ".",
+      converter = RepoOptions.ExistingFolder.class,
       description = RepoOptions.DIR)
   Path dir;
 

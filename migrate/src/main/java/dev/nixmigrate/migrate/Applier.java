@@ -16,11 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.Status;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Writes a generation into the repository without losing the user's work: files nixmigrate did not
@@ -58,7 +53,11 @@ final class Applier {
     State next = state;
     for (GeneratedFile f : gen.files()) {
       Path target = PathGuard.resolve(root, f.path());
-      String current = NixMigrate.read(target, f.path());
+      String raw = NixMigrate.read(target, f.path());
+      // Decisions are made on LF text; what is written keeps the file's own line endings, so a
+      // CRLF checkout (core.autocrlf) or editor is neither a conflict nor given mixed endings.
+      LineEndings endings = LineEndings.of(raw);
+      String current = raw == null ? null : endings.toLf(raw);
       State.Entry entry = state.get(f.path());
       String reason =
           (f.step() > 0 ? "step " + f.step() + ": " : "") + Generators.purpose(f.generator());
@@ -84,8 +83,8 @@ final class Applier {
             new Write(
                 new FileChange(
                     f.path(),
-                    current,
-                    after,
+                    raw,
+                    endings.apply(after),
                     f.step(),
                     lines ? reason : "step " + f.step() + ": " + what + " (an edit of your file)"),
                 null));
@@ -108,10 +107,17 @@ final class Applier {
         continue;
       }
       next = next.with(f.path(), step, f.text());
+      if (Merge.hasMarkers(current)) {
+        // Committed with its conflict unresolved: nothing is merged into it until it is.
+        conflicts.add(f.path());
+        continue;
+      }
       if (State.sha256(current).equals(entry.sha256())) {
         if (!current.equals(f.text())) {
           writes.add(
-              new Write(new FileChange(f.path(), current, f.text(), f.step(), reason), f.text()));
+              new Write(
+                  new FileChange(f.path(), raw, endings.apply(f.text()), f.step(), reason),
+                  f.text()));
         }
         continue;
       }
@@ -125,15 +131,29 @@ final class Applier {
             new Write(
                 new FileChange(
                     f.path(),
-                    current,
-                    m.text(),
+                    raw,
+                    endings.apply(m.text()),
                     f.step(),
                     reason + (m.conflicts() ? " (merge conflict)" : " (merged with your edits)")),
                 f.text()));
       }
     }
     boolean stateChanged = !next.files().equals(onDisk.files());
-    refuseDirty(writes, stateChanged);
+    // The choices that made these files, so a re-run and check reproduce them.
+    String toml = settings == null ? null : settings.toToml(root);
+    boolean tomlChanged =
+        toml != null && !toml.equals(NixMigrate.read(root.resolve(Settings.PATH), Settings.PATH));
+    if (!allowDirty) {
+      Set<String> touched = new TreeSet<>();
+      writes.forEach(w -> touched.add(w.change().path()));
+      if (stateChanged) {
+        touched.add(State.PATH);
+      }
+      if (tomlChanged) {
+        touched.add(Settings.PATH);
+      }
+      DirtyCheck.refuse(root, touched);
+    }
     List<FileChange> written = writes.stream().map(Write::change).toList();
     if (!dryRun) {
       removeLeftovers(gen);
@@ -159,11 +179,7 @@ final class Applier {
     } else if (!dryRun) {
       deletePending();
     }
-    // The choices that made these files, so a re-run and check reproduce them.
-    String toml = settings == null ? null : settings.toToml(root);
-    if (!dryRun
-        && toml != null
-        && !toml.equals(NixMigrate.read(root.resolve(Settings.PATH), Settings.PATH))) {
+    if (!dryRun && tomlChanged) {
       writeAll(Map.of(Settings.PATH, toml));
     }
     return new StepResult(step, dryRun, written, left, conflicts, gen.warnings());
@@ -174,66 +190,10 @@ final class Applier {
     return String.join(", ", added.strip().lines().toList());
   }
 
-  /** Refuses when a file the step would touch has uncommitted changes, unless allowed. */
-  private void refuseDirty(List<Write> writes, boolean stateChanged) {
-    if (allowDirty || (writes.isEmpty() && !stateChanged)) {
-      return;
-    }
-    Set<String> touched = new TreeSet<>();
-    writes.forEach(w -> touched.add(w.change().path()));
-    if (stateChanged) {
-      touched.add(State.PATH);
-    }
-    try {
-      Path realRoot = root.toRealPath();
-      FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(realRoot.toFile());
-      if (builder.getGitDir() == null) {
-        return; // not a git repository: nothing to compare with
-      }
-      try (Repository repo = builder.build();
-          Git git = new Git(repo)) {
-        Path top = repo.getWorkTree().toPath().toRealPath();
-        String prefix =
-            top.equals(realRoot)
-                ? ""
-                : top.relativize(realRoot).toString().replace('\\', '/') + "/";
-        Status status = git.status().call();
-        Set<String> dirty = new TreeSet<>();
-        for (Set<String> s :
-            List.of(
-                status.getModified(),
-                status.getChanged(),
-                status.getAdded(),
-                status.getUntracked(),
-                status.getConflicting(),
-                status.getMissing(),
-                status.getRemoved())) {
-          for (String p : s) {
-            if (p.startsWith(prefix) && touched.contains(p.substring(prefix.length()))) {
-              dirty.add(p.substring(prefix.length()));
-            }
-          }
-        }
-        if (!dirty.isEmpty()) {
-          throw new NixMigrateException(
-              NixMigrateException.Kind.REFUSED,
-              "uncommitted changes in files this"
-                  + " step would write: "
-                  + String.join(", ", dirty)
-                  + ". Commit or stash them, or pass --allow-dirty");
-        }
-      }
-    } catch (IOException | GitAPIException e) {
-      throw new NixMigrateException(
-          NixMigrateException.Kind.EXTERNAL,
-          "cannot read the git status of " + root + ": " + e.getMessage());
-    }
-  }
-
   /** Writes every file atomically; if one fails, the ones already written are put back. */
   private void deletePending() {
     try {
-      Files.deleteIfExists(root.resolve(State.PENDING));
+      Files.deleteIfExists(PathGuard.resolve(root, State.PENDING));
     } catch (IOException e) {
       throw new NixMigrateException(
           NixMigrateException.Kind.EXTERNAL,
@@ -244,7 +204,7 @@ final class Applier {
   /** Temporary files a killed run left beside the files it was writing. */
   private void removeLeftovers(Generators.Generation gen) {
     Set<Path> dirs = new TreeSet<>();
-    dirs.add(root.resolve(".nixmigrate"));
+    dirs.add(PathGuard.resolve(root, State.PATH).getParent());
     for (GeneratedFile f : gen.files()) {
       dirs.add(PathGuard.resolve(root, f.path()).getParent());
     }
@@ -332,7 +292,11 @@ final class Applier {
               tmp,
               java.nio.file.StandardOpenOption.WRITE,
               java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-        ch.write(java.nio.ByteBuffer.wrap(content));
+        // A full disk can make one write short without an error; the next one reports it.
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          ch.write(buffer);
+        }
         ch.force(true);
       }
       try {

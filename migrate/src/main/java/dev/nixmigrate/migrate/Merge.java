@@ -18,6 +18,23 @@ final class Merge {
 
   record Result(String text, boolean conflicts) {}
 
+  /** True when {@code text} holds a whole set of git's conflict markers. */
+  static boolean hasMarkers(String text) {
+    boolean open = false;
+    boolean middle = false;
+    for (String line : text.split("\n", -1)) {
+      if (line.startsWith("<<<<<<< ") || line.equals("<<<<<<<")) {
+        open = true;
+        middle = false;
+      } else if (open && line.equals("=======")) {
+        middle = true;
+      } else if (open && middle && (line.startsWith(">>>>>>> ") || line.equals(">>>>>>>"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Merges {@code yours} (the file now) and {@code theirs} (new output) over {@code base} (last
    * output).

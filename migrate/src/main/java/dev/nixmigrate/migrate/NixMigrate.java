@@ -11,8 +11,6 @@ import dev.nixmigrate.generators.MigrationStep;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Selection;
 import dev.nixmigrate.generators.nix.NixWorkflowGenerator;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -52,11 +50,58 @@ public final class NixMigrate {
   public static StepResult step(Path repo, Options options, int step, RunMode mode) {
     RepoFacts facts = readable(repo, step);
     State state = State.recover(facts.root());
-    Selection selection = select(facts, step, mode.only(), state.files().keySet());
+    List<String> notes = new java.util.ArrayList<>();
+    int target = target(facts.root(), state, step, mode, notes);
+    Selection selection = select(facts, target, mode.only(), state.files().keySet());
     Generators.Generation gen = Generators.generate(facts, options, selection);
-    Settings settings = new Settings(step, options);
-    return new Applier(facts.root(), state, mode.allowDirty(), mode.editExisting())
-        .apply(gen, step, mode.dryRun(), settings);
+    Settings settings = new Settings(target, options);
+    StepResult r =
+        new Applier(facts.root(), state, mode.allowDirty(), mode.editExisting())
+            .apply(gen, target, mode.dryRun(), settings);
+    if (notes.isEmpty()) {
+      return r;
+    }
+    notes.addAll(r.warnings());
+    return new StepResult(r.step(), r.dryRun(), r.written(), r.left(), r.conflicts(), notes);
+  }
+
+  /**
+   * The step a run brings the repository to: the one asked for, unless the repository is already
+   * further along, when a lower step keeps what the later ones added (a downgrade is asked for).
+   */
+  private static int target(Path root, State state, int step, RunMode mode, List<String> notes) {
+    int reached =
+        Math.max(
+            state.files().values().stream().mapToInt(State.Entry::step).max().orElse(0),
+            Settings.read(root).map(Settings::step).orElse(0));
+    if (mode.only() || step >= reached) {
+      return step;
+    }
+    if (mode.downgrade()) {
+      notes.add(
+          "going down from step "
+              + reached
+              + " to step "
+              + step
+              + ": the files nixmigrate keeps lose what steps "
+              + (step + 1)
+              + " to "
+              + reached
+              + " added, and files only those steps write are no longer kept up to date");
+      return step;
+    }
+    notes.add(
+        "the repository is at step "
+            + reached
+            + ", so step "
+            + step
+            + " keeps what steps "
+            + (step + 1)
+            + " to "
+            + reached
+            + " added; pass --downgrade to go back to step "
+            + step);
+    return reached;
   }
 
   /**
@@ -144,8 +189,20 @@ public final class NixMigrate {
    */
   public static List<FileChange> check(Path repo, Options options, int step) {
     StepResult r = step(repo, options, step, RunMode.DEFAULT.dryRun(true).allowDirty(true));
-    Set<String> managed = State.read(repo.toAbsolutePath().normalize()).files().keySet();
-    return r.written().stream().filter(c -> managed.contains(c.path())).toList();
+    Path root = repo.toAbsolutePath().normalize();
+    Set<String> managed = State.read(root).files().keySet();
+    List<FileChange> out =
+        new java.util.ArrayList<>(
+            r.written().stream().filter(c -> managed.contains(c.path())).toList());
+    for (String path : r.conflicts()) {
+      if (managed.contains(path) && out.stream().noneMatch(c -> c.path().equals(path))) {
+        String text = read(PathGuard.resolve(root, path), path);
+        out.add(
+            new FileChange(
+                path, text, text, 0, "holds merge conflict markers; resolve them and commit"));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Runs the real tools that are on PATH over the repository's files (see {@link Verifier}). */
@@ -177,10 +234,10 @@ public final class NixMigrate {
       return null;
     }
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new NixMigrateException(
-          NixMigrateException.Kind.BAD_INPUT, rel + ": cannot be read: " + e.getMessage());
+      return dev.nixmigrate.core.read.ManifestText.read(file, rel);
+    } catch (dev.nixmigrate.core.read.ManifestException e) {
+      // Says which byte and where, as for manifests.
+      throw new NixMigrateException(NixMigrateException.Kind.BAD_INPUT, e.diagnostic().toString());
     }
   }
 

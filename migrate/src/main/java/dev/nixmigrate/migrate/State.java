@@ -66,11 +66,11 @@ public final class State {
    */
   public static State recover(Path root) {
     State s = read(root, PATH);
-    if (!Files.exists(root.resolve(PENDING))) {
+    if (!Files.exists(PathGuard.resolve(root, PENDING))) {
       return s;
     }
     for (Map.Entry<String, Entry> e : read(root, PENDING).files().entrySet()) {
-      Path file = root.resolve(e.getKey());
+      Path file = PathGuard.resolve(root, e.getKey());
       try {
         if (Files.isRegularFile(file)
             && sha256(Files.readString(file, StandardCharsets.UTF_8))
@@ -85,7 +85,8 @@ public final class State {
   }
 
   private static State read(Path root, String rel) {
-    Path file = root.resolve(rel);
+    // Bookkeeping is read and written only inside the repository, like any generated file.
+    Path file = PathGuard.resolve(root, rel);
     if (!Files.exists(file)) {
       return empty();
     }
