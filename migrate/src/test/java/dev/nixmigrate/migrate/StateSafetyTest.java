@@ -190,6 +190,24 @@ class StateSafetyTest {
   }
 
   @Test
+  void aLatin1ByteInAWrittenFileIsLocated() throws Exception {
+    Path dir = repo();
+    step(dir, 1);
+    TestRepo.commitAll(dir, "step 1");
+    byte[] text = Files.readAllBytes(dir.resolve("justfile"));
+    byte[] edited = java.util.Arrays.copyOf(text, text.length + 8);
+    System.arraycopy(
+        "# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1), 0, edited, text.length, 7);
+    Files.write(dir.resolve("justfile"), java.util.Arrays.copyOf(edited, text.length + 7));
+    TestRepo.commitAll(dir, "latin-1 edit");
+    NixMigrateException e = assertThrows(NixMigrateException.class, () -> step(dir, 2));
+    assertEquals(NixMigrateException.Kind.BAD_INPUT, e.kind());
+    long lines = new String(text, StandardCharsets.UTF_8).lines().count();
+    assertTrue(e.getMessage().startsWith("justfile:" + (lines + 1) + ":"), e.getMessage());
+    assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+  }
+
+  @Test
   void aFullDiskLeavesTheLastStateWhole() throws Exception {
     boolean root = "root".equals(System.getProperty("user.name"));
     Assumptions.assumeTrue(
