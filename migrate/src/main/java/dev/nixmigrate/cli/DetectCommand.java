@@ -31,6 +31,15 @@ final class DetectCommand implements Callable<Integer> {
   public Integer call() {
     RepoFacts facts = RepoScanner.scan(repo.dir);
     PrintWriter out = spec.commandLine().getOut();
+    if (!spec.commandLine().getParseResult().hasMatchedPositional(0)) {
+      // On stderr, so that --json output stays one document.
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "nixmigrate: no DIR given, so this is the current folder, "
+              + facts.root()
+              + "; name another as nixmigrate detect DIR");
+      err.flush();
+    }
     if (repo.json) {
       out.print(FactsJson.detect(facts));
     } else {

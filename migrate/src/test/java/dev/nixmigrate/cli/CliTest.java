@@ -131,6 +131,20 @@ class CliTest {
   }
 
   @Test
+  void detectWithNoFolderSaysItScansTheCurrentOne() {
+    Run r = run("detect");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "no DIR given, so this is the current folder, "
+                    + Path.of("").toAbsolutePath().normalize()),
+        r.err());
+    Run named = run("detect", ".");
+    assertFalse(named.err().contains("no DIR given"), named.err());
+  }
+
+  @Test
   void usageErrorsAreExitTwoWithAHint() {
     Run unknownOption = run("detect", "--jsno");
     assertEquals(ExitCode.BAD_INPUT, unknownOption.code());
