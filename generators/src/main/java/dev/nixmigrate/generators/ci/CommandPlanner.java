@@ -58,7 +58,14 @@ public final class CommandPlanner {
     boolean tests = py.testRunner() != null;
     switch (py.packageManager()) {
       case "uv" -> {
-        setup.add("uv sync --all-extras");
+        // uv installs only the default groups (dev); a test group is added by name.
+        StringBuilder sync = new StringBuilder("uv sync --all-extras");
+        for (String g : py.dependencyGroups().keySet()) {
+          if (TEST_GROUPS.contains(g.toLowerCase(Locale.ROOT))) {
+            sync.append(" --group ").append(Escape.shellWord(g));
+          }
+        }
+        setup.add(sync.toString());
         build.add("uv build");
         if (tests) {
           test.add(
@@ -126,6 +133,9 @@ public final class CommandPlanner {
         packaged ? List.of("dist/") : List.of());
   }
 
+  /** Dependency groups that hold what the tests need, by their usual names. */
+  static final Set<String> TEST_GROUPS = Set.of("test", "tests", "testing");
+
   private static String runner(PythonProject py) {
     return py.testRunner().equals("pytest") ? "pytest" : "unittest";
   }
@@ -152,20 +162,45 @@ public final class CommandPlanner {
   }
 
   private static ProjectCommands cmake(Project p, CMakeProject c, String id) {
+    String policy = needsPolicyFloor(c.minimumVersion()) ? " " + POLICY_FLOOR : "";
     List<String> build =
         List.of(
-            "cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release",
+            "cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release" + policy,
             "cmake --build build",
             "cmake --install build --prefix install");
+    // --no-tests=error: a test step that finds no test fails instead of passing on nothing.
     List<String> test =
-        c.tests() ? List.of("ctest --test-dir build --output-on-failure") : List.of();
+        c.tests()
+            ? List.of("ctest --test-dir build --output-on-failure --no-tests=error")
+            : List.of();
     // C and C++ have no one linter; warnings as errors in a tree of its own is the portable check.
     List<String> lint =
         List.of(
-            "cmake -S . -B build-lint -G Ninja -DCMAKE_COMPILE_WARNING_AS_ERROR=ON",
+            "cmake -S . -B build-lint -G Ninja -DCMAKE_COMPILE_WARNING_AS_ERROR=ON" + policy,
             "cmake --build build-lint");
     return new ProjectCommands(
         id, "cmake", p.path(), List.of(), build, test, lint, List.of(), List.of("install/"));
+  }
+
+  /**
+   * CMake 4 removed compatibility with {@code cmake_minimum_required} below 3.5; this restores it
+   * for such projects (CMake's own documentation of the variable).
+   */
+  public static final String POLICY_FLOOR = "-DCMAKE_POLICY_VERSION_MINIMUM=3.5";
+
+  /** True when {@code minimum} (a cmake_minimum_required version, or a range) is below 3.5. */
+  public static boolean needsPolicyFloor(String minimum) {
+    if (minimum == null) {
+      return false;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^(\\d+)(?:\\.(\\d+))?").matcher(minimum.strip());
+    if (!m.find()) {
+      return false;
+    }
+    int major = Integer.parseInt(m.group(1));
+    int minor = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+    return major < 3 || (major == 3 && minor < 5);
   }
 
   private static String relative(String file, String dir) {

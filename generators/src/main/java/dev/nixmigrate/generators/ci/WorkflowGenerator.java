@@ -66,6 +66,19 @@ public final class WorkflowGenerator implements Generator {
                         + name
                         + " projects, so this workflow leaves them out"));
     Workflow wf = WorkflowPlanner.plan(facts, options, targetStep, builtElsewhere.keySet());
+    for (dev.nixmigrate.core.model.Project p : facts.projects()) {
+      for (String lib : SystemPackages.of(p).unmapped()) {
+        ctx.warnings()
+            .add(
+                PATH,
+                "project "
+                    + p.path()
+                    + " needs "
+                    + lib
+                    + ", so its jobs on that system do not install it; add an install step by"
+                    + " hand");
+      }
+    }
     if (wf.jobs().isEmpty()) {
       return List.of();
     }

@@ -42,13 +42,40 @@ public final class WorkflowPlanner {
       }
       Project p =
           facts.projects().stream().filter(x -> x.path().equals(c.dir())).findFirst().orElseThrow();
+      List<Job> own = new ArrayList<>();
       switch (c.kind()) {
-        case "python" -> jobs.add(python(c, p.python().orElseThrow(), options, step));
-        case "rust" -> jobs.addAll(rust(c, p.rust().orElseThrow(), options, step));
-        default -> jobs.add(cmake(c, p.cmake().orElseThrow(), options, step));
+        case "python" -> own.add(python(c, p.python().orElseThrow(), options, step));
+        case "rust" -> own.addAll(rust(c, p.rust().orElseThrow(), options, step));
+        default -> own.add(cmake(c, p.cmake().orElseThrow(), options, step));
       }
+      List<Step> system = SystemPackages.steps(SystemPackages.of(p));
+      own.forEach(j -> jobs.add(withAfterCheckout(j, system)));
     }
     return new Workflow("CI", jobs);
+  }
+
+  /** The job with {@code extra} steps right after its checkout. */
+  private static Job withAfterCheckout(Job j, List<Step> extra) {
+    if (extra.isEmpty()) {
+      return j;
+    }
+    List<Step> steps = new ArrayList<>(j.steps());
+    int at = steps.indexOf(checkout()) + 1;
+    boolean linuxOnly = j.runsOn().startsWith("ubuntu-");
+    steps.addAll(
+        at,
+        extra.stream()
+            .filter(x -> !linuxOnly || !String.valueOf(x.condition()).contains("macOS"))
+            .toList());
+    return new Job(
+        j.id(),
+        j.name(),
+        j.runsOn(),
+        j.timeoutMinutes(),
+        j.matrix(),
+        j.env(),
+        j.workingDirectory(),
+        steps);
   }
 
   private static Step checkout() {
@@ -191,7 +218,9 @@ public final class WorkflowPlanner {
     List<KeyValue> testEnv = new ArrayList<>(env);
     addRun(test, "Build", c.build());
     if (features) {
-      matrix.add("features: ['', --all-features, --no-default-features]");
+      // Default and all features; --no-default-features compiles only for crates made for it,
+      // which a manifest does not show.
+      matrix.add("features: ['', --all-features]");
       testEnv.add(new KeyValue("FEATURES", "${{ matrix.features }}"));
       addRun(test, "Test", c.test().stream().map(t -> t + " ${FEATURES:+\"$FEATURES\"}").toList());
     } else {
