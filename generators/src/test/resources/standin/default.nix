@@ -13,6 +13,12 @@ let
   sub = set: members: builtins.listToAttrs (map (m: { name = m; value = drv "${set}-${m}"; }) members);
   checkPackages = what: ps:
     builtins.all (p: if isDrv p then true else throw "${what}: not a derivation: ${builtins.typeOf p}") ps;
+  # The builders run their tool in the root of src, so the manifest must be there: a path literal
+  # written from the wrong folder passes pathExists and fails here.
+  hasFile = what: src: files:
+    builtins.any (f: builtins.pathExists (src + "/${f}")) files
+    || throw "${what}: src ${toString src} has none of ${builtins.concatStringsSep ", " files}";
+  hasDrv = name: ps: builtins.any (p: isDrv p && p.name == name) ps;
   checkEnv = env:
     builtins.all (k: if builtins.isString env.${k} then true else throw "env.${k} is not a string") (builtins.attrNames env);
   pythonPackages = import ./python-packages.nix drv // {
@@ -27,6 +33,9 @@ let
       assert checkPackages "buildInputs" (args.buildInputs or [ ]);
       assert checkPackages "nativeCheckInputs" (args.nativeCheckInputs or [ ]);
       assert builtins.pathExists args.src;
+      # pkgs/development/interpreters/python/hooks/pypa-build-hook.sh runs
+      # `python -m build --no-isolation` in src, which needs pyproject.toml or setup.py there.
+      assert hasFile "buildPythonPackage" args.src [ "pyproject.toml" "setup.py" ];
       drv args.pname;
   };
   python = version: drv "python-${version}" // {
@@ -45,6 +54,9 @@ let
         assert checkPackages "buildInputs" (args.buildInputs or [ ]);
         assert builtins.all builtins.isString (args.cmakeFlags or [ ]);
         assert builtins.pathExists args.src;
+        # pkgs/by-name/cm/cmake/setup-hook.sh configures with `cmake ..` from build/ in src.
+        assert hasDrv "cmake" (args.nativeBuildInputs or [ ])
+          -> hasFile "mkDerivation with cmake" args.src [ "CMakeLists.txt" ];
         drv (args.pname or args.name);
     };
     mkShell = args:
@@ -60,6 +72,8 @@ let
       importCargoLock = args: assert builtins.pathExists args.lockFile; drv "cargo-vendor";
       buildRustPackage = args:
         assert builtins.pathExists args.cargoLock.lockFile;
+        # pkgs/build-support/rust/hooks/cargo-build-hook.sh runs cargo in src.
+        assert hasFile "buildRustPackage" args.src [ "Cargo.toml" ];
         assert checkPackages "nativeBuildInputs" (args.nativeBuildInputs or [ ]);
         assert checkPackages "buildInputs" (args.buildInputs or [ ]);
         drv args.pname;

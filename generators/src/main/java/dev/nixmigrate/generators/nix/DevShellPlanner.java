@@ -23,10 +23,17 @@ import java.util.TreeSet;
 public final class DevShellPlanner {
   private final NixpkgsData data;
   private final Warnings warnings;
+  private final String base;
 
   public DevShellPlanner(NixpkgsData data, Warnings warnings) {
+    this(data, warnings, ".");
+  }
+
+  /** A planner for a Nix file in the folder {@code base} leads to from the root (see NixExpr). */
+  public DevShellPlanner(NixpkgsData data, Warnings warnings, String base) {
     this.data = data;
     this.warnings = warnings;
+    this.base = base;
   }
 
   /** The shell for {@code facts} at {@code step} (3 or later: step 2's cache tools included). */
@@ -65,7 +72,7 @@ public final class DevShellPlanner {
         overlay = true;
         packages.add(
             "(pkgs.rust-bin.fromRustupToolchainFile "
-                + NixExpr.relativePath(rs.toolchain().file())
+                + NixExpr.relativePath(base, rs.toolchain().file())
                 + ")");
       } else {
         if (rs.toolchain() != null) {

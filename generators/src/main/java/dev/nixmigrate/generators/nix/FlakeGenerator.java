@@ -9,6 +9,7 @@ import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Selection;
+import dev.nixmigrate.generators.Warnings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,11 @@ public final class FlakeGenerator implements Generator {
       return List.of(new GeneratedFile(PATH, text, 3, name(), GeneratedFile.Mode.WHOLE));
     }
     // The flake is the user's: the same outputs go in a file of nixmigrate's, hooked in by a line.
+    // Its path literals lead from nix/, where it is, back to the root.
+    Warnings quiet = new Warnings();
+    model.put("shell", new DevShellPlanner(data, quiet, "..").plan(facts, options, targetStep));
+    model.put(
+        "builds", targetStep >= 4 ? new NixBuildPlanner(data, quiet, "..").plan(facts) : List.of());
     String hooked = ctx.templates().render("step3/nixmigrate.nix.ftl", model);
     List<GeneratedFile> out = new ArrayList<>();
     out.add(new GeneratedFile(FlakeHookup.FILE, hooked, 3, name(), GeneratedFile.Mode.WHOLE));

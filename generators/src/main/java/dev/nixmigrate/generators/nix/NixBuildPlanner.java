@@ -70,11 +70,18 @@ public final class NixBuildPlanner {
   private final NixpkgsData data;
   private final Warnings warnings;
   private final DevShellPlanner shell;
+  private final String base;
 
   public NixBuildPlanner(NixpkgsData data, Warnings warnings) {
+    this(data, warnings, ".");
+  }
+
+  /** A planner for a Nix file in the folder {@code base} leads to from the root (see NixExpr). */
+  public NixBuildPlanner(NixpkgsData data, Warnings warnings, String base) {
     this.data = data;
     this.warnings = warnings;
-    this.shell = new DevShellPlanner(data, warnings);
+    this.base = base;
+    this.shell = new DevShellPlanner(data, warnings, base);
   }
 
   public List<NixBuild> plan(RepoFacts facts) {
@@ -109,8 +116,8 @@ public final class NixBuildPlanner {
     return candidate;
   }
 
-  private static String src(Project p) {
-    return p.path().equals(".") ? "./." : NixExpr.relativePath(p.path());
+  private String src(Project p) {
+    return NixExpr.relativePath(base, p.path());
   }
 
   private static String file(Project p, String name) {
@@ -169,7 +176,7 @@ public final class NixBuildPlanner {
                 + " cannot vendor its Rust crates; run `cargo generate-lockfile`, commit Cargo.lock and run step 4 again");
         return Optional.empty();
       }
-      lock = NixExpr.relativePath(file(p, "Cargo.lock"));
+      lock = NixExpr.relativePath(base, file(p, "Cargo.lock"));
       nativeInputs.add("pkgs.rustPlatform.cargoSetupHook");
       nativeInputs.add("pkgs.rustPlatform.maturinBuildHook");
     }
@@ -245,7 +252,7 @@ public final class NixBuildPlanner {
             List.copyOf(nativeInputs),
             List.copyOf(buildInputs),
             List.of(),
-            NixExpr.relativePath(file(p, "Cargo.lock")),
+            NixExpr.relativePath(base, file(p, "Cargo.lock")),
             List.of(),
             env,
             List.of(),

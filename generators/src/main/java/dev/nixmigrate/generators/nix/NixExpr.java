@@ -26,10 +26,22 @@ public final class NixExpr {
    * b"}.
    */
   public static String relativePath(String rel) {
-    if (SIMPLE_PATH.matcher(rel).matches() && !rel.contains("..") && !rel.endsWith("/")) {
-      return "./" + rel;
+    return relativePath(".", rel);
+  }
+
+  /**
+   * A path to {@code rel} (relative to the repository root, {@code .} for the root itself) from a
+   * Nix file in the folder {@code base} leads to: {@code .} for the root's {@code flake.nix},
+   * {@code ..} for {@code nix/nixmigrate.nix}. A path literal is relative to the file it is in.
+   */
+  public static String relativePath(String base, String rel) {
+    if (rel.equals(".")) {
+      return base + "/.";
     }
-    return "(./. + " + Escape.nixString("/" + rel) + ")";
+    if (SIMPLE_PATH.matcher(rel).matches() && !rel.contains("..") && !rel.endsWith("/")) {
+      return base + "/" + rel;
+    }
+    return "(" + base + "/. + " + Escape.nixString("/" + rel) + ")";
   }
 
   /** An environment variable name, checked so it can stand unquoted as an attribute name. */
