@@ -54,10 +54,9 @@
         }
       );
 
-
       packages = forEachSupportedSystem (
         { pkgs }:
-        rec {
+        {
           checksum = pkgs.stdenv.mkDerivation {
             pname = "checksum";
             version = "1.4.0";
@@ -78,7 +77,7 @@
             doCheck = true;
           };
 
-          default = checksum;
+          default = self.packages.${pkgs.stdenv.hostPlatform.system}.checksum;
         }
       );
 
@@ -90,6 +89,6 @@
         }
       );
 
-      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt);
+      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt-tree);
     };
 }

@@ -65,10 +65,9 @@
         }
       );
 
-
       packages = forEachSupportedSystem (
         { pkgs }:
-        rec {
+        {
           polystats = pkgs.stdenv.mkDerivation {
             pname = "polystats";
             version = "0.1.0";
@@ -80,7 +79,7 @@
             doCheck = true;
           };
 
-          default = polystats;
+          default = self.packages.${pkgs.stdenv.hostPlatform.system}.polystats;
         }
       );
 
@@ -92,6 +91,6 @@
         }
       );
 
-      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt);
+      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt-tree);
     };
 }

@@ -49,13 +49,12 @@
         }
       );
 
-
       packages = forEachSupportedSystem (
         { pkgs }:
         let
           ps = pkgs.python314Packages;
         in
-        rec {
+        {
           greeting = pkgs.python314.pkgs.buildPythonPackage {
             pname = "greeting";
             version = "0.3.1";
@@ -73,7 +72,7 @@
             ];
           };
 
-          default = greeting;
+          default = self.packages.${pkgs.stdenv.hostPlatform.system}.greeting;
         }
       );
 
@@ -85,6 +84,6 @@
         }
       );
 
-      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt);
+      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt-tree);
     };
 }

@@ -57,13 +57,12 @@
         }
       );
 
-
       packages = forEachSupportedSystem (
         { pkgs }:
         let
           ps = pkgs.python314Packages;
         in
-        rec {
+        {
           greeting = pkgs.python314.pkgs.buildPythonPackage {
             pname = "greeting";
             version = "0.3.1";
@@ -81,7 +80,7 @@
             ];
           };
 
-          default = greeting;
+          default = self.packages.${pkgs.stdenv.hostPlatform.system}.greeting;
         }
       );
 
@@ -93,6 +92,6 @@
         }
       );
 
-      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt);
+      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt-tree);
     };
 }

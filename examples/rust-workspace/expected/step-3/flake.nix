@@ -55,7 +55,6 @@
         }
       );
 
-
-      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt);
+      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt-tree);
     };
 }

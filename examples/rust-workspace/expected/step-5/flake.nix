@@ -54,9 +54,8 @@
           };
         }
       );
-
       # No package could be built yet; see nixmigrate's warnings.
 
-      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt);
+      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt-tree);
     };
 }

@@ -46,6 +46,10 @@ let
   };
   base = final: (import ./names.nix { inherit drv sub; }) // {
     inherit lib;
+    # `nix fmt` passes no path since Nix 2.25 (Nix manual, formatter-run.md): nixfmt alone then
+    # reads stdin, nixfmt-tree (pkgs/by-name/ni/nixfmt-tree/package.nix) formats the tree.
+    nixfmt = drv "nixfmt" // { formatsTree = false; };
+    nixfmt-tree = drv "nixfmt-tree" // { formatsTree = true; };
     stdenv = drv "stdenv" // {
       hostPlatform = { inherit system; };
       isLinux = builtins.match ".*-linux" system != null;

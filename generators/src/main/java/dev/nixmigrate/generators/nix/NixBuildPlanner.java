@@ -86,7 +86,8 @@ public final class NixBuildPlanner {
 
   public List<NixBuild> plan(RepoFacts facts) {
     List<NixBuild> out = new ArrayList<>();
-    Set<String> attrs = new TreeSet<>();
+    // `default` names the first package; a project called so gets another name.
+    Set<String> attrs = new TreeSet<>(Set.of("default"));
     for (Project p : facts.projects()) {
       if (p.python().isPresent()) {
         python(p, p.python().get(), attrs).ifPresent(out::add);

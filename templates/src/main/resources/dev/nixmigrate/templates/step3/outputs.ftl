@@ -55,7 +55,6 @@
           };
         }
       );
-
 <#if builds?has_content>
 
       packages = forEachSupportedSystem (
@@ -65,12 +64,12 @@
           ps = pkgs.${pythonSet};
         in
 </#if>
-        rec {
+        {
 <#list builds as build>
 <@p.package build "          "/>
 
 </#list>
-          default = ${builds[0].attr};
+          default = self.packages.${r"${pkgs.stdenv.hostPlatform.system}"}.${builds[0].attr};
         }
       );
 
@@ -88,5 +87,5 @@
       # ${note}
 </#list>
 
-      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt);
+      formatter = forEachSupportedSystem ({ pkgs }: pkgs.nixfmt-tree);
 </#macro>
