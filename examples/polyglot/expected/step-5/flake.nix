@@ -32,7 +32,6 @@
         {
           default = pkgs.mkShell {
             packages = [
-              (pkgs.python313.withPackages (ps: [ ps.pip ]))
               pkgs.blas
               pkgs.cargo
               pkgs.ccache
@@ -42,6 +41,7 @@
               pkgs.lapack
               pkgs.maturin
               pkgs.ninja
+              pkgs.python313
               pkgs.rust-analyzer
               pkgs.rustc
               pkgs.rustfmt
@@ -59,6 +59,9 @@
             };
 
             shellHook = ''
+              if [ ! -d .venv ]; then python3 -m venv .venv; fi
+              source .venv/bin/activate
+              unset PYTHONPATH
               export CCACHE_BASEDIR="''${CCACHE_BASEDIR:-$HOME}"
             '';
           };

@@ -61,7 +61,15 @@ public final class DevShellPlanner {
           packages.add(NixExpr.pkg(py.packageManager()));
           hook.add("unset PYTHONPATH");
         }
-        default -> packages.add("(" + NixExpr.pkg(interpreter) + ".withPackages (ps: [ ps.pip ]))");
+        default -> {
+          // nixpkgs' Python is externally managed (PEP 668): pip refuses to install into it, so
+          // the shell makes and enters a virtual environment, as venvShellHook would (that hook
+          // runs only when shellHook is empty, and step 2 sets one).
+          packages.add(NixExpr.pkg(interpreter));
+          hook.add("if [ ! -d .venv ]; then python3 -m venv .venv; fi");
+          hook.add("source .venv/bin/activate");
+          hook.add("unset PYTHONPATH");
+        }
       }
     }
 

@@ -30,8 +30,12 @@ public final class EnvrcGenerator implements Generator {
     String envrc =
         ctx.templates()
             .render("step3/envrc.ftl", Map.of("header", Generator.header(3, "Nix dev shells")));
-    // direnv's cache and nix build's result links are machine-local.
-    String ignore = ".direnv/\nresult\nresult-*\n";
+    // direnv's cache, nix build's result links and a pip shell's virtual environment are
+    // machine-local.
+    boolean venv =
+        facts.projects().stream()
+            .anyMatch(p -> p.python().map(py -> py.packageManager().equals("pip")).orElse(false));
+    String ignore = ".direnv/\nresult\nresult-*\n" + (venv ? ".venv/\n" : "");
     return List.of(
         new GeneratedFile(".envrc", envrc, 3, name(), GeneratedFile.Mode.WHOLE),
         new GeneratedFile(".gitignore", ignore, 3, name(), GeneratedFile.Mode.LINES));
