@@ -55,10 +55,13 @@ final class VerifyCommand implements Callable<Integer> {
         out.printf("%-8s %-16s %s%n", c.result(), c.tool(), c.subject());
         if (c.failed()) {
           c.output().lines().limit(20).forEach(l -> out.println("    " + l));
+        } else if (c.result().equals("skipped")) {
+          c.output().lines().limit(3).forEach(l -> out.println("    " + l));
         }
       }
     }
     out.flush();
-    return checks.stream().anyMatch(Verifier.Check::failed) ? ExitCode.EXTERNAL : ExitCode.OK;
+    // A failed check is a finding, as for check: exit 1 (the exit-code table).
+    return checks.stream().anyMatch(Verifier.Check::failed) ? ExitCode.FINDINGS : ExitCode.OK;
   }
 }

