@@ -48,7 +48,7 @@
             };
 
             shellHook = ''
-              export CCACHE_BASEDIR="''${CCACHE_BASEDIR:-$HOME}"
+              export CCACHE_BASEDIR="''${CCACHE_BASEDIR:-$(git rev-parse --show-toplevel 2>/dev/null || pwd)}"
             '';
           };
         }

@@ -62,7 +62,7 @@
               if [ ! -d .venv ]; then python3 -m venv .venv; fi
               source .venv/bin/activate
               unset PYTHONPATH
-              export CCACHE_BASEDIR="''${CCACHE_BASEDIR:-$HOME}"
+              export CCACHE_BASEDIR="''${CCACHE_BASEDIR:-$(git rev-parse --show-toplevel 2>/dev/null || pwd)}"
             '';
           };
         }

@@ -1,6 +1,7 @@
 package dev.nixmigrate.generators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.RepoScanner;
@@ -76,8 +77,17 @@ class CompilerCacheTest {
 
   /** Builds both checkouts with {@code env} and returns the second build's ccache statistics. */
   private Map<String, Long> buildTwice(Path a, Path b, Map<String, String> env) throws Exception {
+    return buildTwice(a, b, dir -> env);
+  }
+
+  /** The same, with each checkout's own environment. */
+  private Map<String, Long> buildTwice(
+      Path a, Path b, java.util.function.Function<Path, Map<String, String>> envOf)
+      throws Exception {
     Path ccache = Tools.require("ccache");
+    Map<String, String> env = null;
     for (Path dir : List.of(a, b)) {
+      env = envOf.apply(dir);
       if (dir.equals(b)) {
         ok(run(dir, env, ccache.toString(), "--zero-stats"));
       }
@@ -117,11 +127,17 @@ class CompilerCacheTest {
     Path b = checkouts.resolve("second-checkout");
     cppProject(a);
     cppProject(b);
-    Map<String, String> env =
-        new HashMap<>(generatedSettings(a, Map.of("CCACHE_BASEDIR", checkouts.toString())));
-    assertTrue(env.get("CMAKE_CXX_COMPILER_LAUNCHER").endsWith("ccache"), env.toString());
-    env.put("CCACHE_DIR", temp.resolve("cache").toString());
-    Map<String, Long> stats = buildTwice(a, b, env);
+    // Each checkout with the settings its own justfile gives, outside the home folder, as on a
+    // build machine or in /tmp: no CCACHE_BASEDIR from outside.
+    Map<Path, Map<String, String>> envs = new HashMap<>();
+    for (Path dir : List.of(a, b)) {
+      Map<String, String> env = new HashMap<>(generatedSettings(dir, Map.of()));
+      assertTrue(env.get("CMAKE_CXX_COMPILER_LAUNCHER").endsWith("ccache"), env.toString());
+      assertFalse(dir.startsWith(System.getProperty("user.home")), "outside home: " + dir);
+      env.put("CCACHE_DIR", temp.resolve("cache").toString());
+      envs.put(dir, env);
+    }
+    Map<String, Long> stats = buildTwice(a, b, envs::get);
     long hits =
         stats.getOrDefault("direct_cache_hit", 0L)
             + stats.getOrDefault("preprocessed_cache_hit", 0L);

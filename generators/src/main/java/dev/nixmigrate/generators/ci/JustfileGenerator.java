@@ -183,7 +183,9 @@ public final class JustfileGenerator implements Generator {
       out.add(new KeyValue("CMAKE_C_COMPILER_LAUNCHER", "`command -v " + cache + " || true`"));
       out.add(new KeyValue("CMAKE_CXX_COMPILER_LAUNCHER", "`command -v " + cache + " || true`"));
       if (cache.equals("ccache")) {
-        out.add(new KeyValue("CCACHE_BASEDIR", "env(\"CCACHE_BASEDIR\", home_directory())"));
+        // ccache makes paths below base_dir relative to the build folder, so the checkout's own
+        // root gives the same paths wherever a checkout is (CI uses github.workspace alike).
+        out.add(new KeyValue("CCACHE_BASEDIR", "env(\"CCACHE_BASEDIR\", justfile_directory())"));
         out.add(new KeyValue("CCACHE_NOHASHDIR", "\"1\""));
       }
     }

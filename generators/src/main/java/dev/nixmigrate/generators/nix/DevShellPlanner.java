@@ -117,9 +117,13 @@ public final class DevShellPlanner {
       if (cache.equals("ccache")) {
         // Nix store files all have mtime 1, so ccache's default mtime check would miss changes.
         env.put("CCACHE_COMPILERCHECK", Escape.nixString("content"));
-        // hash_dir=false and a base_dir above the checkouts let two checkouts share hits.
+        // hash_dir=false and the checkout's root as base_dir let two checkouts share hits:
+        // ccache makes paths below base_dir relative to the build folder.
         env.put("CCACHE_NOHASHDIR", Escape.nixString("1"));
-        hook.add(NixExpr.indentedLine("export CCACHE_BASEDIR=\"${CCACHE_BASEDIR:-$HOME}\""));
+        hook.add(
+            NixExpr.indentedLine(
+                "export CCACHE_BASEDIR=\"${CCACHE_BASEDIR:-$(git rev-parse --show-toplevel"
+                    + " 2>/dev/null || pwd)}\""));
       }
     }
     for (Project p : facts.projects()) {

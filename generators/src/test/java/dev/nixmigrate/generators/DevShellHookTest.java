@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 668): its shellHook, run by bash with this machine's python3 standing in for the Nix one, makes
  * and enters the environment, and pip then installs into it.
  */
-class DevShellVenvTest {
+class DevShellHookTest {
   @TempDir Path dir;
 
   @Test
@@ -45,5 +45,30 @@ class DevShellVenvTest {
     Processes.Result again =
         Processes.run(dir, List.of("bash", "-euo", "pipefail", "-c", script), null, 120);
     assertTrue(again.ok(), again.output());
+  }
+
+  private static String hook(String flake) {
+    int start = flake.indexOf("shellHook = ''\n") + "shellHook = ''\n".length();
+    return flake.substring(start, flake.indexOf("'';", start)).replace("''${", "${");
+  }
+
+  @Test
+  void ccachesBaseDirIsTheCheckoutsRoot() throws Exception {
+    Tools.require("git");
+    Path repo = dir.resolve("some checkout");
+    TestRepo.in(repo)
+        .file(
+            "CMakeLists.txt",
+            "cmake_minimum_required(VERSION 3.20)\nproject(x CXX)\nadd_executable(x src/x.cc)\n")
+        .file("src/x.cc", "int main() {}\n");
+    TestRepo.commitAll(repo, "start");
+    String flake =
+        Generators.generate(RepoScanner.scan(repo), Options.defaults(), 3).file("flake.nix").text();
+    String script = hook(flake) + "\nprintf %s \"$CCACHE_BASEDIR\"";
+    Processes.Result r =
+        Processes.run(
+            repo.resolve("src"), List.of("bash", "-euo", "pipefail", "-c", script), null, 60);
+    assertTrue(r.ok(), r.output());
+    assertTrue(r.output().endsWith(repo.toRealPath().toString()), r.output());
   }
 }
