@@ -51,9 +51,8 @@ final class CheckCommand implements Callable<Integer> {
           repo.json
               ? ChangesJson.write(0, "not-started", List.of(), List.of(), List.of(), List.of())
                   .strip()
-              : "nixmigrate has written nothing here yet, so nothing is out of date; run"
-                  + " nixmigrate step 1 "
-                  + repo.dir
+              : "nixmigrate has written nothing here yet, so nothing is out of date; run "
+                  + Hints.command("nixmigrate step 1", spec, repo.dir)
                   + " to start.");
       out.flush();
       return ExitCode.OK;
@@ -79,7 +78,8 @@ final class CheckCommand implements Callable<Integer> {
     for (var c : stale) {
       out.println("out of date: " + c.path() + "  (" + c.reason() + ")");
     }
-    out.println("Run nixmigrate step " + n + " to update them.");
+    out.println(
+        "Run " + Hints.command("nixmigrate step " + n, spec, repo.dir) + " to update them.");
     out.flush();
     return ExitCode.FINDINGS;
   }

@@ -39,7 +39,9 @@ final class StatusCommand implements Callable<Integer> {
       out.print(FactsJson.status(facts, steps, current));
     } else {
       out.print(TextReport.detect(facts));
-      out.print(TextReport.status(steps, current));
+      out.print(
+          TextReport.status(
+              steps, current, n -> Hints.command("nixmigrate step " + n, spec, repo.dir)));
     }
     out.flush();
     return TextReport.exitCode(facts, spec.commandLine().getErr());

@@ -62,6 +62,12 @@ final class TextReport {
   }
 
   static String status(List<StepStatus> steps, int current) {
+    return status(steps, current, n -> "nixmigrate step " + n);
+  }
+
+  /** The steps, with the next step's command as {@code next} writes it. */
+  static String status(
+      List<StepStatus> steps, int current, java.util.function.IntFunction<String> next) {
     StringBuilder b = new StringBuilder();
     b.append(bold("Steps")).append('\n');
     for (StepStatus s : steps) {
@@ -81,7 +87,7 @@ final class TextReport {
     }
     b.append("Current step: ").append(current);
     if (current < 5) {
-      b.append(". Next: nixmigrate step ").append(current + 1);
+      b.append(". Next: ").append(next.apply(current + 1));
     }
     return b.append('\n').toString();
   }

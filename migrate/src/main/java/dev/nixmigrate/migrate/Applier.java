@@ -76,7 +76,9 @@ final class Applier {
                   + f.step()
                   + "'s edit "
                   + what
-                  + ". Pass --edit-existing to make it (nixmigrate plan --edit-existing shows it)");
+                  + ". Pass --edit-existing to make it (nixmigrate plan "
+                  + step
+                  + " --edit-existing shows it)");
           continue;
         }
         writes.add(
