@@ -7,6 +7,7 @@ import dev.nixmigrate.core.model.CMakeProject;
 import dev.nixmigrate.core.model.CMakeProject.FetchedDependency;
 import dev.nixmigrate.core.model.CMakeProject.FindPackage;
 import dev.nixmigrate.core.model.Diagnostic;
+import dev.nixmigrate.core.read.FieldRule;
 import dev.nixmigrate.core.read.RepoFiles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,6 +32,13 @@ import java.util.regex.Pattern;
  */
 public final class CMakeReader {
   private static final int MAX_DEPTH = 32;
+
+  /** Budgets that bound what a hostile file can make the reader do; real projects stay far below. */
+  static final int MAX_VALUE_LENGTH = 1 << 20;
+
+  static final long MAX_EXPANDED_CHARS = 64L << 20;
+  static final long MAX_MILLIS = 10_000;
+  private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\{[A-Za-z0-9_.+-]+\\}");
   private static final Pattern INNERMOST = Pattern.compile("\\$\\{([^${}]*)\\}");
   private static final Set<String> FIND_PACKAGE_KEYWORDS =
       Set.of(
@@ -90,6 +98,20 @@ public final class CMakeReader {
   private final List<FetchedDependency> optionalFetched = new ArrayList<>();
   private boolean tests;
 
+  private long expandedChars;
+  private String currentFile;
+  private int currentLine;
+  private final long deadline = System.nanoTime() + MAX_MILLIS * 1_000_000;
+
+  /** Thrown when a file goes over a budget; carries what went over. */
+  private static final class OverBudget extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OverBudget(String what) {
+      super(what, null, false, false);
+    }
+  }
+
   private CMakeReader(RepoFiles files, String projectDir) {
     this.files = files;
     this.projectDir = projectDir;
@@ -148,7 +170,11 @@ public final class CMakeReader {
     String abs = files.resolve(dir).toString();
     r.vars.put("CMAKE_SOURCE_DIR", abs);
     r.vars.put("PROJECT_SOURCE_DIR", abs);
-    if (!r.processFile(RepoFiles.join(dir, "CMakeLists.txt"), dir, 0, true)) {
+    try {
+      if (!r.processFile(RepoFiles.join(dir, "CMakeLists.txt"), dir, 0, true)) {
+        return Optional.empty();
+      }
+    } catch (OverBudget e) {
       return Optional.empty();
     }
     Set<String> dirs = new TreeSet<>();
@@ -219,7 +245,21 @@ public final class CMakeReader {
     }
     int openFrames = frames.size();
     for (Command cmd : commands) {
-      command(cmd, file, dir, depth);
+      try {
+        command(cmd, file, dir, depth);
+      } catch (OverBudget e) {
+        if (e.getMessage() != null) {
+          files.report(
+              Diagnostic.error(
+                  file,
+                  cmd.line(),
+                  1,
+                  e.getMessage()
+                      + "; no real project needs this, so nixmigrate does not read this CMake"
+                      + " project"));
+        }
+        throw new OverBudget(null); // Reported once; unwinds to read().
+      }
     }
     while (frames.size() > openFrames) {
       frames.pop(); // An unclosed block ends with its file.
@@ -238,6 +278,9 @@ public final class CMakeReader {
   }
 
   private void command(Command cmd, String file, String dir, int depth) {
+    if (System.nanoTime() > deadline) {
+      throw new OverBudget("reading the CMake files took longer than " + MAX_MILLIS / 1000 + " s");
+    }
     String n = cmd.name();
     switch (n) {
       case "if" -> {
@@ -278,6 +321,8 @@ public final class CMakeReader {
       default -> {}
     }
     Tri where = here();
+    currentFile = file;
+    currentLine = cmd.line();
     List<String> a = expand(cmd.args());
     switch (n) {
       case "cmake_minimum_required" -> {
@@ -348,7 +393,10 @@ public final class CMakeReader {
     }
     boolean first = name == null;
     if (first) {
-      name = a.get(0);
+      name = checked(FieldRule.PROJECT_NAME, a.get(0), "project name");
+      if (name == null) {
+        return;
+      }
       vars.putIfAbsent("CMAKE_PROJECT_NAME", name);
     }
     vars.put("PROJECT_NAME", a.get(0));
@@ -427,6 +475,7 @@ public final class CMakeReader {
     if (op.equals("APPEND") || op.equals("PREPEND")) {
       String old = vars.getOrDefault(var, "");
       String add = String.join(";", items);
+      budget(old.length() + add.length());
       String joined =
           old.isEmpty()
               ? add
@@ -440,7 +489,10 @@ public final class CMakeReader {
     if (a.isEmpty()) {
       return;
     }
-    String pkg = a.get(0);
+    String pkg = checked(FieldRule.PACKAGE_NAME, a.get(0), "find_package name");
+    if (pkg == null) {
+      return;
+    }
     String ver = null;
     boolean required = false;
     boolean config = false;
@@ -504,7 +556,9 @@ public final class CMakeReader {
         continue;
       }
       String module = arg.split("[<>=]", 2)[0].strip();
-      if (!module.isEmpty() && !module.contains("${")) {
+      if (!module.isEmpty()
+          && !module.contains("${")
+          && checked(FieldRule.PACKAGE_NAME, module, "pkg-config module name") != null) {
         pkgConfig.add(module);
       }
     }
@@ -531,11 +585,30 @@ public final class CMakeReader {
       }
     }
     if (kind.equals("CPM") && a.size() == 1) {
+      // The shorthand names a source: gh:owner/name@1.0, or a URL whose last part is the name.
       source = a.get(0);
-      depName = a.get(0).replaceAll("^gh:[^/]+/|#.*$|@.*$", "");
+      String last = a.get(0).replaceAll("[#@].*$", "").replaceAll("/+$", "");
+      depName = last.substring(last.lastIndexOf('/') + 1).replaceAll("\\.git$", "");
+    }
+    depName = checked(FieldRule.PACKAGE_NAME, depName, kind + " dependency name");
+    if (depName == null) {
+      return;
     }
     FetchedDependency d = new FetchedDependency(depName, kind, source, file, line);
     (where == Tri.FALSE ? optionalFetched : fetched).add(d);
+  }
+
+  /**
+   * {@code value} when {@code rule} accepts it with references to variables nixmigrate cannot
+   * resolve left as they are written; else null, with an ERROR at the command being read.
+   */
+  private String checked(FieldRule rule, String value, String field) {
+    String resolvedPart = VARIABLE_REFERENCE.matcher(value).replaceAll("x");
+    if (rule.accepts(resolvedPart)) {
+      return value;
+    }
+    files.report(rule.refuse(currentFile, currentLine, 1, "the " + field, value));
+    return null;
   }
 
   private void subdirectory(List<String> a, String dir, int depth) {
@@ -580,6 +653,19 @@ public final class CMakeReader {
     return CMakeCondition.evaluate(tokens, vars, uncertain);
   }
 
+  /** Counts {@code length} characters of expansion against the value and total budgets. */
+  private void budget(long length) {
+    expandedChars += length;
+    if (length > MAX_VALUE_LENGTH) {
+      throw new OverBudget(
+          "a variable expands to more than " + (MAX_VALUE_LENGTH >> 20) + " MiB of text");
+    }
+    if (expandedChars > MAX_EXPANDED_CHARS) {
+      throw new OverBudget(
+          "variables expand to more than " + (MAX_EXPANDED_CHARS >> 20) + " MiB of text in all");
+    }
+  }
+
   /** Expands {@code ${VAR}} references; unquoted arguments split on unescaped {@code ;}. */
   private List<String> expand(List<Arg> args) {
     List<String> out = new ArrayList<>();
@@ -608,6 +694,7 @@ public final class CMakeReader {
       boolean any = false;
       while (m.find()) {
         String value = vars.get(m.group(1));
+        budget(b.length() + (value == null ? 0 : value.length()));
         // Unknown references are parked under control characters so they are not matched again.
         m.appendReplacement(
             b, Matcher.quoteReplacement(value != null ? value : "\u0001" + m.group(1) + "\u0002"));
