@@ -290,6 +290,10 @@ public final class CargoReader {
     }
     for (TomlDoc table : dependencyTables(doc)) {
       for (String key : table.keys()) {
+        if (table.string(key) == null && table.table(key) == null) {
+          fields.wrongType(table, true, "a version string or a table", key);
+          continue;
+        }
         String real = realName(key, table, wsDeps);
         deps.add(real);
         if (table.table(key) != null && table.table(key).flag("optional")) {

@@ -67,6 +67,13 @@ class WrongTypesTest {
   }
 
   @Test
+  void cargoDependencyAnInteger() {
+    Diagnostic d =
+        error("Cargo.toml", 5, 1, "Cargo.toml", CRATE + "[dependencies]\nserde = 1\n");
+    assertTrue(d.message().startsWith("dependencies.serde is an integer"), d.message());
+  }
+
+  @Test
   void requiresPythonNotASpecifier() {
     Diagnostic d =
         Scanned.of(dir, "pyproject.toml", PYPROJECT + "requires-python = \"three\"\n")
