@@ -33,11 +33,14 @@ import java.util.regex.Pattern;
 public final class CMakeReader {
   private static final int MAX_DEPTH = 32;
 
-  /** Budgets that bound what a hostile file can make the reader do; real projects stay far below. */
-  static final int MAX_VALUE_LENGTH = 1 << 20;
-
-  static final long MAX_EXPANDED_CHARS = 64L << 20;
-  static final long MAX_MILLIS = 10_000;
+  /**
+   * What a project's CMake files may make the reader do: the length of one value, the characters
+   * and the variable references expanded in all, and the time. Real projects stay far below;
+   * without them a few doubling {@code set()}s exhaust memory.
+   */
+  record Budgets(int valueLength, long expandedChars, long expansions, long millis) {
+    static final Budgets DEFAULT = new Budgets(1 << 20, 64L << 20, 1_000_000, 10_000);
+  }
   private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\{[A-Za-z0-9_.+-]+\\}");
   private static final Pattern INNERMOST = Pattern.compile("\\$\\{([^${}]*)\\}");
   private static final Set<String> FIND_PACKAGE_KEYWORDS =
@@ -98,10 +101,12 @@ public final class CMakeReader {
   private final List<FetchedDependency> optionalFetched = new ArrayList<>();
   private boolean tests;
 
+  private final Budgets budgets;
   private long expandedChars;
+  private long expansions;
   private String currentFile;
   private int currentLine;
-  private final long deadline = System.nanoTime() + MAX_MILLIS * 1_000_000;
+  private final long deadline;
 
   /** Thrown when a file goes over a budget; carries what went over. */
   private static final class OverBudget extends RuntimeException {
@@ -112,9 +117,11 @@ public final class CMakeReader {
     }
   }
 
-  private CMakeReader(RepoFiles files, String projectDir) {
+  private CMakeReader(RepoFiles files, String projectDir, Budgets budgets) {
     this.files = files;
     this.projectDir = projectDir;
+    this.budgets = budgets;
+    this.deadline = System.nanoTime() + budgets.millis() * 1_000_000;
   }
 
   /** The result: the project and every directory whose CMakeLists.txt it read. */
@@ -166,7 +173,11 @@ public final class CMakeReader {
 
   /** Reads the project whose top CMakeLists.txt is in {@code dir}; empty when it cannot be read. */
   public static Optional<Result> read(RepoFiles files, String dir) {
-    CMakeReader r = new CMakeReader(files, dir);
+    return read(files, dir, Budgets.DEFAULT);
+  }
+
+  static Optional<Result> read(RepoFiles files, String dir, Budgets budgets) {
+    CMakeReader r = new CMakeReader(files, dir, budgets);
     String abs = files.resolve(dir).toString();
     r.vars.put("CMAKE_SOURCE_DIR", abs);
     r.vars.put("PROJECT_SOURCE_DIR", abs);
@@ -279,7 +290,8 @@ public final class CMakeReader {
 
   private void command(Command cmd, String file, String dir, int depth) {
     if (System.nanoTime() > deadline) {
-      throw new OverBudget("reading the CMake files took longer than " + MAX_MILLIS / 1000 + " s");
+      throw new OverBudget(
+          "reading the CMake files took longer than " + budgets.millis() / 1000.0 + " s");
     }
     String n = cmd.name();
     switch (n) {
@@ -475,7 +487,7 @@ public final class CMakeReader {
     if (op.equals("APPEND") || op.equals("PREPEND")) {
       String old = vars.getOrDefault(var, "");
       String add = String.join(";", items);
-      budget(old.length() + add.length());
+      budget(old.length() + add.length(), add.length());
       String joined =
           old.isEmpty()
               ? add
@@ -653,17 +665,24 @@ public final class CMakeReader {
     return CMakeCondition.evaluate(tokens, vars, uncertain);
   }
 
-  /** Counts {@code length} characters of expansion against the value and total budgets. */
-  private void budget(long length) {
-    expandedChars += length;
-    if (length > MAX_VALUE_LENGTH) {
+  /**
+   * Checks a value of {@code length} characters, {@code added} of which are new expansion, against
+   * the value and total budgets.
+   */
+  private void budget(long length, long added) {
+    expandedChars += added;
+    if (length > budgets.valueLength()) {
       throw new OverBudget(
-          "a variable expands to more than " + (MAX_VALUE_LENGTH >> 20) + " MiB of text");
+          "a variable expands to more than " + size(budgets.valueLength()) + " of text");
     }
-    if (expandedChars > MAX_EXPANDED_CHARS) {
+    if (expandedChars > budgets.expandedChars()) {
       throw new OverBudget(
-          "variables expand to more than " + (MAX_EXPANDED_CHARS >> 20) + " MiB of text in all");
+          "variables expand to more than " + size(budgets.expandedChars()) + " of text in all");
     }
+  }
+
+  private static String size(long chars) {
+    return chars >= 1 << 20 ? (chars >> 20) + " MiB" : chars + " characters";
   }
 
   /** Expands {@code ${VAR}} references; unquoted arguments split on unescaped {@code ;}. */
@@ -694,7 +713,12 @@ public final class CMakeReader {
       boolean any = false;
       while (m.find()) {
         String value = vars.get(m.group(1));
-        budget(b.length() + (value == null ? 0 : value.length()));
+        if (++expansions > budgets.expansions()) {
+          throw new OverBudget(
+              "more than " + budgets.expansions() + " variable references are expanded");
+        }
+        int added = value == null ? 0 : value.length();
+        budget(b.length() + added, added);
         // Unknown references are parked under control characters so they are not matched again.
         m.appendReplacement(
             b, Matcher.quoteReplacement(value != null ? value : "\u0001" + m.group(1) + "\u0002"));

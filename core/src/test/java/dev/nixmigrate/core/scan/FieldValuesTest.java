@@ -100,6 +100,11 @@ class FieldValuesTest {
             1,
             "project(\"a\nb\")\n"),
         row(
+            "CMake project name an expression",
+            "CMakeLists.txt",
+            2,
+            "# x\nproject(\"" + EVIL + "\" LANGUAGES C)\n"),
+        row(
             "FetchContent name with a newline",
             "CMakeLists.txt",
             2,
