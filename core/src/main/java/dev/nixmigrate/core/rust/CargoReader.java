@@ -190,8 +190,10 @@ public final class CargoReader {
       rustVersion = max(rustVersion, p.rustVersion());
     }
     if (packages.isEmpty() && wsPackage != null) {
-      edition = wsPackage.string("edition");
-      rustVersion = wsPackage.string("rust-version");
+      edition = checked(wsPackage, FieldRule.CARGO_EDITION, wsPackage.string("edition"), "edition");
+      rustVersion =
+          checked(
+              wsPackage, FieldRule.RUST_VERSION, wsPackage.string("rust-version"), "rust-version");
     }
     boolean virtual = rootDoc.table("package") == null;
     List<String> features;

@@ -58,6 +58,11 @@ class FieldValuesTest {
             "Cargo.toml",
             2,
             "[package]\nname = \"" + EVIL + "\"\nversion = \"0.1.0\"\n"),
+        row(
+            "workspace rust-version with a newline",
+            "Cargo.toml",
+            4,
+            "[workspace]\nmembers = []\n[workspace.package]\nrust-version = \"1.80\\nx\"\n"),
         row("crate version not SemVer", "Cargo.toml", 3, "[package]\nname = \"a\"\nversion = \"1.0 x\"\n"),
         row("edition not a year", "Cargo.toml", 4, CRATE + "edition = \"2021\\n\"\n"),
         row("bin name with a quote", "Cargo.toml", 5, CRATE + "[[bin]]\nname = \"a'b\"\n"),

@@ -74,6 +74,16 @@ class WrongTypesTest {
   }
 
   @Test
+  void poetryPythonNotAString() {
+    error(
+        "pyproject.toml",
+        5,
+        1,
+        "pyproject.toml",
+        "[tool.poetry]\nname = \"a\"\nversion = \"1.0\"\n[tool.poetry.dependencies]\npython = 3\n");
+  }
+
+  @Test
   void requiresPythonNotASpecifier() {
     Diagnostic d =
         Scanned.of(dir, "pyproject.toml", PYPROJECT + "requires-python = \"three\"\n")
