@@ -42,7 +42,8 @@ final class GitLink {
     } catch (InvalidPathException e) {
       dir = null;
     }
-    if (target.isEmpty() || dir == null || !Files.isDirectory(dir)) {
+    // Every git directory, a worktree's and a submodule's too, holds a HEAD file.
+    if (target.isEmpty() || dir == null || !Files.isRegularFile(dir.resolve("HEAD"))) {
       files.report(
           Diagnostic.error(
               ".git",
@@ -50,7 +51,7 @@ final class GitLink {
               1,
               "this .git file points at "
                   + FieldRule.printable(target)
-                  + ", which is not a directory, so git cannot find the repository (a moved"
+                  + ", which is not a git directory, so git cannot find the repository (a moved"
                   + " worktree or a submodule checked out alone?); run `git worktree repair`, or"
                   + " clone the repository afresh"));
     }

@@ -43,6 +43,27 @@ class InternalErrorsTest {
   }
 
   @Test
+  void gitFilePointingAtAFolderThatIsNoGitDirectory() throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir.resolve("empty"));
+    Scanned s = Scanned.of(dir, ".git", "gitdir: empty\n", "Cargo.toml", CRATE);
+    assertTrue(s.at(Severity.ERROR, ".git", 1, 1).message().contains("not a git directory"));
+  }
+
+  @Test
+  void gitFilePointingAtAGitDirectory() throws java.io.IOException {
+    Scanned s =
+        Scanned.of(
+            dir,
+            "repo/worktrees/x/HEAD",
+            "ref: refs/heads/x\n",
+            ".git",
+            "gitdir: repo/worktrees/x\n",
+            "Cargo.toml",
+            CRATE);
+    assertTrue(s.facts().diagnostics().isEmpty(), s.facts().diagnostics().toString());
+  }
+
+  @Test
   void gitFileWithoutGitdir() {
     Scanned s = Scanned.of(dir, ".git", "nonsense\n", "Cargo.toml", CRATE);
     assertTrue(s.at(Severity.ERROR, ".git", 1, 1).message().contains("gitdir"));
