@@ -41,6 +41,7 @@ public final class CMakeReader {
   record Budgets(int valueLength, long expandedChars, long expansions, long millis) {
     static final Budgets DEFAULT = new Budgets(1 << 20, 64L << 20, 1_000_000, 10_000);
   }
+
   private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\{[A-Za-z0-9_.+-]+\\}");
   private static final Pattern INNERMOST = Pattern.compile("\\$\\{([^${}]*)\\}");
   private static final Set<String> FIND_PACKAGE_KEYWORDS =

@@ -156,7 +156,8 @@ public final class NixNeeds {
                 1,
                 "find_package("
                     + fp.name()
-                    + ") has no known nixpkgs attribute; add the package to the dev shell by hand"));
+                    + ") has no known nixpkgs attribute; add the package to the dev shell by"
+                    + " hand"));
       }
     }
     if (!c.pkgConfigModules().isEmpty()) {

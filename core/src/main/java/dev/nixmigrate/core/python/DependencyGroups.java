@@ -54,7 +54,8 @@ final class DependencyGroups {
     Map<String, List<Requirement>> out = new TreeMap<>();
     for (String g : groups.keys()) {
       String name =
-          FieldRule.PYTHON_NAME.check(files, g, file, groups.line(g), groups.column(g), groups.key(g));
+          FieldRule.PYTHON_NAME.check(
+              files, g, file, groups.line(g), groups.column(g), groups.key(g));
       if (name != null) {
         d.keys.putIfAbsent(Requirement.normalize(g), g);
       }
@@ -129,11 +130,7 @@ final class DependencyGroups {
             file,
             groups.line(key),
             groups.column(key),
-            "dependency group '"
-                + key
-                + "' "
-                + what
-                + "; the include is ignored"));
+            "dependency group '" + key + "' " + what + "; the include is ignored"));
   }
 
   /** The group's entries, read once. */

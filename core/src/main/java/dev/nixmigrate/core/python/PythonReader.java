@@ -378,17 +378,11 @@ public final class PythonReader {
   private String cfgChecked(
       SimpleIni cfg, FieldRule rule, String section, String key, String value) {
     return rule.check(
-        files,
-        value,
-        path("setup.cfg"),
-        cfg.line(section, key, 0),
-        1,
-        "[" + section + "] " + key);
+        files, value, path("setup.cfg"), cfg.line(section, key, 0), 1, "[" + section + "] " + key);
   }
 
   private String literal(String setupPy, String keyword, FieldRule rule) {
-    Matcher m =
-        Pattern.compile("\\b" + keyword + "\\s*=\\s*[\"']([^\"']+)[\"']").matcher(setupPy);
+    Matcher m = Pattern.compile("\\b" + keyword + "\\s*=\\s*[\"']([^\"']+)[\"']").matcher(setupPy);
     if (!m.find()) {
       return null;
     }

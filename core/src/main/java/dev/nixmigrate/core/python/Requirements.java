@@ -10,8 +10,8 @@ final class Requirements {
   private Requirements() {}
 
   /**
-   * The requirement {@code text}, which starts at {@code line}:{@code column} of {@code file}; null,
-   * with a WARNING located at the offending character, when it is not PEP 508.
+   * The requirement {@code text}, which starts at {@code line}:{@code column} of {@code file};
+   * null, with a WARNING located at the offending character, when it is not PEP 508.
    */
   static Requirement parse(
       RepoFiles files, String text, String file, int line, int column, String where) {

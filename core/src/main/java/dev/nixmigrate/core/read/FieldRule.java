@@ -33,7 +33,8 @@ public enum FieldRule {
   CARGO_EDITION("an edition year such as 2021", "\\d{4}"),
   /** PEP 508 names (also PEP 685 extras and PEP 735 group names). */
   PYTHON_NAME(
-      "a PEP 508 name: letters, digits, '.', '_' and '-', starting and ending with a letter or digit",
+      "a PEP 508 name: letters, digits, '.', '_' and '-', starting and ending with a letter or"
+          + " digit",
       "(?i)[A-Z0-9]([A-Z0-9._-]*[A-Z0-9])?"),
   /** A PEP 440 version. */
   PYTHON_VERSION("a PEP 440 version such as 1.2.3 or 2.0rc1", "(?i)" + Pep440.VERSION),

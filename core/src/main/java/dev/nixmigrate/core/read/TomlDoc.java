@@ -89,8 +89,8 @@ public final class TomlDoc {
   public record Item(int index, String value, int line, int column) {}
 
   /**
-   * The elements of the array at {@code path} with their positions; a value that is not a string
-   * is given as null. Empty when the value is not an array.
+   * The elements of the array at {@code path} with their positions; a value that is not a string is
+   * given as null. Empty when the value is not an array.
    */
   public List<Item> items(String... path) {
     Object v = table.get(Arrays.asList(path));

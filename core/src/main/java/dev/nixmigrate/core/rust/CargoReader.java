@@ -134,8 +134,8 @@ public final class CargoReader {
               ws.column("members"),
               "workspace members "
                   + String.join(", ", unmatched)
-                  + " have no Cargo.toml in this"
-                  + " checkout; cargo will refuse to build until they exist (check out submodules?)"));
+                  + " have no Cargo.toml in this checkout; cargo will refuse to build until they"
+                  + " exist (check out submodules?)"));
     }
     // Path dependencies inside the workspace root join it implicitly.
     Deque<String> queue = new ArrayDeque<>(members);
@@ -249,7 +249,8 @@ public final class CargoReader {
           List.of(),
           List.of());
     }
-    String name = checked(pkg, FieldRule.CARGO_PACKAGE_NAME, fields.string(pkg, true, "name"), "name");
+    String name =
+        checked(pkg, FieldRule.CARGO_PACKAGE_NAME, fields.string(pkg, true, "name"), "name");
     String version = inherited(pkg, "version", wsPackage, doc, FieldRule.CARGO_VERSION);
     String edition = inherited(pkg, "edition", wsPackage, doc, FieldRule.CARGO_EDITION);
     if (edition == null) {

@@ -95,8 +95,6 @@ final class MesonReader {
   }
 
   private static String unescape(String s) {
-    return s.startsWith("''")
-        ? s.substring(2, Math.max(2, s.length() - 2))
-        : s.replace("\\'", "'");
+    return s.startsWith("''") ? s.substring(2, Math.max(2, s.length() - 2)) : s.replace("\\'", "'");
   }
 }

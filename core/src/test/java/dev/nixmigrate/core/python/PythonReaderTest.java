@@ -26,9 +26,18 @@ class PythonReaderTest {
     TestRepo.in(dir)
         .file(
             "setup.cfg",
-            "[metadata]\nname = legacy-pkg\nversion = attr: pkg.__version__\n\n"
-                + "[options]\npython_requires = >=3.8\ninstall_requires =\n    requests>=2\n    click\n\n"
-                + "[options.extras_require]\ntest = pytest\n\n[tool:pytest]\naddopts = -q\n");
+            "[metadata]\n"
+                + "name = legacy-pkg\n"
+                + "version = attr: pkg.__version__\n\n"
+                + "[options]\n"
+                + "python_requires = >=3.8\n"
+                + "install_requires =\n"
+                + "    requests>=2\n"
+                + "    click\n\n"
+                + "[options.extras_require]\n"
+                + "test = pytest\n\n"
+                + "[tool:pytest]\n"
+                + "addopts = -q\n");
     PythonProject p = read(new RepoFiles(dir), "setup.cfg").orElseThrow();
     assertEquals("legacy-pkg", p.name());
     assertTrue(p.dynamicVersion());

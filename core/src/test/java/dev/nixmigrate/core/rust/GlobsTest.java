@@ -26,7 +26,8 @@ class GlobsTest {
 
   @Test
   void starAndQuestionMarkStayInOneDirectory() {
-    assertEquals(List.of("crates/a", "crates/b", "crates/t"), Globs.expand(CRATES, ".", "crates/*"));
+    assertEquals(
+        List.of("crates/a", "crates/b", "crates/t"), Globs.expand(CRATES, ".", "crates/*"));
     assertEquals(List.of("tools/ax", "tools/bx"), Globs.expand(CRATES, ".", "tools/?x"));
   }
 

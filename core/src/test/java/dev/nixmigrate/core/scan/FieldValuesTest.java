@@ -63,7 +63,11 @@ class FieldValuesTest {
             "Cargo.toml",
             4,
             "[workspace]\nmembers = []\n[workspace.package]\nrust-version = \"1.80\\nx\"\n"),
-        row("crate version not SemVer", "Cargo.toml", 3, "[package]\nname = \"a\"\nversion = \"1.0 x\"\n"),
+        row(
+            "crate version not SemVer",
+            "Cargo.toml",
+            3,
+            "[package]\nname = \"a\"\nversion = \"1.0 x\"\n"),
         row("edition not a year", "Cargo.toml", 4, CRATE + "edition = \"2021\\n\"\n"),
         row("bin name with a quote", "Cargo.toml", 5, CRATE + "[[bin]]\nname = \"a'b\"\n"),
         row("feature name with $", "Cargo.toml", 5, CRATE + "[features]\n\"x$(id)\" = []\n"),
@@ -99,11 +103,7 @@ class FieldValuesTest {
             4,
             "[metadata]\nname = a\n[options]\npython_requires = >=3.8 && id\n"),
         row("setup.py name", "setup.py", 1, "setup(name=\"a$(id)\", version=\"1.0\")\n"),
-        row(
-            "CMake project name with a newline",
-            "CMakeLists.txt",
-            1,
-            "project(\"a\nb\")\n"),
+        row("CMake project name with a newline", "CMakeLists.txt", 1, "project(\"a\nb\")\n"),
         row(
             "CMake project name an expression",
             "CMakeLists.txt",

@@ -36,8 +36,7 @@ class InternalErrorsTest {
 
   @Test
   void gitFilePointingNowhere() {
-    Scanned s =
-        Scanned.of(dir, ".git", "gitdir: /nowhere/.git/worktrees/x\n", "Cargo.toml", CRATE);
+    Scanned s = Scanned.of(dir, ".git", "gitdir: /nowhere/.git/worktrees/x\n", "Cargo.toml", CRATE);
     Diagnostic d = s.at(Severity.ERROR, ".git", 1, 1);
     assertTrue(d.message().contains("/nowhere/.git/worktrees/x"), d.message());
   }

@@ -25,16 +25,26 @@ class Utf8EverywhereTest {
         Arguments.of("setup.cfg", "[metadata]\nname = caf\u00e9\n", "a.py", ""),
         Arguments.of("setup.py", "import x\n# caf\u00e9\n", "a.py", ""),
         Arguments.of("CMakeLists.txt", "project(a)\n# caf\u00e9\n", "a.c", ""),
-        Arguments.of("cmake/extra.cmake", "x\n# caf\u00e9\n", "CMakeLists.txt",
+        Arguments.of(
+            "cmake/extra.cmake",
+            "x\n# caf\u00e9\n",
+            "CMakeLists.txt",
             "project(a)\ninclude(cmake/extra.cmake)\n"),
-        Arguments.of("conanfile.txt", "[requires]\ncaf\u00e9/1\n", "CMakeLists.txt", "project(a)\n"),
+        Arguments.of(
+            "conanfile.txt", "[requires]\ncaf\u00e9/1\n", "CMakeLists.txt", "project(a)\n"),
         Arguments.of("vcpkg.json", "{\n\"name\": \"caf\u00e9\"}", "CMakeLists.txt", "project(a)\n"),
         Arguments.of("meson.build", "project('a')\n# caf\u00e9\n", "a.c", ""),
         Arguments.of(".github/workflows/ci.yml", "on: push\n# caf\u00e9\n", "a.c", ""),
         Arguments.of(".gitlab-ci.yml", "job:\n  script: caf\u00e9\n", "a.c", ""),
-        Arguments.of("rust-toolchain", "stable\n# caf\u00e9\n", "Cargo.toml",
+        Arguments.of(
+            "rust-toolchain",
+            "stable\n# caf\u00e9\n",
+            "Cargo.toml",
             "[package]\nname = \"a\"\nversion = \"0.1.0\"\n"),
-        Arguments.of(".cargo/config.toml", "[build]\n# caf\u00e9\n", "Cargo.toml",
+        Arguments.of(
+            ".cargo/config.toml",
+            "[build]\n# caf\u00e9\n",
+            "Cargo.toml",
             "[package]\nname = \"a\"\nversion = \"0.1.0\"\n"),
         Arguments.of("flake.nix", "{\n# caf\u00e9\n}\n", "a.c", ""),
         Arguments.of(".envrc", "use flake\n# caf\u00e9\n", "a.c", ""));

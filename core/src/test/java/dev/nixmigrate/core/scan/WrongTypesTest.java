@@ -51,7 +51,11 @@ class WrongTypesTest {
   @Test
   void dependencyNotAString() {
     error(
-        "pyproject.toml", 4, 29, "pyproject.toml", PYPROJECT + "dependencies = [\"requests\", 3]\n");
+        "pyproject.toml",
+        4,
+        29,
+        "pyproject.toml",
+        PYPROJECT + "dependencies = [\"requests\", 3]\n");
   }
 
   @Test
@@ -68,8 +72,7 @@ class WrongTypesTest {
 
   @Test
   void cargoDependencyAnInteger() {
-    Diagnostic d =
-        error("Cargo.toml", 5, 1, "Cargo.toml", CRATE + "[dependencies]\nserde = 1\n");
+    Diagnostic d = error("Cargo.toml", 5, 1, "Cargo.toml", CRATE + "[dependencies]\nserde = 1\n");
     assertTrue(d.message().startsWith("dependencies.serde is an integer"), d.message());
   }
 
@@ -167,13 +170,7 @@ class WrongTypesTest {
   void garbageSetupCfg() {
     Diagnostic d =
         warning(
-            "setup.cfg",
-            3,
-            1,
-            "setup.cfg",
-            "[metadata]\nname = a\nthis is not ini\n",
-            "a.py",
-            "");
+            "setup.cfg", 3, 1, "setup.cfg", "[metadata]\nname = a\nthis is not ini\n", "a.py", "");
     assertTrue(d.message().contains("configparser"), d.message());
   }
 
