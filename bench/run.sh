@@ -39,6 +39,14 @@ seq 1 "$N" | sed 's/.*/dep&-x>=1.0/' >"$WORK/requirements/requirements.txt"
 echo 'print(1)' >"$WORK/requirements/main.py"
 commit requirements
 
+make_repo groups # a PEP 735 include-group chain 2000 groups deep (about 70 KB)
+{
+  printf '[project]\nname = "chain"\nversion = "1.0"\n[dependency-groups]\n'
+  seq 0 1999 | awk '{ printf "group%d = [\"dep%d\", {include-group = \"group%d\"}]\n", $1, $1, $1 + 1 }'
+  printf 'group2000 = ["last"]\n'
+} >"$WORK/groups/pyproject.toml"
+commit groups
+
 measure() { # label, command...
   local start end
   start=$(date +%s.%N)
@@ -48,7 +56,7 @@ measure() { # label, command...
 }
 
 echo "N = $N"
-for repo in cargo pyproject requirements; do
+for repo in cargo pyproject requirements groups; do
   measure "detect $repo" java -jar "$JAR" detect "$WORK/$repo"
   measure "step 4 --dry-run $repo" java -jar "$JAR" step 4 --dry-run "$WORK/$repo"
 done
