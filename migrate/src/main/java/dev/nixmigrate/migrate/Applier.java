@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.NoWorkTreeException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -223,6 +224,13 @@ final class Applier {
                   + ". Commit or stash them, or pass --allow-dirty");
         }
       }
+    } catch (NoWorkTreeException e) {
+      // A .git file whose gitdir names a folder that is no repository (a moved worktree).
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT,
+          root.resolve(".git")
+              + " does not lead to a git repository with a work tree; run `git worktree repair`,"
+              + " or clone the repository afresh");
     } catch (IOException | GitAPIException e) {
       throw new NixMigrateException(
           NixMigrateException.Kind.EXTERNAL,
