@@ -427,7 +427,7 @@ public final class CMakeReader {
       }
       if ("VERSION".equals(keyword)) {
         if (first) {
-          version = arg;
+          version = checked(FieldRule.CMAKE_VERSION, arg, "project version");
         }
         vars.put("PROJECT_VERSION", arg);
         keyword = null;

@@ -42,6 +42,8 @@ public enum FieldRule {
   PYTHON_SPECIFIER(
       "a PEP 440 version specifier such as >=3.9 or >=3.9,<4",
       "(?i)" + Pep440.CLAUSE + "(\\s*,\\s*" + Pep440.CLAUSE + ")*"),
+  /** CMake's {@code project(VERSION)}: up to four dot-separated non-negative integers. */
+  CMAKE_VERSION("MAJOR[.MINOR[.PATCH[.TWEAK]]]", "\\d+(\\.\\d+){0,3}"),
   /**
    * Names CMake, pkg-config and vcpkg use for packages and dependencies: {@code Qt6}, {@code
    * gtk+-3.0}, {@code nlohmann_json}.

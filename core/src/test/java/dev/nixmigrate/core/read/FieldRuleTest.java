@@ -59,6 +59,10 @@ class FieldRuleTest {
             List.of(">=3.9", ">=3.9,<4", ">= 3.8, != 3.9.*", "~=3.10", "==3.12.*", "===3.12"),
             List.of("3.9", ">=3.9;", ">=3.9 <4", ">=3.*", "three")),
         Arguments.of(
+            FieldRule.CMAKE_VERSION,
+            List.of("1", "1.2", "1.2.3", "1.2.3.4"),
+            List.of("1.2.3.4.5", "v1", "1.2-rc1")),
+        Arguments.of(
             FieldRule.PACKAGE_NAME,
             List.of("Qt6", "gtk+-3.0", "nlohmann_json", "OpenSSL", "glib-2.0"),
             List.of("a b", "a/b", "a{b", "a:b")),

@@ -110,6 +110,11 @@ class FieldValuesTest {
             2,
             "# x\nproject(\"" + EVIL + "\" LANGUAGES C)\n"),
         row(
+            "CMake project version with a quote",
+            "CMakeLists.txt",
+            1,
+            "project(a VERSION \"1.0\\\"x\")\n"),
+        row(
             "FetchContent name with a newline",
             "CMakeLists.txt",
             2,
