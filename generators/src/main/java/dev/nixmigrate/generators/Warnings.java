@@ -1,17 +1,16 @@
 package dev.nixmigrate.generators;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Things generation could not do as asked, said with the file they concern. */
 public final class Warnings {
-  private final List<String> items = new ArrayList<>();
+  /** A set: a manifest with a hundred thousand dependencies may warn about each. */
+  private final Set<String> items = new LinkedHashSet<>();
 
   public void add(String file, String message) {
-    String w = file + ": " + message;
-    if (!items.contains(w)) {
-      items.add(w);
-    }
+    items.add(file + ": " + message);
   }
 
   public List<String> all() {

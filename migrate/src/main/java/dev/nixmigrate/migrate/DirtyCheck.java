@@ -68,6 +68,13 @@ final class DirtyCheck {
           }
         }
       }
+    } catch (org.eclipse.jgit.errors.NoWorkTreeException e) {
+      // A .git file whose gitdir names a folder that is no repository (a moved worktree).
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT,
+          root.resolve(".git")
+              + " does not lead to a git repository with a work tree; run `git worktree repair`,"
+              + " or clone the repository afresh");
     } catch (IOException | RuntimeException e) {
       if (e instanceof NixMigrateException ne) {
         throw ne;

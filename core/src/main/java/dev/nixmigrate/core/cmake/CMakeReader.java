@@ -7,6 +7,7 @@ import dev.nixmigrate.core.model.CMakeProject;
 import dev.nixmigrate.core.model.CMakeProject.FetchedDependency;
 import dev.nixmigrate.core.model.CMakeProject.FindPackage;
 import dev.nixmigrate.core.model.Diagnostic;
+import dev.nixmigrate.core.read.FieldRule;
 import dev.nixmigrate.core.read.RepoFiles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,6 +32,17 @@ import java.util.regex.Pattern;
  */
 public final class CMakeReader {
   private static final int MAX_DEPTH = 32;
+
+  /**
+   * What a project's CMake files may make the reader do: the length of one value, the characters
+   * and the variable references expanded in all, and the time. Real projects stay far below;
+   * without them a few doubling {@code set()}s exhaust memory.
+   */
+  record Budgets(int valueLength, long expandedChars, long expansions, long millis) {
+    static final Budgets DEFAULT = new Budgets(1 << 20, 64L << 20, 1_000_000, 10_000);
+  }
+
+  private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\{[A-Za-z0-9_.+-]+\\}");
   private static final Pattern INNERMOST = Pattern.compile("\\$\\{([^${}]*)\\}");
   private static final Set<String> FIND_PACKAGE_KEYWORDS =
       Set.of(
@@ -90,9 +102,27 @@ public final class CMakeReader {
   private final List<FetchedDependency> optionalFetched = new ArrayList<>();
   private boolean tests;
 
-  private CMakeReader(RepoFiles files, String projectDir) {
+  private final Budgets budgets;
+  private long expandedChars;
+  private long expansions;
+  private String currentFile;
+  private int currentLine;
+  private final long deadline;
+
+  /** Thrown when a file goes over a budget; carries what went over. */
+  private static final class OverBudget extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OverBudget(String what) {
+      super(what, null, false, false);
+    }
+  }
+
+  private CMakeReader(RepoFiles files, String projectDir, Budgets budgets) {
     this.files = files;
     this.projectDir = projectDir;
+    this.budgets = budgets;
+    this.deadline = System.nanoTime() + budgets.millis() * 1_000_000;
   }
 
   /** The result: the project and every directory whose CMakeLists.txt it read. */
@@ -144,11 +174,19 @@ public final class CMakeReader {
 
   /** Reads the project whose top CMakeLists.txt is in {@code dir}; empty when it cannot be read. */
   public static Optional<Result> read(RepoFiles files, String dir) {
-    CMakeReader r = new CMakeReader(files, dir);
+    return read(files, dir, Budgets.DEFAULT);
+  }
+
+  static Optional<Result> read(RepoFiles files, String dir, Budgets budgets) {
+    CMakeReader r = new CMakeReader(files, dir, budgets);
     String abs = files.resolve(dir).toString();
     r.vars.put("CMAKE_SOURCE_DIR", abs);
     r.vars.put("PROJECT_SOURCE_DIR", abs);
-    if (!r.processFile(RepoFiles.join(dir, "CMakeLists.txt"), dir, 0, true)) {
+    try {
+      if (!r.processFile(RepoFiles.join(dir, "CMakeLists.txt"), dir, 0, true)) {
+        return Optional.empty();
+      }
+    } catch (OverBudget e) {
       return Optional.empty();
     }
     Set<String> dirs = new TreeSet<>();
@@ -219,7 +257,21 @@ public final class CMakeReader {
     }
     int openFrames = frames.size();
     for (Command cmd : commands) {
-      command(cmd, file, dir, depth);
+      try {
+        command(cmd, file, dir, depth);
+      } catch (OverBudget e) {
+        if (e.getMessage() != null) {
+          files.report(
+              Diagnostic.error(
+                  file,
+                  cmd.line(),
+                  1,
+                  e.getMessage()
+                      + "; no real project needs this, so nixmigrate does not read this CMake"
+                      + " project"));
+        }
+        throw new OverBudget(null); // Reported once; unwinds to read().
+      }
     }
     while (frames.size() > openFrames) {
       frames.pop(); // An unclosed block ends with its file.
@@ -238,6 +290,10 @@ public final class CMakeReader {
   }
 
   private void command(Command cmd, String file, String dir, int depth) {
+    if (System.nanoTime() > deadline) {
+      throw new OverBudget(
+          "reading the CMake files took longer than " + budgets.millis() / 1000.0 + " s");
+    }
     String n = cmd.name();
     switch (n) {
       case "if" -> {
@@ -278,6 +334,8 @@ public final class CMakeReader {
       default -> {}
     }
     Tri where = here();
+    currentFile = file;
+    currentLine = cmd.line();
     List<String> a = expand(cmd.args());
     switch (n) {
       case "cmake_minimum_required" -> {
@@ -348,7 +406,10 @@ public final class CMakeReader {
     }
     boolean first = name == null;
     if (first) {
-      name = a.get(0);
+      name = checked(FieldRule.PROJECT_NAME, a.get(0), "project name");
+      if (name == null) {
+        return;
+      }
       vars.putIfAbsent("CMAKE_PROJECT_NAME", name);
     }
     vars.put("PROJECT_NAME", a.get(0));
@@ -366,7 +427,7 @@ public final class CMakeReader {
       }
       if ("VERSION".equals(keyword)) {
         if (first) {
-          version = arg;
+          version = checked(FieldRule.CMAKE_VERSION, arg, "project version");
         }
         vars.put("PROJECT_VERSION", arg);
         keyword = null;
@@ -427,6 +488,7 @@ public final class CMakeReader {
     if (op.equals("APPEND") || op.equals("PREPEND")) {
       String old = vars.getOrDefault(var, "");
       String add = String.join(";", items);
+      budget(old.length() + add.length(), add.length());
       String joined =
           old.isEmpty()
               ? add
@@ -440,7 +502,10 @@ public final class CMakeReader {
     if (a.isEmpty()) {
       return;
     }
-    String pkg = a.get(0);
+    String pkg = checked(FieldRule.PACKAGE_NAME, a.get(0), "find_package name");
+    if (pkg == null) {
+      return;
+    }
     String ver = null;
     boolean required = false;
     boolean config = false;
@@ -504,7 +569,9 @@ public final class CMakeReader {
         continue;
       }
       String module = arg.split("[<>=]", 2)[0].strip();
-      if (!module.isEmpty() && !module.contains("${")) {
+      if (!module.isEmpty()
+          && !module.contains("${")
+          && checked(FieldRule.PACKAGE_NAME, module, "pkg-config module name") != null) {
         pkgConfig.add(module);
       }
     }
@@ -531,11 +598,30 @@ public final class CMakeReader {
       }
     }
     if (kind.equals("CPM") && a.size() == 1) {
+      // The shorthand names a source: gh:owner/name@1.0, or a URL whose last part is the name.
       source = a.get(0);
-      depName = a.get(0).replaceAll("^gh:[^/]+/|#.*$|@.*$", "");
+      String last = a.get(0).replaceAll("[#@].*$", "").replaceAll("/+$", "");
+      depName = last.substring(last.lastIndexOf('/') + 1).replaceAll("\\.git$", "");
+    }
+    depName = checked(FieldRule.PACKAGE_NAME, depName, kind + " dependency name");
+    if (depName == null) {
+      return;
     }
     FetchedDependency d = new FetchedDependency(depName, kind, source, file, line);
     (where == Tri.FALSE ? optionalFetched : fetched).add(d);
+  }
+
+  /**
+   * {@code value} when {@code rule} accepts it with references to variables nixmigrate cannot
+   * resolve left as they are written; else null, with an ERROR at the command being read.
+   */
+  private String checked(FieldRule rule, String value, String field) {
+    String resolvedPart = VARIABLE_REFERENCE.matcher(value).replaceAll("x");
+    if (rule.accepts(resolvedPart)) {
+      return value;
+    }
+    files.report(rule.refuse(currentFile, currentLine, 1, "the " + field, value));
+    return null;
   }
 
   private void subdirectory(List<String> a, String dir, int depth) {
@@ -580,6 +666,26 @@ public final class CMakeReader {
     return CMakeCondition.evaluate(tokens, vars, uncertain);
   }
 
+  /**
+   * Checks a value of {@code length} characters, {@code added} of which are new expansion, against
+   * the value and total budgets.
+   */
+  private void budget(long length, long added) {
+    expandedChars += added;
+    if (length > budgets.valueLength()) {
+      throw new OverBudget(
+          "a variable expands to more than " + size(budgets.valueLength()) + " of text");
+    }
+    if (expandedChars > budgets.expandedChars()) {
+      throw new OverBudget(
+          "variables expand to more than " + size(budgets.expandedChars()) + " of text in all");
+    }
+  }
+
+  private static String size(long chars) {
+    return chars >= 1 << 20 ? (chars >> 20) + " MiB" : chars + " characters";
+  }
+
   /** Expands {@code ${VAR}} references; unquoted arguments split on unescaped {@code ;}. */
   private List<String> expand(List<Arg> args) {
     List<String> out = new ArrayList<>();
@@ -608,6 +714,12 @@ public final class CMakeReader {
       boolean any = false;
       while (m.find()) {
         String value = vars.get(m.group(1));
+        if (++expansions > budgets.expansions()) {
+          throw new OverBudget(
+              "more than " + budgets.expansions() + " variable references are expanded");
+        }
+        int added = value == null ? 0 : value.length();
+        budget(b.length() + added, added);
         // Unknown references are parked under control characters so they are not matched again.
         m.appendReplacement(
             b, Matcher.quoteReplacement(value != null ? value : "\u0001" + m.group(1) + "\u0002"));

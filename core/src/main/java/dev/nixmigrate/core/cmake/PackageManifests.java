@@ -1,5 +1,7 @@
 package dev.nixmigrate.core.cmake;
 
+import dev.nixmigrate.core.model.Diagnostic;
+import dev.nixmigrate.core.read.FieldRule;
 import dev.nixmigrate.core.read.Json;
 import dev.nixmigrate.core.read.ManifestException;
 import dev.nixmigrate.core.read.RepoFiles;
@@ -10,24 +12,31 @@ import java.util.Optional;
 
 /**
  * C/C++ package-manager and preset files beside a CMakeLists.txt: vcpkg.json, conanfile.txt,
- * CMakePresets.json.
+ * CMakePresets.json. Parts of the wrong shape are reported where they stand and ignored.
  */
 final class PackageManifests {
-  private PackageManifests() {}
+  private final RepoFiles files;
+  private final String rel;
+  private final Json.Located doc;
+
+  private PackageManifests(RepoFiles files, String rel, Json.Located doc) {
+    this.files = files;
+    this.rel = rel;
+    this.doc = doc;
+  }
 
   /** Dependency names from vcpkg.json (strings or objects with {@code name}). */
   static List<String> vcpkg(RepoFiles files, String rel) {
     List<String> out = new ArrayList<>();
     json(files, rel)
         .ifPresent(
-            v -> {
-              if (v instanceof Map<?, ?> m && m.get("dependencies") instanceof List<?> deps) {
-                for (Object d : deps) {
-                  if (d instanceof String s) {
-                    out.add(s);
-                  } else if (d instanceof Map<?, ?> dm && dm.get("name") instanceof String s) {
-                    out.add(s);
-                  }
+            j -> {
+              for (Object d : j.list(j.doc.value(), "dependencies")) {
+                Object name = d instanceof Map<?, ?> dm ? dm.get("name") : d;
+                if (name instanceof String s) {
+                  j.add(out, s, FieldRule.PACKAGE_NAME, "dependency name");
+                } else {
+                  j.ignored(d, "a vcpkg dependency must be a name or an object with a \"name\"");
                 }
               }
             });
@@ -41,12 +50,18 @@ final class PackageManifests {
       return out;
     }
     boolean inRequires = false;
-    for (String raw : files.text(rel).orElse("").split("\r?\n")) {
-      String line = raw.strip();
+    String[] lines = files.text(rel).orElse("").split("\r?\n");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
       if (line.startsWith("[")) {
         inRequires = line.equals("[requires]");
       } else if (inRequires && !line.isEmpty() && !line.startsWith("#")) {
-        out.add(line.split("/", 2)[0]);
+        String name =
+            FieldRule.PACKAGE_NAME.check(
+                files, line.split("/", 2)[0], rel, i + 1, 1, "the requirement's name");
+        if (name != null) {
+          out.add(name);
+        }
       }
     }
     return out;
@@ -57,21 +72,48 @@ final class PackageManifests {
     List<String> out = new ArrayList<>();
     json(files, rel)
         .ifPresent(
-            v -> {
-              if (v instanceof Map<?, ?> m && m.get("configurePresets") instanceof List<?> list) {
-                for (Object p : list) {
-                  if (p instanceof Map<?, ?> pm
-                      && pm.get("name") instanceof String name
-                      && !Boolean.TRUE.equals(pm.get("hidden"))) {
-                    out.add(name);
+            j -> {
+              for (Object p : j.list(j.doc.value(), "configurePresets")) {
+                if (p instanceof Map<?, ?> pm && pm.get("name") instanceof String name) {
+                  if (!Boolean.TRUE.equals(pm.get("hidden"))) {
+                    j.add(out, name, FieldRule.PROJECT_NAME, "preset name");
                   }
+                } else {
+                  j.ignored(p, "a configure preset must be an object with a string \"name\"");
                 }
               }
             });
     return out;
   }
 
-  private static Optional<Object> json(RepoFiles files, String rel) {
+  /** The array at {@code key} of the top object; anything else is reported and reads as empty. */
+  private List<?> list(Object top, String key) {
+    if (!(top instanceof Map<?, ?> m)) {
+      ignored(top, "the file must hold a JSON object");
+      return List.of();
+    }
+    Object v = m.get(key);
+    if (v == null || v instanceof List<?>) {
+      return v == null ? List.of() : (List<?>) v;
+    }
+    ignored(v, "\"" + key + "\" must be an array");
+    return List.of();
+  }
+
+  private void add(List<String> out, String value, FieldRule rule, String field) {
+    int[] at = doc.position(value);
+    String checked = rule.check(files, value, rel, at[0], at[1], "the " + field);
+    if (checked != null) {
+      out.add(checked);
+    }
+  }
+
+  private void ignored(Object value, String rule) {
+    int[] at = doc.position(value);
+    files.report(Diagnostic.warning(rel, at[0], at[1], rule + "; this value is ignored"));
+  }
+
+  private static Optional<PackageManifests> json(RepoFiles files, String rel) {
     if (!files.isFile(rel)) {
       return Optional.empty();
     }
@@ -80,7 +122,7 @@ final class PackageManifests {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable(Json.parse(text.get(), rel));
+      return Optional.of(new PackageManifests(files, rel, Json.parseLocated(text.get(), rel)));
     } catch (ManifestException e) {
       files.report(e.diagnostic());
       return Optional.empty();

@@ -2,6 +2,7 @@ package dev.nixmigrate.core.model;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A PEP 508 dependency specifier: {@code name[extras] specifier ; marker} or {@code name @ url}.
@@ -20,8 +21,10 @@ public record Requirement(
   }
 
   public static String normalize(String name) {
-    return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+    return SEPARATORS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
   }
+
+  private static final Pattern SEPARATORS = Pattern.compile("[-_.]+");
 
   /** Written back in PEP 508 form. */
   @Override

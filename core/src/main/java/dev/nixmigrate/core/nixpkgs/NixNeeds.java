@@ -7,10 +7,13 @@ import dev.nixmigrate.core.model.PythonProject;
 import dev.nixmigrate.core.model.RustProject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -109,19 +112,17 @@ public final class NixNeeds {
   }
 
   private void rust(RustProject r) {
-    List<String> direct = new ArrayList<>();
-    List<String> required = new ArrayList<>();
+    // Sets, not lists: a manifest may name a hundred thousand dependencies.
+    Set<String> required = new HashSet<>();
+    Set<String> crates = new TreeSet<>(r.sysCrates());
     r.packages()
         .forEach(
             pkg -> {
-              direct.addAll(pkg.dependencies());
-              pkg.dependencies().stream()
-                  .filter(d -> !pkg.optionalDependencies().contains(d))
-                  .forEach(required::add);
+              crates.addAll(pkg.dependencies());
+              Set<String> optional = new HashSet<>(pkg.optionalDependencies());
+              pkg.dependencies().stream().filter(d -> !optional.contains(d)).forEach(required::add);
             });
-    List<String> crates = new ArrayList<>(r.sysCrates());
-    crates.addAll(direct);
-    for (String crate : crates.stream().distinct().sorted().toList()) {
+    for (String crate : crates) {
       Optional<List<NixPackage>> mapped = data.forCrate(crate);
       if (mapped.isPresent()) {
         mapped.get().forEach(this::add);
@@ -155,7 +156,8 @@ public final class NixNeeds {
                 1,
                 "find_package("
                     + fp.name()
-                    + ") has no known nixpkgs attribute; add the package to the dev shell by hand"));
+                    + ") has no known nixpkgs attribute; add the package to the dev shell by"
+                    + " hand"));
       }
     }
     if (!c.pkgConfigModules().isEmpty()) {

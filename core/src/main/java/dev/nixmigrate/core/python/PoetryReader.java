@@ -4,6 +4,7 @@ import dev.nixmigrate.core.model.Diagnostic;
 import dev.nixmigrate.core.model.Requirement;
 import dev.nixmigrate.core.read.RepoFiles;
 import dev.nixmigrate.core.read.TomlDoc;
+import dev.nixmigrate.core.read.TomlFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,8 @@ final class PoetryReader {
     if (table != null) {
       for (String name : table.keys()) {
         if (name.equals("python")) {
-          requiresPython = PoetryConstraints.toPep440(String.valueOf(table.string("python")));
+          String python = new TomlFields(files).string(table, true, "python");
+          requiresPython = python == null ? "" : PoetryConstraints.toPep440(python);
           continue;
         }
         Requirement r = requirement(name, table.value(name), file, table, files);

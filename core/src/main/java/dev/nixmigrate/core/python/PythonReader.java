@@ -3,8 +3,10 @@ package dev.nixmigrate.core.python;
 import dev.nixmigrate.core.model.Diagnostic;
 import dev.nixmigrate.core.model.PythonProject;
 import dev.nixmigrate.core.model.Requirement;
+import dev.nixmigrate.core.read.FieldRule;
 import dev.nixmigrate.core.read.RepoFiles;
 import dev.nixmigrate.core.read.TomlDoc;
+import dev.nixmigrate.core.read.TomlFields;
 import dev.nixmigrate.core.scan.PathNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +64,13 @@ public final class PythonReader {
           Map.entry("uv-build", "uv_build"));
 
   private final RepoFiles files;
+  private final TomlFields fields;
   private final String dir;
   private final List<String> names;
 
   private PythonReader(RepoFiles files, String dir, List<String> names) {
     this.files = files;
+    this.fields = new TomlFields(files);
     this.dir = dir;
     this.names = names;
   }
@@ -91,10 +95,22 @@ public final class PythonReader {
         names.contains("setup.cfg")
             ? files.text(path("setup.cfg")).map(SimpleIni::parse).orElse(null)
             : null;
+    if (cfg != null) {
+      for (SimpleIni.Problem problem : cfg.problems()) {
+        files.report(
+            Diagnostic.warning(
+                path("setup.cfg"),
+                problem.line(),
+                1,
+                "this line is "
+                    + problem.message()
+                    + "; it is ignored, but setuptools' configparser would refuse the file"));
+      }
+    }
     String setupPy = names.contains("setup.py") ? files.text(path("setup.py")).orElse(null) : null;
     List<String> reqFiles = names.stream().filter(PythonReader::isRequirementsFile).toList();
 
-    TomlDoc project = py == null ? null : py.table("project");
+    TomlDoc project = py == null ? null : fields.table(py, true, "project");
     TomlDoc poetry = py == null ? null : py.table("tool", "poetry");
     boolean hasSetup = setupPy != null || (cfg != null && cfg.hasSection("metadata"));
     boolean hasMetadata = project != null || (poetry != null && poetry.has("name")) || hasSetup;
@@ -136,31 +152,45 @@ public final class PythonReader {
 
     if (project != null) {
       String file = path("pyproject.toml");
-      name = project.string("name");
-      version = project.string("version");
-      dynamicVersion = project.strings("dynamic").contains("version");
-      if (project.string("requires-python") != null) {
-        requiresPython = project.string("requires-python").strip();
+      name = tomlChecked(project, FieldRule.PYTHON_NAME, "name");
+      version = tomlChecked(project, FieldRule.PYTHON_VERSION, "version");
+      dynamicVersion =
+          fields.strings(project, false, "dynamic").stream()
+              .anyMatch(i -> i.value().equals("version"));
+      String rp = tomlChecked(project, FieldRule.PYTHON_SPECIFIER, "requires-python");
+      if (rp != null) {
+        requiresPython = rp.strip();
         requiresSource = file;
       }
       deps.addAll(requirements(py, file, "project", "dependencies"));
-      TomlDoc opt = project.table("optional-dependencies");
+      TomlDoc opt = fields.table(project, true, "optional-dependencies");
       if (opt != null) {
         for (String extra : opt.keys()) {
-          extras.put(extra, requirements(py, file, "project", "optional-dependencies", extra));
+          if (nameChecked(opt, extra) != null) {
+            extras.put(extra, requirements(py, file, "project", "optional-dependencies", extra));
+          }
         }
       }
     }
     if (poetry != null) {
       PoetryReader.Result r = PoetryReader.read(poetry, path("pyproject.toml"), files);
       if (name == null) {
-        name = poetry.string("name");
+        name = tomlChecked(poetry, FieldRule.PYTHON_NAME, "name");
       }
       if (version == null && !dynamicVersion) {
-        version = poetry.string("version");
+        version = tomlChecked(poetry, FieldRule.PYTHON_VERSION, "version");
       }
       if (requiresPython.isEmpty() && !r.requiresPython().isEmpty()) {
-        requiresPython = r.requiresPython();
+        TomlDoc pd = poetry.table("dependencies");
+        requiresPython =
+            FieldRule.PYTHON_SPECIFIER.check(
+                files,
+                r.requiresPython(),
+                pd.file(),
+                pd.line("python"),
+                pd.column("python"),
+                pd.key("python") + " (as PEP 440)");
+        requiresPython = requiresPython == null ? "" : requiresPython;
         requiresSource = path("pyproject.toml");
       }
       if (project == null) {
@@ -169,7 +199,7 @@ public final class PythonReader {
       }
       r.groups().forEach(groups::putIfAbsent);
     }
-    if (py != null && py.table("dependency-groups") != null) {
+    if (py != null && fields.table(py, true, "dependency-groups") != null) {
       groups.putAll(DependencyGroups.read(py, path("pyproject.toml"), files));
     }
     if (py != null && py.table("tool", "pdm", "dev-dependencies") != null) {
@@ -181,39 +211,47 @@ public final class PythonReader {
     }
     if (cfg != null) {
       if (name == null) {
-        name = cfg.get("metadata", "name");
+        name = cfgChecked(cfg, FieldRule.PYTHON_NAME, "metadata", "name");
       }
       String v = cfg.get("metadata", "version");
       if (version == null && v != null && !v.startsWith("attr:") && !v.startsWith("file:")) {
-        version = v;
+        version = cfgChecked(cfg, FieldRule.PYTHON_VERSION, "metadata", "version");
       } else if (v != null) {
         dynamicVersion = true;
       }
       if (requiresPython.isEmpty() && cfg.get("options", "python_requires") != null) {
-        requiresPython = cfg.get("options", "python_requires");
+        String rp = cfgChecked(cfg, FieldRule.PYTHON_SPECIFIER, "options", "python_requires");
+        requiresPython = rp == null ? "" : rp;
         requiresSource = path("setup.cfg");
       }
       if (project == null && poetry == null) {
-        deps.addAll(lines(cfg.get("options", "install_requires"), path("setup.cfg")));
-        cfg.section("options.extras_require")
-            .forEach((extra, list) -> extras.put(extra, lines(list, path("setup.cfg"))));
+        deps.addAll(lines(cfg, "options", "install_requires"));
+        for (String extra : cfg.section("options.extras_require").keySet()) {
+          if (cfgChecked(cfg, FieldRule.PYTHON_NAME, "options.extras_require", extra, extra)
+              != null) {
+            extras.put(extra, lines(cfg, "options.extras_require", extra));
+          }
+        }
       }
     }
     if (setupPy != null) {
       if (name == null) {
-        name = literal(setupPy, "name");
+        name = literal(setupPy, "name", FieldRule.PYTHON_NAME);
       }
       if (version == null) {
-        String v = literal(setupPy, "version");
+        String v = literal(setupPy, "version", FieldRule.PYTHON_VERSION);
         if (v != null) {
           version = v;
         } else if (project == null) {
           dynamicVersion = true;
         }
       }
-      if (requiresPython.isEmpty() && literal(setupPy, "python_requires") != null) {
-        requiresPython = literal(setupPy, "python_requires");
-        requiresSource = path("setup.py");
+      if (requiresPython.isEmpty()) {
+        String rp = literal(setupPy, "python_requires", FieldRule.PYTHON_SPECIFIER);
+        if (rp != null) {
+          requiresPython = rp;
+          requiresSource = path("setup.py");
+        }
       }
     }
     if (requiresPython.isEmpty() && names.contains(".python-version")) {
@@ -230,9 +268,10 @@ public final class PythonReader {
     String backendObject = "";
     List<Requirement> buildRequires = List.of();
     String backend;
-    TomlDoc bs = py == null ? null : py.table("build-system");
+    TomlDoc bs = py == null ? null : fields.table(py, true, "build-system");
     if (bs != null) {
-      backendObject = bs.string("build-backend") == null ? "" : bs.string("build-backend");
+      String object = fields.string(bs, true, "build-backend");
+      backendObject = object == null ? "" : object;
       buildRequires = requirements(py, path("pyproject.toml"), "build-system", "requires");
     }
     backend = backend(backendObject, buildRequires, bs != null, setupPy != null, bs);
@@ -278,50 +317,80 @@ public final class PythonReader {
 
   private List<Requirement> requirements(TomlDoc doc, String file, String... key) {
     List<Requirement> out = new ArrayList<>();
-    for (String s : doc.strings(key)) {
-      try {
-        out.add(Pep508.parse(s));
-      } catch (Pep508.SyntaxException e) {
-        files.report(
-            Diagnostic.warning(
-                file,
-                doc.line(key),
-                doc.column(key),
-                "'"
-                    + s
-                    + "' in "
-                    + String.join(".", key)
-                    + " is not a PEP 508 requirement ("
-                    + e.getMessage()
-                    + "); it is ignored"));
+    for (TomlDoc.Item item : fields.strings(doc, true, key)) {
+      Requirement r =
+          Requirements.parse(
+              files, item.value(), file, item.line(), item.column() + 1, "in " + doc.key(key));
+      if (r != null) {
+        out.add(r);
       }
     }
     return out;
   }
 
-  private List<Requirement> lines(String block, String file) {
+  private List<Requirement> lines(SimpleIni cfg, String section, String key) {
     List<Requirement> out = new ArrayList<>();
+    String block = cfg.get(section, key);
     if (block == null) {
       return out;
     }
-    for (String line : block.split("\n")) {
-      String l = line.strip();
+    String[] lines = block.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i].strip();
       if (l.isEmpty() || l.startsWith("#")) {
         continue;
       }
-      try {
-        out.add(Pep508.parse(l));
-      } catch (Pep508.SyntaxException e) {
-        files.report(
-            Diagnostic.warning(file, 1, 1, "'" + l + "' is not a PEP 508 requirement; ignored"));
+      Requirement r =
+          Requirements.parse(
+              files,
+              l,
+              path("setup.cfg"),
+              cfg.line(section, key, i),
+              1,
+              "in [" + section + "] " + key);
+      if (r != null) {
+        out.add(r);
       }
     }
     return out;
   }
 
-  private static String literal(String setupPy, String keyword) {
+  /** The string at {@code key} of a TOML table when {@code rule} accepts it, else null. */
+  private String tomlChecked(TomlDoc table, FieldRule rule, String key) {
+    return rule.check(
+        files,
+        fields.string(table, true, key),
+        table.file(),
+        table.line(key),
+        table.column(key),
+        table.key(key));
+  }
+
+  /** A key of {@code table} that names something (an extra), when it is a PEP 508 name. */
+  private String nameChecked(TomlDoc table, String key) {
+    return FieldRule.PYTHON_NAME.check(
+        files, key, table.file(), table.line(key), table.column(key), table.key(key));
+  }
+
+  private String cfgChecked(SimpleIni cfg, FieldRule rule, String section, String key) {
+    return cfgChecked(cfg, rule, section, key, cfg.get(section, key));
+  }
+
+  private String cfgChecked(
+      SimpleIni cfg, FieldRule rule, String section, String key, String value) {
+    return rule.check(
+        files, value, path("setup.cfg"), cfg.line(section, key, 0), 1, "[" + section + "] " + key);
+  }
+
+  private String literal(String setupPy, String keyword, FieldRule rule) {
     Matcher m = Pattern.compile("\\b" + keyword + "\\s*=\\s*[\"']([^\"']+)[\"']").matcher(setupPy);
-    return m.find() ? m.group(1) : null;
+    if (!m.find()) {
+      return null;
+    }
+    String before = setupPy.substring(0, m.start(1));
+    int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+    int column = m.start(1) - (before.lastIndexOf('\n') + 1) + 1;
+    return rule.check(files, m.group(1), path("setup.py"), line, column, keyword + "=");
   }
 
   private String backend(

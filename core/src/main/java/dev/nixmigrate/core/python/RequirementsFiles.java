@@ -2,6 +2,7 @@ package dev.nixmigrate.core.python;
 
 import dev.nixmigrate.core.model.Diagnostic;
 import dev.nixmigrate.core.model.Requirement;
+import dev.nixmigrate.core.read.FieldRule;
 import dev.nixmigrate.core.read.RepoFiles;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,10 +59,22 @@ final class RequirementsFiles {
           || line.startsWith("--constraint")) {
         String target = line.replaceFirst("^(-r|-c|--requirement|--constraint)[=\\s]*", "").strip();
         String resolved = RepoFiles.normalize(RepoFiles.join(dir, target));
-        if (resolved != null
-            && files.isFile(resolved)
-            && !line.startsWith("-c")
-            && !line.startsWith("--constraint")) {
+        boolean constraint = line.startsWith("-c") || line.startsWith("--constraint");
+        if (resolved == null || !files.isFile(resolved)) {
+          files.report(
+              Diagnostic.warning(
+                  rel,
+                  i + 1,
+                  1,
+                  "includes "
+                      + FieldRule.printable(target)
+                      + (resolved == null
+                          ? ", which is outside the repository"
+                          : ", which does not exist")
+                      + "; its "
+                      + (constraint ? "constraints are" : "requirements are")
+                      + " ignored"));
+        } else if (!constraint) {
           read(files, resolved, out, editable, seen, depth + 1);
         }
         continue;

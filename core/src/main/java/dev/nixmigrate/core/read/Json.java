@@ -2,6 +2,7 @@ package dev.nixmigrate.core.read;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ public final class Json {
   private static final int MAX_DEPTH = 256;
   private final String text;
   private final String file;
+  private final Map<Object, Integer> offsets = new IdentityHashMap<>();
   private int pos;
 
   private Json(String text, String file) {
@@ -23,6 +25,32 @@ public final class Json {
 
   /** Parses {@code text} (from {@code file}), or throws with the line and column of the error. */
   public static Object parse(String text, String file) throws ManifestException {
+    return parseLocated(text, file).value();
+  }
+
+  /** A parsed document that can say where each of its objects, arrays and strings stands. */
+  public static final class Located {
+    private final Json json;
+    private final Object value;
+
+    private Located(Json json, Object value) {
+      this.json = json;
+      this.value = value;
+    }
+
+    public Object value() {
+      return value;
+    }
+
+    /** The 1-based line and column of {@code v}, a value of this document; 1:1 when unknown. */
+    public int[] position(Object v) {
+      Integer offset = v == null ? null : json.offsets.get(v);
+      return offset == null ? new int[] {1, 1} : json.lineColumn(offset);
+    }
+  }
+
+  /** Like {@link #parse}, keeping where each object, array and string stands. */
+  public static Located parseLocated(String text, String file) throws ManifestException {
     Json j = new Json(text, file);
     j.ws();
     Object v = j.value(0);
@@ -30,7 +58,7 @@ public final class Json {
     if (j.pos != text.length()) {
       throw j.error("unexpected text after the JSON value");
     }
-    return v;
+    return new Located(j, v);
   }
 
   private Object value(int depth) throws ManifestException {
@@ -41,6 +69,15 @@ public final class Json {
       throw error("unexpected end of file");
     }
     char c = text.charAt(pos);
+    int start = pos;
+    Object v = scalarOrContainer(c, depth);
+    if (v instanceof Map || v instanceof List || v instanceof String) {
+      offsets.put(v, start);
+    }
+    return v;
+  }
+
+  private Object scalarOrContainer(char c, int depth) throws ManifestException {
     switch (c) {
       case '{' -> {
         pos++;
@@ -213,14 +250,19 @@ public final class Json {
   }
 
   private ManifestException error(String message) {
+    int[] at = lineColumn(pos);
+    return ManifestText.fail(file, at[0], at[1], "invalid JSON: " + message);
+  }
+
+  private int[] lineColumn(int offset) {
     int line = 1;
     int lineStart = 0;
-    for (int i = 0; i < Math.min(pos, text.length()); i++) {
+    for (int i = 0; i < Math.min(offset, text.length()); i++) {
       if (text.charAt(i) == '\n') {
         line++;
         lineStart = i + 1;
       }
     }
-    return ManifestText.fail(file, line, pos - lineStart + 1, "invalid JSON: " + message);
+    return new int[] {line, offset - lineStart + 1};
   }
 }

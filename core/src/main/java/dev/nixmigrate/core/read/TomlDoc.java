@@ -16,10 +16,104 @@ import org.tomlj.TomlTable;
 public final class TomlDoc {
   private final TomlTable table;
   private final String file;
+  private final List<String> prefix;
 
   TomlDoc(TomlTable table, String file) {
+    this(table, file, List.of());
+  }
+
+  private TomlDoc(TomlTable table, String file, List<String> prefix) {
     this.table = table;
     this.file = file;
+    this.prefix = prefix;
+  }
+
+  private TomlDoc child(TomlTable t, String... path) {
+    List<String> p = new ArrayList<>(prefix);
+    p.addAll(Arrays.asList(path));
+    return new TomlDoc(t, file, List.copyOf(p));
+  }
+
+  /**
+   * The dotted key of {@code path} from the top of the file, as users write it ({@code
+   * package.name}); keys that are not bare are quoted.
+   */
+  public String key(String... path) {
+    List<String> parts = new ArrayList<>();
+    for (String k : prefix) {
+      parts.add(bare(k));
+    }
+    for (String k : path) {
+      parts.add(bare(k));
+    }
+    return String.join(".", parts);
+  }
+
+  private static String bare(String k) {
+    return k.matches("[A-Za-z0-9_-]+")
+        ? k
+        : "\"" + k.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  /** The TOML type of the value at {@code path} in words ("a string", "a table"), or null. */
+  public String typeOf(String... path) {
+    return typeName(table.get(Arrays.asList(path)));
+  }
+
+  static String typeName(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof String) {
+      return "a string";
+    }
+    if (v instanceof Long) {
+      return "an integer";
+    }
+    if (v instanceof Double) {
+      return "a float";
+    }
+    if (v instanceof Boolean) {
+      return "a boolean";
+    }
+    if (v instanceof TomlTable) {
+      return "a table";
+    }
+    if (v instanceof TomlArray) {
+      return "an array";
+    }
+    return "a date or time";
+  }
+
+  /** A string in an array, with where it stands. */
+  public record Item(int index, String value, int line, int column) {}
+
+  /**
+   * The elements of the array at {@code path} with their positions; a value that is not a string is
+   * given as null. Empty when the value is not an array.
+   */
+  public List<Item> items(String... path) {
+    Object v = table.get(Arrays.asList(path));
+    List<Item> out = new ArrayList<>();
+    if (v instanceof TomlArray a) {
+      for (int i = 0; i < a.size(); i++) {
+        TomlPosition p = a.inputPositionOf(i);
+        out.add(
+            new Item(
+                i,
+                a.get(i) instanceof String s ? s : null,
+                p == null ? line(path) : p.line(),
+                p == null ? column(path) : p.column()));
+      }
+    }
+    return out;
+  }
+
+  /** The TOML type of the element {@code index} of the array at {@code path} in words. */
+  public String elementType(int index, String... path) {
+    return table.get(Arrays.asList(path)) instanceof TomlArray a && index < a.size()
+        ? typeName(a.get(index))
+        : null;
   }
 
   /** The file this table came from, as shown to users. */
@@ -49,7 +143,7 @@ public final class TomlDoc {
   /** The table at {@code path}, or null when absent or not a table. */
   public TomlDoc table(String... path) {
     Object v = path.length == 0 ? table : table.get(Arrays.asList(path));
-    return v instanceof TomlTable t ? new TomlDoc(t, file) : null;
+    return v instanceof TomlTable t ? child(t, path) : null;
   }
 
   /** The raw value at {@code path}: String, Long, Double, Boolean, a date, TomlDoc or List. */
@@ -80,7 +174,7 @@ public final class TomlDoc {
     if (v instanceof TomlArray a) {
       for (int i = 0; i < a.size(); i++) {
         if (a.get(i) instanceof TomlTable t) {
-          out.add(new TomlDoc(t, file));
+          out.add(child(t, path));
         }
       }
     }
@@ -101,7 +195,7 @@ public final class TomlDoc {
 
   private Object wrap(Object v) {
     if (v instanceof TomlTable t) {
-      return new TomlDoc(t, file);
+      return new TomlDoc(t, file, prefix);
     }
     if (v instanceof TomlArray a) {
       List<Object> out = new ArrayList<>();

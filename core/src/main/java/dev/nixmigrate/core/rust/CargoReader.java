@@ -4,8 +4,10 @@ import dev.nixmigrate.core.model.Diagnostic;
 import dev.nixmigrate.core.model.RustProject;
 import dev.nixmigrate.core.model.RustProject.CargoPackage;
 import dev.nixmigrate.core.model.RustProject.RustToolchain;
+import dev.nixmigrate.core.read.FieldRule;
 import dev.nixmigrate.core.read.RepoFiles;
 import dev.nixmigrate.core.read.TomlDoc;
+import dev.nixmigrate.core.read.TomlFields;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Groups every Cargo.toml in the repository into projects: a workspace (members from globs, minus
@@ -23,12 +26,20 @@ import java.util.function.Predicate;
  * own.
  */
 public final class CargoReader {
+  private static final List<String> DEPENDENCY_KINDS =
+      List.of("dependencies", "dev-dependencies", "build-dependencies");
+
   private final RepoFiles files;
+  private final TomlFields fields;
   private final Predicate<String> isSysCrate;
   private final Map<String, TomlDoc> manifests = new LinkedHashMap<>();
 
+  /** Every directory holding a Cargo.toml, readable or not. */
+  private final Set<String> crateDirs = new TreeSet<>();
+
   private CargoReader(RepoFiles files, Predicate<String> isSysCrate) {
     this.files = files;
+    this.fields = new TomlFields(files);
     this.isSysCrate = isSysCrate;
   }
 
@@ -42,6 +53,7 @@ public final class CargoReader {
   }
 
   private Map<String, RustProject> readAll(List<String> dirs) {
+    crateDirs.addAll(dirs);
     for (String dir : dirs) {
       files.toml(RepoFiles.join(dir, "Cargo.toml")).ifPresent(doc -> manifests.put(dir, doc));
     }
@@ -74,17 +86,33 @@ public final class CargoReader {
     TomlDoc doc = manifests.get(root);
     TomlDoc ws = doc.table("workspace");
     Set<String> excluded = new TreeSet<>();
-    for (String ex : ws.strings("exclude")) {
-      excluded.add(RepoFiles.normalize(RepoFiles.join(root, ex)));
+    for (TomlDoc.Item ex : fields.strings(ws, false, "exclude")) {
+      excluded.add(RepoFiles.normalize(RepoFiles.join(root, ex.value())));
     }
     LinkedHashSet<String> members = new LinkedHashSet<>();
     if (doc.table("package") != null) {
       members.add(root);
     }
     List<String> unmatched = new ArrayList<>();
-    for (String pattern : ws.strings("members")) {
-      List<String> matched = Globs.expand(files, root, pattern);
-      boolean glob = pattern.contains("*") || pattern.contains("?") || pattern.contains("[");
+    for (TomlDoc.Item member : fields.strings(ws, true, "members")) {
+      String pattern = member.value();
+      List<String> matched;
+      try {
+        matched = Globs.expand(crateDirs, root, pattern);
+      } catch (PatternSyntaxException e) {
+        files.report(
+            Diagnostic.error(
+                doc.file(),
+                member.line(),
+                member.column(),
+                "workspace member "
+                    + FieldRule.printable(pattern)
+                    + " is not a valid glob ("
+                    + e.getDescription()
+                    + "); cargo would refuse it too"));
+        continue;
+      }
+      boolean glob = Globs.isGlob(pattern);
       if (matched.isEmpty()) {
         unmatched.add(pattern);
         String declared = RepoFiles.normalize(RepoFiles.join(root, pattern));
@@ -106,8 +134,8 @@ public final class CargoReader {
               ws.column("members"),
               "workspace members "
                   + String.join(", ", unmatched)
-                  + " have no Cargo.toml in this"
-                  + " checkout; cargo will refuse to build until they exist (check out submodules?)"));
+                  + " have no Cargo.toml in this checkout; cargo will refuse to build until they"
+                  + " exist (check out submodules?)"));
     }
     // Path dependencies inside the workspace root join it implicitly.
     Deque<String> queue = new ArrayDeque<>(members);
@@ -162,8 +190,10 @@ public final class CargoReader {
       rustVersion = max(rustVersion, p.rustVersion());
     }
     if (packages.isEmpty() && wsPackage != null) {
-      edition = wsPackage.string("edition");
-      rustVersion = wsPackage.string("rust-version");
+      edition = checked(wsPackage, FieldRule.CARGO_EDITION, wsPackage.string("edition"), "edition");
+      rustVersion =
+          checked(
+              wsPackage, FieldRule.RUST_VERSION, wsPackage.string("rust-version"), "rust-version");
     }
     boolean virtual = rootDoc.table("package") == null;
     List<String> features;
@@ -181,7 +211,7 @@ public final class CargoReader {
     if (lockfile) {
       files
           .toml(RepoFiles.join(root, "Cargo.lock"))
-          .ifPresent(lock -> reachable.addAll(LockGraph.reachable(lock, direct)));
+          .ifPresent(lock -> reachable.addAll(LockGraph.reachable(lock, direct, fields)));
     }
     TreeSet<String> sys = new TreeSet<>();
     reachable.stream().filter(isSysCrate).forEach(sys::add);
@@ -219,22 +249,31 @@ public final class CargoReader {
           List.of(),
           List.of());
     }
-    String name = pkg.string("name");
-    String version = inherited(pkg, "version", wsPackage, doc);
-    String edition = inherited(pkg, "edition", wsPackage, doc);
+    String name =
+        checked(pkg, FieldRule.CARGO_PACKAGE_NAME, fields.string(pkg, true, "name"), "name");
+    String version = inherited(pkg, "version", wsPackage, doc, FieldRule.CARGO_VERSION);
+    String edition = inherited(pkg, "edition", wsPackage, doc, FieldRule.CARGO_EDITION);
     if (edition == null) {
       edition = "2015"; // Cargo's default when a package names none.
     }
-    String rustVersion = inherited(pkg, "rust-version", wsPackage, doc);
-    List<String> features =
-        doc.table("features") == null
-            ? List.of()
-            : List.copyOf(new TreeSet<>(doc.table("features").keys()));
+    String rustVersion = inherited(pkg, "rust-version", wsPackage, doc, FieldRule.RUST_VERSION);
+    TreeSet<String> featureNames = new TreeSet<>();
+    TomlDoc featureTable = fields.table(doc, true, "features");
+    if (featureTable != null) {
+      for (String f : featureTable.keys()) {
+        if (checked(featureTable, FieldRule.CARGO_FEATURE, f, f) != null) {
+          featureNames.add(f);
+        }
+      }
+    }
+    List<String> features = List.copyOf(featureNames);
     boolean lib = doc.table("lib") != null || files.isFile(RepoFiles.join(dir, "src/lib.rs"));
     List<String> bins = new ArrayList<>();
     for (TomlDoc bin : doc.tables("bin")) {
-      if (bin.string("name") != null) {
-        bins.add(bin.string("name"));
+      String binName =
+          checked(bin, FieldRule.CARGO_BIN_NAME, fields.string(bin, true, "name"), "name");
+      if (binName != null) {
+        bins.add(binName);
       }
     }
     if (bins.isEmpty() && files.isFile(RepoFiles.join(dir, "src/main.rs"))) {
@@ -249,8 +288,15 @@ public final class CargoReader {
     }
     TreeSet<String> deps = new TreeSet<>();
     TreeSet<String> optional = new TreeSet<>();
+    for (String kind : DEPENDENCY_KINDS) {
+      fields.table(doc, true, kind);
+    }
     for (TomlDoc table : dependencyTables(doc)) {
       for (String key : table.keys()) {
+        if (table.string(key) == null && table.table(key) == null) {
+          fields.wrongType(table, true, "a version string or a table", key);
+          continue;
+        }
         String real = realName(key, table, wsDeps);
         deps.add(real);
         if (table.table(key) != null && table.table(key).flag("optional")) {
@@ -273,11 +319,16 @@ public final class CargoReader {
   }
 
   /** A {@code key.workspace = true} field takes its value from {@code [workspace.package]}. */
-  private String inherited(TomlDoc pkg, String key, TomlDoc wsPackage, TomlDoc doc) {
+  private String inherited(
+      TomlDoc pkg, String key, TomlDoc wsPackage, TomlDoc doc, FieldRule rule) {
     if (pkg.string(key) != null) {
-      return pkg.string(key);
+      return checked(pkg, rule, pkg.string(key), key);
     }
     TomlDoc field = pkg.table(key);
+    if (pkg.has(key) && (field == null || !field.flag("workspace"))) {
+      fields.wrongType(pkg, true, "a string or { workspace = true }", key);
+      return null;
+    }
     if (field != null && field.flag("workspace")) {
       if (wsPackage == null || wsPackage.string(key) == null) {
         files.report(
@@ -292,9 +343,15 @@ public final class CargoReader {
                     + " was found"));
         return null;
       }
-      return wsPackage.string(key);
+      return checked(wsPackage, rule, wsPackage.string(key), key);
     }
     return null;
+  }
+
+  /** The value when {@code rule} accepts it; else null, with an ERROR at {@code key}. */
+  private String checked(TomlDoc table, FieldRule rule, String value, String key) {
+    return rule.check(
+        files, value, table.file(), table.line(key), table.column(key), table.key(key));
   }
 
   /**
@@ -321,7 +378,7 @@ public final class CargoReader {
    */
   static List<TomlDoc> dependencyTables(TomlDoc doc) {
     List<TomlDoc> out = new ArrayList<>();
-    for (String kind : List.of("dependencies", "dev-dependencies", "build-dependencies")) {
+    for (String kind : DEPENDENCY_KINDS) {
       if (doc.table(kind) != null) {
         out.add(doc.table(kind));
       }
@@ -332,7 +389,7 @@ public final class CargoReader {
         if (neverActive(spec)) {
           continue;
         }
-        for (String kind : List.of("dependencies", "dev-dependencies", "build-dependencies")) {
+        for (String kind : DEPENDENCY_KINDS) {
           if (target.table(spec, kind) != null) {
             out.add(target.table(spec, kind));
           }
@@ -387,13 +444,18 @@ public final class CargoReader {
         && !trimmed.contains("[")
         && !trimmed.contains("=")
         && trimmed.lines().count() == 1) {
-      return new RustToolchain(file, trimmed, List.of(), List.of());
+      int line = (int) text.substring(0, text.indexOf(trimmed)).lines().count() + 1;
+      String channel = FieldRule.RUST_CHANNEL.check(files, trimmed, file, line, 1, "the channel");
+      return new RustToolchain(file, channel, List.of(), List.of());
     }
     return files
         .toml(file)
         .map(
             doc -> {
-              TomlDoc t = doc.table("toolchain");
+              TomlDoc t = fields.table(doc, false, "toolchain");
+              if (t == null && doc.has("toolchain")) {
+                return new RustToolchain(file, null, List.of(), List.of());
+              }
               if (t == null) {
                 files.report(
                     Diagnostic.warning(
@@ -401,9 +463,30 @@ public final class CargoReader {
                 return new RustToolchain(file, null, List.of(), List.of());
               }
               return new RustToolchain(
-                  file, t.string("channel"), t.strings("components"), t.strings("targets"));
+                  file,
+                  checked(t, FieldRule.RUST_CHANNEL, fields.string(t, true, "channel"), "channel"),
+                  targets(t, "components"),
+                  targets(t, "targets"));
             })
         .orElse(null);
+  }
+
+  private List<String> targets(TomlDoc toolchain, String key) {
+    List<String> out = new ArrayList<>();
+    for (TomlDoc.Item item : fields.strings(toolchain, true, key)) {
+      String v =
+          FieldRule.RUST_TARGET.check(
+              files,
+              item.value(),
+              toolchain.file(),
+              item.line(),
+              item.column(),
+              toolchain.key(key) + "[" + item.index() + "]");
+      if (v != null) {
+        out.add(v);
+      }
+    }
+    return out;
   }
 
   /** {@code [build] target} from the nearest .cargo/config.toml at or above the project. */

@@ -1,59 +1,44 @@
 package dev.nixmigrate.core.rust;
 
 import dev.nixmigrate.core.read.RepoFiles;
-import java.util.ArrayList;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
- * Expands Cargo workspace member globs ({@code crates/*}, {@code tools/?x}) to crate directories.
+ * Expands Cargo workspace member globs ({@code crates/*}, {@code tools/?x}, {@code [!t]*}, {@code
+ * libs/**}) to crate directories, with the JDK's glob matcher.
  */
 final class Globs {
   private Globs() {}
 
-  /** Directories under {@code root} matching {@code pattern} that hold a Cargo.toml, sorted. */
-  static List<String> expand(RepoFiles files, String root, String pattern) {
+  static boolean isGlob(String pattern) {
+    return pattern.contains("*") || pattern.contains("?") || pattern.contains("[");
+  }
+
+  /**
+   * The directories among {@code crateDirs} (repository-relative, each holding a Cargo.toml) that
+   * {@code pattern}, relative to {@code root}, names; sorted.
+   *
+   * @throws PatternSyntaxException when the pattern is not a valid glob
+   */
+  static List<String> expand(Collection<String> crateDirs, String root, String pattern) {
     String normalized = RepoFiles.normalize(RepoFiles.join(root, pattern));
     if (normalized == null) {
       return List.of();
     }
-    List<String> current = new ArrayList<>(List.of("."));
-    for (String segment : normalized.split("/")) {
-      List<String> next = new ArrayList<>();
-      for (String base : current) {
-        if (segment.contains("*") || segment.contains("?") || segment.contains("[")) {
-          Pattern p = Pattern.compile(toRegex(segment));
-          for (String name : files.list(base)) {
-            String child = RepoFiles.join(base, name);
-            if (!name.startsWith(".") && p.matcher(name).matches() && files.isDirectory(child)) {
-              next.add(child);
-            }
-          }
-        } else {
-          String child = RepoFiles.join(base, segment);
-          if (files.isDirectory(child)) {
-            next.add(child);
-          }
-        }
-      }
-      current = next;
+    if (!isGlob(pattern)) {
+      return crateDirs.contains(normalized) ? List.of(normalized) : List.of();
     }
-    return current.stream()
-        .filter(d -> files.isFile(RepoFiles.join(d, "Cargo.toml")))
+    // Cargo's glob crate reads braces literally; the JDK's matcher would read them as groups.
+    String glob = normalized.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}");
+    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    return crateDirs.stream()
+        .filter(d -> !d.equals(".") && matcher.matches(Path.of(d)))
         .sorted()
         .toList();
-  }
-
-  private static String toRegex(String glob) {
-    StringBuilder b = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      switch (c) {
-        case '*' -> b.append("[^/]*");
-        case '?' -> b.append("[^/]");
-        case '[', ']' -> b.append(c);
-        default -> b.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return b.toString();
   }
 }

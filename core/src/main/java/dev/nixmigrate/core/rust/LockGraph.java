@@ -1,6 +1,7 @@
 package dev.nixmigrate.core.rust;
 
 import dev.nixmigrate.core.read.TomlDoc;
+import dev.nixmigrate.core.read.TomlFields;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -13,17 +14,24 @@ import java.util.TreeSet;
 final class LockGraph {
   private LockGraph() {}
 
-  static Set<String> reachable(TomlDoc lock, Collection<String> roots) {
+  /**
+   * The crates reachable from {@code roots}; parts of the lock file of the wrong shape are reported
+   * through {@code fields} and left out.
+   */
+  static Set<String> reachable(TomlDoc lock, Collection<String> roots, TomlFields fields) {
     Map<String, Set<String>> edges = new HashMap<>();
+    if (lock.has("package") && !"an array".equals(lock.typeOf("package"))) {
+      fields.wrongType(lock, false, "an array of tables ([[package]])", "package");
+    }
     for (TomlDoc pkg : lock.tables("package")) {
-      String name = pkg.string("name");
+      String name = fields.string(pkg, false, "name");
       if (name == null) {
         continue;
       }
       Set<String> deps = edges.computeIfAbsent(name, k -> new TreeSet<>());
-      for (String dep : pkg.strings("dependencies")) {
+      for (TomlDoc.Item dep : fields.strings(pkg, false, "dependencies")) {
         // Entries read "name", "name version" or "name version (source)".
-        deps.add(dep.split(" ", 2)[0]);
+        deps.add(dep.value().split(" ", 2)[0]);
       }
     }
     Set<String> seen = new TreeSet<>();

@@ -6,36 +6,61 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the name and languages of a meson.build's {@code project()} call. */
+/**
+ * Reads the name and languages of a meson.build's {@code project()} call. The call's arguments are
+ * scanned by hand, in one pass, so that long strings cost linear time and no stack.
+ */
 final class MesonReader {
-  private static final Pattern PROJECT =
-      Pattern.compile("(?s)^\\s*project\\s*\\((.*?)\\)", Pattern.MULTILINE);
-  private static final Pattern STRING = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'");
+  private static final Pattern PROJECT = Pattern.compile("(?m)^[ \\t]*project[ \\t]*\\(");
 
   private MesonReader() {}
 
-  record MesonProject(String name, List<Language> languages) {}
+  /** The name (null when none), the languages, and the 1-based line of {@code project(}. */
+  record MesonProject(String name, List<Language> languages, int line) {}
 
   static MesonProject read(String text) {
     Matcher m = PROJECT.matcher(text);
     if (!m.find()) {
-      return new MesonProject(null, List.of());
+      return new MesonProject(null, List.of(), 1);
     }
-    String args = m.group(1);
-    // Positional strings come before the first keyword argument.
-    int kw = args.indexOf(':');
-    String positional =
-        kw < 0
-            ? args
-            : args.substring(0, args.lastIndexOf(',', kw) < 0 ? kw : args.lastIndexOf(',', kw));
-    List<String> strings = new ArrayList<>();
-    Matcher s = STRING.matcher(positional);
-    while (s.find()) {
-      strings.add(s.group(1));
+    List<String> positional = new ArrayList<>();
+    List<String> listed = new ArrayList<>();
+    int depth = 0;
+    boolean keyword = false;
+    for (int i = m.end(); i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\'') {
+        int end = stringEnd(text, i);
+        String s = unescape(text.substring(i + 1, Math.min(end, text.length())));
+        if (!keyword && depth == 0) {
+          positional.add(s);
+        } else if (!keyword && depth == 1) {
+          listed.add(s);
+        }
+        i = end;
+      } else if (c == '#') {
+        while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+          i++;
+        }
+      } else if (c == '[' || c == '(' || c == '{') {
+        depth++;
+      } else if (c == ']' || c == '}') {
+        depth = Math.max(0, depth - 1);
+      } else if (c == ')') {
+        if (depth == 0) {
+          break;
+        }
+        depth--;
+      } else if (c == ':' && depth == 0) {
+        keyword = true; // Positional arguments come before the first keyword argument.
+      }
     }
-    String name = strings.isEmpty() ? null : strings.get(0);
+    String name = positional.isEmpty() ? null : positional.get(0);
     List<Language> langs = new ArrayList<>();
-    for (String lang : strings.subList(Math.min(1, strings.size()), strings.size())) {
+    List<String> languageNames =
+        new ArrayList<>(positional.subList(Math.min(1, positional.size()), positional.size()));
+    languageNames.addAll(listed);
+    for (String lang : languageNames) {
       Language l =
           switch (lang) {
             case "c" -> Language.C;
@@ -46,17 +71,30 @@ final class MesonReader {
         langs.add(l);
       }
     }
-    Matcher list = Pattern.compile("\\[([^\\]]*)\\]").matcher(positional);
-    if (list.find()) {
-      Matcher ls = STRING.matcher(list.group(1));
-      while (ls.find()) {
-        Language l =
-            ls.group(1).equals("c") ? Language.C : ls.group(1).equals("cpp") ? Language.CPP : null;
-        if (l != null && !langs.contains(l)) {
-          langs.add(l);
-        }
+    int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+    return new MesonProject(name, langs, line);
+  }
+
+  /** The index of the quote closing the string that opens at {@code start}, or the text's end. */
+  private static int stringEnd(String text, int start) {
+    boolean triple = text.startsWith("'''", start);
+    int i = start + (triple ? 3 : 1);
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i += 2;
+      } else if (triple ? text.startsWith("'''", i) : c == '\'') {
+        return triple ? i + 2 : i;
+      } else if (!triple && c == '\n') {
+        return i;
+      } else {
+        i++;
       }
     }
-    return new MesonProject(name, langs);
+    return text.length();
+  }
+
+  private static String unescape(String s) {
+    return s.startsWith("''") ? s.substring(2, Math.max(2, s.length() - 2)) : s.replace("\\'", "'");
   }
 }

@@ -10,6 +10,7 @@ import dev.nixmigrate.core.model.RustProject;
 import dev.nixmigrate.core.nixpkgs.NixNeeds;
 import dev.nixmigrate.core.nixpkgs.NixpkgsData;
 import dev.nixmigrate.core.python.PythonReader;
+import dev.nixmigrate.core.read.FieldRule;
 import dev.nixmigrate.core.read.RepoFiles;
 import dev.nixmigrate.core.rust.CargoReader;
 import java.util.ArrayList;
@@ -73,7 +74,11 @@ final class ProjectAssembler {
     Map<String, MesonReader.MesonProject> meson = new TreeMap<>();
     for (String dir : dirsWith("meson.build")) {
       if (meson.keySet().stream().noneMatch(m -> within(dir, m))) {
-        meson.put(dir, MesonReader.read(files.text(RepoFiles.join(dir, "meson.build")).orElse("")));
+        String file = RepoFiles.join(dir, "meson.build");
+        MesonReader.MesonProject mp = MesonReader.read(files.text(file).orElse(""));
+        String name =
+            FieldRule.PROJECT_NAME.check(files, mp.name(), file, mp.line(), 1, "the project name");
+        meson.put(dir, new MesonReader.MesonProject(name, mp.languages(), mp.line()));
         other.computeIfAbsent(dir, k -> new ArrayList<>()).add("meson");
       }
     }

@@ -24,6 +24,7 @@ public final class Scan {
           root + ": no such directory; pass the repository's root folder");
     }
     RepoFiles files = new RepoFiles(root);
+    GitLink.check(files);
     Map<String, List<String>> tree = RepoWalker.walk(files);
     List<Project> projects = new ProjectAssembler(files, tree, NixpkgsData.bundled()).assemble();
     List<String> cmakeDirs =
