@@ -68,7 +68,8 @@ final class DirtyCheck {
           }
         }
       }
-    } catch (org.eclipse.jgit.errors.NoWorkTreeException e) {
+    } catch (org.eclipse.jgit.errors.NoWorkTreeException
+        | org.eclipse.jgit.errors.RepositoryNotFoundException e) {
       // A .git file whose gitdir names a folder that is no repository (a moved worktree).
       throw new NixMigrateException(
           NixMigrateException.Kind.BAD_INPUT,

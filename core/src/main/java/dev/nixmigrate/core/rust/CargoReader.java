@@ -276,7 +276,8 @@ public final class CargoReader {
         bins.add(binName);
       }
     }
-    if (bins.isEmpty() && files.isFile(RepoFiles.join(dir, "src/main.rs"))) {
+    // The implicit binary takes the package's name; a refused name (reported) gives none.
+    if (bins.isEmpty() && name != null && files.isFile(RepoFiles.join(dir, "src/main.rs"))) {
       bins.add(name);
     }
     String build = null;
