@@ -99,6 +99,23 @@ class StatusTest {
   }
 
   @Test
+  void aDevShellsPackageListIsNotFlakePackages() {
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file(
+            "flake.nix",
+            "{\n  outputs = { self, nixpkgs }: {\n    devShells.x86_64-linux.default ="
+                + " pkgs.mkShell {\n      packages = [ pkgs.cargo ];\n    };\n  };\n}\n");
+    List<StepStatus> s = status();
+    assertTrue(
+        s.stream()
+            .flatMap(st -> st.evidence().stream())
+            .noneMatch(e -> e.kind() == Evidence.Kind.FLAKE_PACKAGES),
+        s.toString());
+    assertEquals(State.MISSING, s.get(3).state());
+  }
+
+  @Test
   void aShellNixAloneIsAPartialDevShell() {
     TestRepo.in(dir)
         .file("Cargo.toml", CRATE)
