@@ -47,6 +47,15 @@ final class TextReport {
         b.append("      nixpkgs: ").append(String.join(" ", attrs)).append('\n');
       }
     }
+    for (dev.nixmigrate.core.model.LeftOut l : facts.leftOut()) {
+      b.append("  left out: ")
+          .append(l.path())
+          .append(" (")
+          .append(l.role().id())
+          .append(": ")
+          .append(l.reason())
+          .append(")\n");
+    }
     if (!facts.diagnostics().isEmpty()) {
       b.append(bold("Diagnostics")).append('\n');
       for (Diagnostic d : facts.diagnostics()) {

@@ -54,7 +54,10 @@ public final class NixMigrate {
     int target = target(facts.root(), state, step, mode, notes);
     Selection selection = select(facts, target, mode.only(), state.files().keySet());
     Generators.Generation gen = Generators.generate(facts, options, selection);
-    Settings settings = new Settings(target, options);
+    Settings settings =
+        Settings.read(facts.root())
+            .map(s -> s.at(target, options))
+            .orElse(new Settings(target, options));
     StepResult r =
         new Applier(facts.root(), state, mode.allowDirty(), mode.editExisting())
             .apply(gen, target, mode.dryRun(), settings);

@@ -17,7 +17,22 @@ import java.util.Optional;
  * {@code nixmigrate.toml}: the step a repository was brought to and the choices that shaped its
  * files, so that a re-run and {@code check} reproduce them. Commit it; edit it or pass flags.
  */
-public record Settings(int step, Options options) {
+public record Settings(int step, Options options, List<String> include, List<String> exclude) {
+  public Settings {
+    include = List.copyOf(include);
+    exclude = List.copyOf(exclude);
+  }
+
+  /** Settings with no include or exclude globs. */
+  public Settings(int step, Options options) {
+    this(step, options, List.of(), List.of());
+  }
+
+  /** The same choices, recorded for {@code step}. */
+  public Settings at(int newStep, Options newOptions) {
+    return new Settings(newStep, newOptions, include, exclude);
+  }
+
   public static final String PATH = "nixmigrate.toml";
 
   /** The keys nixmigrate.toml may hold; anything else is a mistake worth naming. */
@@ -33,7 +48,9 @@ public record Settings(int step, Options options) {
           "builders",
           "nix-installer",
           "flake-nix-config",
-          "templates");
+          "templates",
+          "include",
+          "exclude");
 
   /**
    * The repository's settings, or empty when it has no nixmigrate.toml. The file is the
@@ -92,12 +109,16 @@ public record Settings(int step, Options options) {
     } catch (IllegalArgumentException e) {
       throw bad(doc, current, e.getMessage());
     }
-    return Optional.of(new Settings((int) step, o));
+    // Which folders are projects: read by the scan (core's ProjectRoles); kept here so that
+    // writing the file back keeps them.
+    List<String> include = list(doc, "include", List.of());
+    List<String> exclude = list(doc, "exclude", List.of());
+    return Optional.of(new Settings((int) step, o, include, exclude));
   }
 
   /** The same settings with no template folder: for runs that must not use the repository's. */
   public Settings withoutTemplates() {
-    return new Settings(step, options.withTemplateDir(null));
+    return new Settings(step, options.withTemplateDir(null), include, exclude);
   }
 
   /**
@@ -218,6 +239,12 @@ public record Settings(int step, Options options) {
     b.append("builders = ").append(array(options.builders())).append('\n');
     b.append("nix-installer = ").append(str(options.nixInstaller())).append('\n');
     b.append("flake-nix-config = ").append(options.flakeNixConfig()).append('\n');
+    if (!include.isEmpty()) {
+      b.append("include = ").append(array(include)).append('\n');
+    }
+    if (!exclude.isEmpty()) {
+      b.append("exclude = ").append(array(exclude)).append('\n');
+    }
     if (options.templateDir() != null) {
       // Only a folder inside the repository is recorded: the file may name no other (see read),
       // so a folder elsewhere stays a command-line choice.

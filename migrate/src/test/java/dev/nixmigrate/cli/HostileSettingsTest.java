@@ -123,6 +123,8 @@ class HostileSettingsTest {
         "nix-installer = \"curl;sh\"|1:1|cachix or determinate",
         "flake-nix-config = \"yes\"|1:1|true or false",
         "stpe = 3|1:1|unknown key 'stpe'",
+        "include = \"examples\"|1:1|array of strings",
+        "exclude = [1]|1:1|array of strings",
       })
   void everyKeyIsChecked(String settings, String where, String what) throws Exception {
     Path dir = repo(settings.replace("<NL>", "\n") + "\n");
@@ -133,6 +135,32 @@ class HostileSettingsTest {
     assertTrue(r.err().contains(what), r.err());
     assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
     assertEquals(before, listing(dir), "nothing is written");
+  }
+
+  @Test
+  void examplesStayOutOfCiUnlessIncludedAndTheGlobsAreKept() throws Exception {
+    Path dir = repo("");
+    TestRepo.in(dir)
+        .file(
+            "examples/demo/Cargo.toml",
+            "[package]\nname = \"demo-example\"\nversion = \"0.1.0\"\nedition = \"2021\"\n")
+        .file("examples/demo/src/lib.rs", "");
+    TestRepo.commitAll(dir, "example");
+    assertEquals(0, CliTest.run("step", "1", dir.toString()).code());
+    assertFalse(
+        Files.readString(dir.resolve(".github/workflows/ci.yml")).contains("examples/demo"));
+    CliTest.Run detect = CliTest.run("detect", dir.toString());
+    assertTrue(detect.out().contains("left out: examples/demo (example:"), detect.out());
+    TestRepo.commitAll(dir, "step 1");
+    Files.writeString(
+        dir.resolve("nixmigrate.toml"),
+        Files.readString(dir.resolve("nixmigrate.toml")) + "include = [\"examples/*\"]\n");
+    TestRepo.commitAll(dir, "include");
+    CliTest.Run r = CliTest.run("step", "1", dir.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(Files.readString(dir.resolve(".github/workflows/ci.yml")).contains("examples/demo"));
+    assertTrue(
+        Files.readString(dir.resolve("nixmigrate.toml")).contains("include = [\"examples/*\"]"));
   }
 
   @Test

@@ -68,6 +68,16 @@ public final class FactsJson {
       projects.add(project(p));
     }
     m.put("projects", projects);
+    List<Object> leftOut = new ArrayList<>();
+    for (dev.nixmigrate.core.model.LeftOut l : facts.leftOut()) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("path", l.path());
+      o.put("name", l.name());
+      o.put("role", l.role().id());
+      o.put("reason", l.reason());
+      leftOut.add(o);
+    }
+    m.put("leftOut", leftOut);
     List<Object> diags = new ArrayList<>();
     for (Diagnostic d : facts.diagnostics()) {
       Map<String, Object> o = new LinkedHashMap<>();

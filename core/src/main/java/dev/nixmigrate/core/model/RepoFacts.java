@@ -5,14 +5,26 @@ import java.util.List;
 
 /**
  * Everything detection learned about a repository: its projects, what it already has for each
- * migration step, and diagnostics for whatever could not be read.
+ * migration step, diagnostics for whatever could not be read, and the folders with manifests that
+ * are not projects (examples, fixtures, benchmarks, vendored code).
  */
 public record RepoFacts(
-    Path root, List<Project> projects, ExistingSetup existing, List<Diagnostic> diagnostics) {
+    Path root,
+    List<Project> projects,
+    ExistingSetup existing,
+    List<Diagnostic> diagnostics,
+    List<LeftOut> leftOut) {
 
   public RepoFacts {
     projects = List.copyOf(projects);
     diagnostics = List.copyOf(diagnostics);
+    leftOut = List.copyOf(leftOut);
+  }
+
+  /** Facts where no folder was left out. */
+  public RepoFacts(
+      Path root, List<Project> projects, ExistingSetup existing, List<Diagnostic> diagnostics) {
+    this(root, projects, existing, diagnostics, List.of());
   }
 
   /** True when some manifest could not be read. */

@@ -214,7 +214,8 @@ final class ExistingSetupReader {
                 grep(
                     "flake.nix",
                     t,
-                    // A package list (mkShell's packages = [ ... ]) is not the flake's packages output.
+                    // A package list (mkShell's packages = [ ... ]) is not the flake's packages
+                    // output.
                     "\\bpackages\\s*(=\\s*+(?!\\[)|\\.|\\))|\\bdefaultPackage\\b",
                     Kind.FLAKE_PACKAGES,
                     "flake defines packages");

@@ -50,7 +50,7 @@ public final class PathNames {
     }
     return kept.size() == facts.projects().size()
         ? facts
-        : new RepoFacts(facts.root(), kept, facts.existing(), diagnostics);
+        : new RepoFacts(facts.root(), kept, facts.existing(), diagnostics, facts.leftOut());
   }
 
   /**

@@ -32,7 +32,8 @@ public final class Scan {
     ExistingSetup existing = ExistingSetupReader.read(files, cmakeDirs);
     List<Diagnostic> diagnostics =
         files.diagnostics().stream().distinct().sorted(Diagnostic.ORDER).toList();
-    return new RepoFacts(files.root(), projects, existing, diagnostics);
+    return ProjectRoles.classify(
+        new RepoFacts(files.root(), projects, existing, diagnostics), files);
   }
 
   public static List<StepStatus> assess(RepoFacts facts) {

@@ -1,0 +1,28 @@
+package dev.nixmigrate.core.model;
+
+/**
+ * A folder with a manifest that is not one of the repository's projects: an example, a test
+ * fixture, a benchmark, vendored code, a documentation build, or a folder nixmigrate.toml excludes.
+ * CI, the justfile and the flake leave it out.
+ *
+ * @param path the folder, relative to the repository root
+ * @param name the name its manifest gives
+ * @param role why it is not a project
+ * @param reason what showed it, in a sentence
+ */
+public record LeftOut(String path, String name, Role role, String reason) {
+  /** What such a folder is. */
+  public enum Role {
+    EXAMPLE,
+    FIXTURE,
+    BENCHMARK,
+    VENDORED,
+    DOCS,
+    EXCLUDED;
+
+    /** The lower-case name JSON and messages use. */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.nixmigrate.core.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixmigrate.core.RepoScanner;
+import dev.nixmigrate.core.model.Diagnostic;
+import dev.nixmigrate.core.model.LeftOut;
+import dev.nixmigrate.core.model.Project;
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.core.model.Severity;
+import dev.nixmigrate.testing.TestRepo;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Examples, fixtures, benchmarks, vendored code and docs builds are not the repository's projects.
+ */
+class ProjectRolesTest {
+  @TempDir Path dir;
+
+  private static String py(String name) {
+    return "[project]\nname = \"" + name + "\"\nversion = \"1\"\n";
+  }
+
+  private static final String CRATE =
+      "[package]\nname = \"b\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+
+  private TestRepo repo() {
+    return TestRepo.in(dir)
+        .file("pyproject.toml", py("main"))
+        .file("examples/client/pyproject.toml", py("client"))
+        .file("tests/fixtures/pkg/pyproject.toml", py("fixture"))
+        .file("benches/speed/Cargo.toml", CRATE)
+        .file("benches/speed/src/lib.rs", "")
+        .file(
+            "third_party/zlib/CMakeLists.txt",
+            "cmake_minimum_required(VERSION 3.10)\nproject(z C)\n")
+        .file("docs/pyproject.toml", py("docs"));
+  }
+
+  private static List<String> paths(RepoFacts f) {
+    return f.projects().stream().map(Project::path).toList();
+  }
+
+  @Test
+  void foldersWithRolesAreLeftOutWithTheirRole() {
+    repo();
+    RepoFacts f = RepoScanner.scan(dir);
+    assertEquals(List.of("."), paths(f));
+    assertEquals(
+        List.of(
+            "benches/speed benchmark",
+            "docs docs",
+            "examples/client example",
+            "tests/fixtures/pkg fixture",
+            "third_party/zlib vendored"),
+        f.leftOut().stream().map(l -> l.path() + " " + l.role().id()).sorted().toList());
+    LeftOut example =
+        f.leftOut().stream().filter(l -> l.path().equals("examples/client")).findFirst().get();
+    assertEquals("client", example.name());
+    assertTrue(example.reason().contains("below examples/"), example.reason());
+  }
+
+  @Test
+  void includeAndExcludeDecideFirst() {
+    repo()
+        .file("tools/gen/pyproject.toml", py("gen"))
+        .file(
+            "nixmigrate.toml",
+            "include = [\"examples/*\"]\nexclude = [\"tools/**\", \"tools/*\"]\n");
+    RepoFacts f = RepoScanner.scan(dir);
+    assertEquals(List.of(".", "examples/client"), paths(f));
+    assertTrue(
+        f.leftOut().stream()
+            .anyMatch(l -> l.path().equals("tools/gen") && l.role() == LeftOut.Role.EXCLUDED),
+        f.leftOut().toString());
+  }
+
+  @Test
+  void aRepositoryOfExamplesOnlyKeepsThem() {
+    TestRepo.in(dir)
+        .file("examples/a/pyproject.toml", py("a"))
+        .file("examples/b/pyproject.toml", py("b"));
+    RepoFacts f = RepoScanner.scan(dir);
+    assertEquals(List.of("examples/a", "examples/b"), paths(f));
+    assertEquals(List.of(), f.leftOut());
+  }
+
+  @Test
+  void badGlobsAreLocatedErrors() {
+    repo().file("nixmigrate.toml", "step = 1\ninclude = \"examples\"\n");
+    List<Diagnostic> errors =
+        RepoScanner.scan(dir).diagnostics().stream()
+            .filter(d -> d.severity() == Severity.ERROR)
+            .toList();
+    assertEquals(1, errors.size(), errors.toString());
+    assertEquals("nixmigrate.toml", errors.get(0).file());
+    assertEquals(2, errors.get(0).line());
+  }
+}
