@@ -199,9 +199,15 @@ def fresh_repo(p: dict, artifact: Path, repo: Path) -> None:
             shutil.rmtree(f)
         elif f.exists():
             f.unlink()
+    if p["source"] == "pypi":
+        # What an sdist adds to the repository's files and a checkout does not have; the
+        # version it carries comes from the tag below, as in the project's own repository.
+        for meta in [repo / "PKG-INFO", *repo.glob("*.egg-info"), *repo.glob("src/*.egg-info")]:
+            shutil.rmtree(meta) if meta.is_dir() else meta.unlink()
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A", "-f")
     git(repo, "commit", "-q", "-m", f"{p['name']} {p['version']} as published")
+    git(repo, "tag", f"v{p['version'].split(':')[-1].split('-')[0].split('+')[0]}")
 
 
 def git(repo: Path, *args) -> Run:
@@ -332,14 +338,16 @@ def workflow_setup(ci_text: str) -> dict:
             "brew": brew}
 
 
+PYTEST_SUMMARY_RX = re.compile(r"^=*\s*((?:\d+ (?:passed|failed|skipped|errors?|deselected|xfailed|xpassed|"
+                               r"warnings?)(?:, )?)+) in [\d.]+s", re.M)
 TEST_COUNT_RX = [
     (re.compile(r"test result: \w+\. (\d+) passed; (\d+) failed"), lambda m: int(m[1]) + int(m[2])),
     (re.compile(r"tests passed, \d+ tests failed out of (\d+)"), lambda m: int(m[1])),
-    (re.compile(r"=+ .*?(\d+) passed"), lambda m: int(m[1])),
-    (re.compile(r"=+ .*?(\d+) failed"), lambda m: int(m[1])),
+    (PYTEST_SUMMARY_RX, lambda m: sum(int(n) for n, what in re.findall(r"(\d+) (\w+)", m[1])
+                                      if what in ("passed", "failed"))),
     (re.compile(r"^Ran (\d+) tests? in", re.M), lambda m: int(m[1])),
     (re.compile(r"^Ok:\s+(\d+)", re.M), lambda m: int(m[1])),  # meson test
-    (re.compile(r"^(\d+) passed, (\d+) failed", re.M), lambda m: int(m[1]) + int(m[2])),
+    (re.compile(r"^(?:\w+: )?(\d+) passed, (\d+) failed(?:, \d+ skipped)?$", re.M), lambda m: int(m[1]) + int(m[2])),
 ]
 
 
@@ -791,7 +799,8 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
             status_cell(rec.get("lint")), cache,
             f"exit {r.get('step4', {}).get('exit', '–')}" + (f": {r['step4']['error']}" if r.get("step4", {}).get("error") else ""),
             nx, status_cell(nix.get("replay"))]) + " |")
-    L += ["", "## Detection: what was wrong", ""]
+    L += ["", "## Detection: what was wrong", "", "Wrong facts by kind: " + ", ".join(
+        f"{k} {v}" for k, v in sorted(wrong_kinds(results).items(), key=lambda kv: -kv[1])) + ".", ""]
     for r in results:
         wrong = r.get("detect", {}).get("wrong", [])
         if wrong:
@@ -802,6 +811,23 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
         L.append(f"| {p['name']} | {p['source']} `{p['package']}` | {p['version']} | `{p['sha256'][:16]}…` | {md_escape(p.get('notes', ''))} |")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(L) + "\n")
+
+
+def wrong_kinds(results: list[dict]) -> dict:
+    kinds: dict[str, int] = {}
+    for r in results:
+        for w in r.get("detect", {}).get("wrong", []):
+            head = w.split(":", 1)[0]
+            if head.startswith("extra project"):
+                k = "extra project (not a project)"
+            elif head.startswith("project "):
+                k = "project not detected"
+            elif head in ("languages", "number of projects"):
+                k = head
+            else:
+                k = head.rsplit(" ", 1)[-1]
+            kinds[k] = kinds.get(k, 0) + 1
+    return kinds
 
 
 def compare_baseline(results: list[dict], baseline: dict) -> list[str]:
