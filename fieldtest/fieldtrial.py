@@ -318,7 +318,7 @@ class Machine:
         env["CI"] = "true"
         env["CCACHE_DIR"] = str(work / "ccache")
         env["SCCACHE_DIR"] = str(work / "sccache")
-        env["SCCACHE_SERVER_PORT"] = "4227"
+        env["SCCACHE_SERVER_PORT"] = os.environ.get("NIXMIGRATE_FIELDTRIAL_SCCACHE_PORT", "4227")
         env["UV_PYTHON_DOWNLOADS"] = "never"
         env.pop("PYTHONPATH", None)
         return env
@@ -767,8 +767,8 @@ def summary_line(s: dict) -> str:
 
 def write_scoreboard(results: list[dict], projects: list[dict], path: Path, command: str, seconds: float) -> None:
     s = summary(results)
-    by = {p["name"]: p for p in projects}
-    L = [f"# Field trial: {summary_line(s)}", "",
+    ran = "" if len(results) >= len(projects) else f" ({len(results)} of {len(projects)} run so far)"
+    L = [f"# Field trial: {summary_line(s)}{ran}", "",
          f"Written by `fieldtest/fieldtrial.py` ({command}, {seconds / 60:.0f} minutes on this machine); "
          "do not edit by hand. How each column is measured: fieldtest/README.md. Per-project logs stay "
          "in the trial's cache folder.", "",
@@ -799,6 +799,9 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
             status_cell(rec.get("lint")), cache,
             f"exit {r.get('step4', {}).get('exit', '–')}" + (f": {r['step4']['error']}" if r.get("step4", {}).get("error") else ""),
             nx, status_cell(nix.get("replay"))]) + " |")
+    for p in projects:
+        if p["name"] not in {r["name"] for r in results} and command.endswith("--setup"):
+            L.append(f"| {p['name']} | {p['version']} | {p['family']}: {p['shape']} | not run |" + " – |" * 8)
     L += ["", "## Detection: what was wrong", "", "Wrong facts by kind: " + ", ".join(
         f"{k} {v}" for k, v in sorted(wrong_kinds(results).items(), key=lambda kv: -kv[1])) + ".", ""]
     for r in results:
@@ -806,8 +809,7 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
         if wrong:
             L.append(f"- **{r['name']}**: " + "; ".join(md_escape(w) for w in wrong))
     L += ["", "## Projects", "", "| project | source | version | sha256 | why it is here |", "|---|---|---|---|---|"]
-    for r in results:
-        p = by[r["name"]]
+    for p in projects:
         L.append(f"| {p['name']} | {p['source']} `{p['package']}` | {p['version']} | `{p['sha256'][:16]}…` | {md_escape(p.get('notes', ''))} |")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(L) + "\n")
@@ -913,6 +915,25 @@ def main(argv=None) -> int:
         standin.write()
     full = not a.only and a.subset == "all"
     start = time.monotonic()
+    command = "python3 fieldtest/fieldtrial.py" + (" --setup" if full or a.merge else "") + (
+        " --subset ci" if a.subset == "ci" else "")
+    old = json.loads((HERE / "results.json").read_text()) if a.merge else None
+    out = a.results or (HERE / "results.json" if full or a.merge else HOME / "results.json")
+    board = a.scoreboard or (REPO / "docs" / "field-trial.md" if full or a.merge else HOME / "field-trial.md")
+
+    def publish(results: list[dict], final: bool) -> tuple[list[dict], dict]:
+        """Results and scoreboard, rewritten after every project (a stopped run keeps what it did)."""
+        seconds = time.monotonic() - start
+        if old is not None:
+            fresh = {r["name"]: r for r in results}
+            results = [fresh.pop(r["name"], r) for r in old["results"]] + list(fresh.values())
+            seconds = old["seconds"]
+        s = summary(results)
+        out.write_text(json.dumps({"summary": s, "summary_line": summary_line(s), "seconds": round(seconds),
+                                   "complete": final, "results": results}, indent=1, sort_keys=True) + "\n")
+        write_scoreboard(results, spec["projects"], board, command, seconds)
+        return results, s
+
     results = []
     for p in projects:
         log(f"{p['name']} {p['version']} ({p['family']}: {p['shape']})")
@@ -924,26 +945,14 @@ def main(argv=None) -> int:
                  "source": p["source"], "harness_error": f"{type(e).__name__}: {e}"}
         r["seconds"] = round(time.monotonic() - t0)
         results.append(r)
+        publish(results, False)
         log(f"  {p['name']}: detect {r.get('detect', {}).get('right')}/{r.get('detect', {}).get('total')}, "
             + ", ".join(f"{k} {v.get('status')}" for k, v in r.get("recipes", {}).items())
             + f", cache {r.get('cache', {}).get('status')}, nix {r.get('nix', {}).get('status')}, "
             f"replay {r.get('nix', {}).get('replay', {}).get('status')} ({r['seconds']}s)")
-    seconds = time.monotonic() - start
-    command = "python3 fieldtest/fieldtrial.py" + (" --subset ci" if a.subset == "ci" else "")
-    if a.merge:
-        old = json.loads((HERE / "results.json").read_text())
-        fresh = {r["name"]: r for r in results}
-        results = [fresh.pop(r["name"], r) for r in old["results"]] + list(fresh.values())
-        seconds, full = old["seconds"], True
-        command = "python3 fieldtest/fieldtrial.py --setup"
-    out = a.results or (HERE / "results.json" if full else HOME / "results.json")
-    s = summary(results)
-    out.write_text(json.dumps({"summary": s, "summary_line": summary_line(s), "seconds": round(seconds),
-                               "results": results}, indent=1, sort_keys=True) + "\n")
-    board = a.scoreboard or (REPO / "docs" / "field-trial.md" if full else HOME / "field-trial.md")
-    write_scoreboard(results, spec["projects"], board, command, seconds)
+    results, s = publish(results, True)
     log(summary_line(s))
-    log(f"results: {out}; scoreboard: {board}; {seconds / 60:.1f} minutes")
+    log(f"results: {out}; scoreboard: {board}; {(time.monotonic() - start) / 60:.1f} minutes")
     if a.write_baseline:
         base = HERE / "baseline.json"
         old = json.loads(base.read_text()) if base.exists() else {}
