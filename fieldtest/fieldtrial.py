@@ -354,10 +354,13 @@ TEST_COUNT_RX = [
 # Downloads from outside the package registries (this machine reaches PyPI, crates.io and Debian
 # only): a recipe that fails on one of these is skipped with the reason, not counted as failing.
 # Poetry's resolver reads PyPI's JSON API (/pypi/NAME/VERSION/json), which the PyPI mirror here
-# does not serve (404): its "Package X (V) not found" is that, not a missing package.
+# does not serve (404): its "Package X (V) not found" is that, not a missing package. The crates.io
+# index here is a snapshot: a lock file newer than it names versions it does not hold.
 UNREACHABLE_RX = re.compile(r"git\+https://github\.com/[\w./-]+|Could not resolve host: [\w.-]+|"
                             r"failed to (?:clone|fetch) .*?github\.com[\w./-]*|"
-                            r"Package [\w.-]+ \([\w.]+\) not found")
+                            r"Package [\w.-]+ \([\w.]+\) not found|"
+                            r"could not find `[\w-]+@[\w.+-]+` in registry|"
+                            r"failed to select a version for the requirement `[^`]+` \(locked to [\w.+-]+\)")
 
 
 def tests_ran(out: str) -> int:
@@ -578,7 +581,8 @@ def replay_rust(repo, work, env, text, logf, timeout) -> dict:
     src = lock.parent
     r = run(["cargo", "vendor", "--locked", str(work / "vendor")], cwd=src, env=env, timeout=timeout, logfile=logf)
     if not r.ok:
-        return {"status": "fail", "error": f"cargo vendor: {first_error(r.out)}"}
+        unreachable = UNREACHABLE_RX.search(r.out)
+        return {"status": "skip" if unreachable else "fail", "error": f"cargo vendor: {first_error(r.out)}"}
     cfg = src / ".cargo"
     cfg.mkdir(exist_ok=True)
     (cfg / "config.toml").write_text(
