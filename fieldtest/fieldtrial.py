@@ -357,6 +357,7 @@ TEST_COUNT_RX = [
 # does not serve (404): its "Package X (V) not found" is that, not a missing package. The crates.io
 # index here is a snapshot: a lock file newer than it names versions it does not hold.
 UNREACHABLE_RX = re.compile(r"git\+https://github\.com/[\w./-]+|Could not resolve host: [\w.-]+|"
+                            r"failed to resolve address for [\w.-]+|"
                             r"failed to (?:clone|fetch) .*?github\.com[\w./-]*|"
                             r"Package [\w.-]+ \([\w.]+\) not found|"
                             r"could not find `[\w-]+@[\w.+-]+` in registry|"
