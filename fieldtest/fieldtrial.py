@@ -74,15 +74,22 @@ def run(cmd, cwd=None, env=None, timeout=1800, logfile: Path | None = None) -> R
     return r
 
 
-ERROR_RX = re.compile(r"(error|Error|ERROR|FAILED|FAIL:|failed|No such file|not found|"
-                      r"Traceback|fatal|cannot|Could not|panicked)")
+# The first line that reports the failure: compiler, CMake, cargo, pytest and pip errors first,
+# then anything that looks like one. Progress and echo lines (ninja's [n/m], CMake's "-- ",
+# just's recipe lines) are never taken.
+STRONG_ERROR_RX = re.compile(r"^(error|ERROR|Error)\b|: (fatal )?error:|CMake Error|Traceback|panicked at|"
+                             r"ModuleNotFoundError")
+MIDDLE_ERROR_RX = re.compile(r"^FAILED:|^E   |No such file or directory|not found$")
+WEAK_ERROR_RX = re.compile(r"(error|Error|ERROR|FAILED|FAIL:|failed|cannot|Could not|fatal)")
+NOISE_RX = re.compile(r"^(\[\d+/\d+\]|-- |just |\$ |warning: spurious|\[fieldtrial\] cannot run)")
 
 
 def first_error(out: str) -> str:
-    lines = [ln.strip() for ln in out.splitlines() if ln.strip() and not ln.startswith("$ ")]
-    for ln in lines:
-        if ERROR_RX.search(ln) and not ln.startswith("[fieldtrial] cannot run"):
-            return ln[:240]
+    lines = [ln.strip() for ln in out.splitlines() if ln.strip() and not NOISE_RX.match(ln.strip())]
+    for rx in (STRONG_ERROR_RX, MIDDLE_ERROR_RX, WEAK_ERROR_RX):
+        for ln in lines:
+            if rx.search(ln):
+                return ln[:240]
     return (lines[-1] if lines else "")[:240]
 
 
