@@ -84,12 +84,15 @@ WEAK_ERROR_RX = re.compile(r"(error|Error|ERROR|FAILED|FAIL:|failed|cannot|Could
 NOISE_RX = re.compile(r"^(\[\d+/\d+\]|-- |just |\$ |warning: spurious|\[fieldtrial\] cannot run)")
 
 
+WORK_PATH_RX = re.compile(r"/\S*?/work/[^/\s]+/(?:repo|checkout-warm)/")
+
+
 def first_error(out: str) -> str:
     lines = [ln.strip() for ln in out.splitlines() if ln.strip() and not NOISE_RX.match(ln.strip())]
     for rx in (STRONG_ERROR_RX, MIDDLE_ERROR_RX, WEAK_ERROR_RX):
         for ln in lines:
             if rx.search(ln):
-                return ln[:240]
+                return WORK_PATH_RX.sub("", ln)[:240]
     return (lines[-1] if lines else "")[:240]
 
 
@@ -364,7 +367,7 @@ TEST_COUNT_RX = [
 # does not serve (404): its "Package X (V) not found" is that, not a missing package. The crates.io
 # index here is a snapshot: a lock file newer than it names versions it does not hold.
 UNREACHABLE_RX = re.compile(r"git\+https://github\.com/[\w./-]+|Could not resolve host: [\w.-]+|"
-                            r"failed to resolve address for [\w.-]+|"
+                            r"failed to resolve address for [\w.-]+|file DOWNLOAD HASH mismatch|"
                             r"failed to (?:clone|fetch) .*?github\.com[\w./-]*|"
                             r"Package [\w.-]+ \([\w.]+\) not found|"
                             r"could not find `[\w-]+@[\w.+-]+` in registry|"
