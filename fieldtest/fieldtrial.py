@@ -902,6 +902,8 @@ def main(argv=None) -> int:
                     "docs/field-trial.md for a full run)")
     ap.add_argument("--merge", action="store_true",
                     help="replace these projects' rows in fieldtest/results.json and rewrite docs/field-trial.md")
+    ap.add_argument("--merge-from", type=Path, metavar="RESULTS",
+                    help="put the rows of another run's results.json into fieldtest/results.json (runs nothing)")
     ap.add_argument("--check-baseline", action="store_true",
                     help="exit 1 when something that passed in fieldtest/baseline.json does not pass now")
     ap.add_argument("--write-baseline", action="store_true", help="record what passed in fieldtest/baseline.json")
@@ -936,9 +938,10 @@ def main(argv=None) -> int:
         standin.write()
     full = not a.only and a.subset == "all"
     start = time.monotonic()
+    a.merge = a.merge or bool(a.merge_from)
     command = "python3 fieldtest/fieldtrial.py" + (" --setup" if full or a.merge else "") + (
         " --subset ci" if a.subset == "ci" else "")
-    old = json.loads((HERE / "results.json").read_text()) if a.merge else None
+    old = json.loads((HERE / "results.json").read_text()) if a.merge or a.merge_from else None
     out = a.results or (HERE / "results.json" if full or a.merge else HOME / "results.json")
     board = a.scoreboard or (REPO / "docs" / "field-trial.md" if full or a.merge else HOME / "field-trial.md")
 
@@ -956,6 +959,10 @@ def main(argv=None) -> int:
         return results, s
 
     results = []
+    if a.merge_from:
+        a.merge = True
+        projects = []
+        results = json.loads(a.merge_from.read_text())["results"]
     for p in projects:
         log(f"{p['name']} {p['version']} ({p['family']}: {p['shape']})")
         t0 = time.monotonic()
