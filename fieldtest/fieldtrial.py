@@ -578,7 +578,10 @@ def replay_builder(p: dict, repo: Path, work: Path, machine: Machine, logf: Path
     if "buildRustPackage" in text:
         return replay_rust(repo, work, env, text, logf, timeout)
     if "buildPythonPackage" in text:
-        return replay_python(repo, work, env, text, logf, timeout)
+        res = replay_python(repo, work, env, text, logf, timeout)
+        if p.get("no_tests") and res.get("tests") == 0:
+            res.update(status="skip", error="the published source has no tests")
+        return res
     if "mkDerivation" in text:
         return replay_cmake(repo, work, env, text, logf, timeout)
     return {"status": "n/a", "note": "no builder the trial knows"}
