@@ -751,7 +751,8 @@ def status_cell(r: dict | None) -> str:
     if not r:
         return "–"
     s = r.get("status", "–")
-    return s + (f": {r['error']}" if r.get("error") and s != "pass" else "")
+    text = s + (f": {r['error']}" if r.get("error") and s != "pass" else "")
+    return text if len(text) <= 160 else text[:159] + "…"
 
 
 def md_escape(s: str) -> str:
@@ -771,7 +772,8 @@ def summary(results: list[dict]) -> dict:
     caches = [r["cache"] for r in results if r.get("cache", {}).get("hit_rate") is not None]
     return {"projects": len(results), "detect_right": right, "detect_total": total, "recipes": rec,
             "nix_eval_pass": nix.count("pass"), "replay_pass": replay.count("pass"),
-            "replay_run": sum(1 for x in replay if x not in (None, "n/a")),
+            "replay_run": sum(1 for x in replay if x in ("pass", "fail")),
+            "replay_skip": replay.count("skip"),
             "cache_measured": len(caches),
             "cache_mean_hit_rate": round(sum(c["hit_rate"] for c in caches) / len(caches), 3) if caches else None}
 
@@ -779,14 +781,15 @@ def summary(results: list[dict]) -> dict:
 def summary_line(s: dict) -> str:
     rec = s["recipes"]
     pct = (lambda a, b: f"{100 * a / b:.0f}%" if b else "n/a")
+    def recipe(k):
+        run_ = rec[k]["pass"] + rec[k]["fail"]
+        return f"{k} {rec[k]['pass']}/{run_} pass ({pct(rec[k]['pass'], run_)}, {rec[k].get('skip', 0)} skipped)"
     return (f"{s['projects']} projects: detection {s['detect_right']}/{s['detect_total']} facts right "
-            f"({pct(s['detect_right'], s['detect_total'])}); build {rec['build']['pass']} pass, "
-            f"test {rec['test']['pass']} pass, lint {rec['lint']['pass']} pass (of {s['projects']}; "
-            f"skipped {rec['build'].get('skip', 0)}/{rec['test'].get('skip', 0)}/{rec['lint'].get('skip', 0)}); "
+            f"({pct(s['detect_right'], s['detect_total'])}); " + "; ".join(recipe(k) for k in RECIPES) + "; "
             f"compiler cache measured on {s['cache_measured']}, mean hit rate "
             f"{s['cache_mean_hit_rate'] if s['cache_mean_hit_rate'] is not None else 'n/a'}; "
             f"Nix packages evaluate for {s['nix_eval_pass']}/{s['projects']}; "
-            f"builder replay passes {s['replay_pass']}/{s['replay_run']}")
+            f"builder replay passes {s['replay_pass']}/{s['replay_run']} ({s.get('replay_skip', 0)} skipped)")
 
 
 def write_scoreboard(results: list[dict], projects: list[dict], path: Path, command: str, seconds: float) -> None:
