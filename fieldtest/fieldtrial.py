@@ -163,12 +163,15 @@ def debian_sources() -> None:
     conf = Path("/etc/apt/sources.list.d/nixmigrate-fieldtrial-src.sources")
     if conf.exists() or os.getuid() != 0:
         return
-    uri = "http://deb.debian.org/debian"
+    uri = None
     for f in [Path("/etc/apt/sources.list.d/debian.sources"), Path("/etc/apt/sources.list")]:
         m = re.search(r"(?:URIs:|deb)\s+(\S+/debian)\b", f.read_text()) if f.exists() else None
         if m:
             uri = m[1]
             break
+    if uri is None:
+        log("no Debian mirror in the apt sources: no source lines added")
+        return
     conf.write_text(f"Types: deb-src\nURIs: {uri}\nSuites: bookworm trixie\nComponents: main\n"
                     "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n")
     run(["apt-get", "update", "-q"], timeout=1200)
@@ -361,11 +364,11 @@ TEST_COUNT_RX = [
 ]
 
 
-# Downloads from outside the package registries (this machine reaches PyPI, crates.io and Debian
-# only): a recipe that fails on one of these is skipped with the reason, not counted as failing.
+# Downloads from outside the package registries (this machine reaches PyPI, the crate registry
+# and Debian only): a recipe that fails on one of these is skipped with the reason, not counted as failing.
 # Poetry's resolver reads PyPI's JSON API (/pypi/NAME/VERSION/json), which the PyPI mirror here
-# does not serve (404): its "Package X (V) not found" is that, not a missing package. The crates.io
-# index here is a snapshot: a lock file newer than it names versions it does not hold.
+# does not serve (404): its "Package X (V) not found" is that, not a missing package. The crate
+# registry's index here is a snapshot: a lock file newer than it names versions it does not hold.
 UNREACHABLE_RX = re.compile(r"git\+https://github\.com/[\w./-]+|Could not resolve host: [\w.-]+|"
                             r"failed to resolve address for [\w.-]+|file DOWNLOAD HASH mismatch|"
                             r"failed to (?:clone|fetch) .*?github\.com[\w./-]*|"
