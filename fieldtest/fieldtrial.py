@@ -1,0 +1,1012 @@
+#!/usr/bin/env python3
+"""nixmigrate's field trial: real published projects, migrated and built the way CI would.
+
+For each project in fieldtest/projects.json the trial fetches the pinned source through its
+registry's own client (cached outside the repository, checked by sha256), makes a fresh git
+repository of it, and then:
+
+  1. compares `nixmigrate detect --json` with fieldtest/expect/NAME.json (written by hand);
+  2. runs `nixmigrate step 2`, does the setup the generated CI workflow stands for and runs the
+     generated justfile's `build`, `test` and `lint` recipes;
+  3. builds again from a second checkout sharing the compiler cache and reads its hit rate;
+  4. runs `nixmigrate step 4`, evaluates every generated package and check against the stand-in
+     nixpkgs, and replays the builder's commands with the tools here.
+
+It writes fieldtest/results.json and docs/field-trial.md (see fieldtest/README.md).
+Python 3.11 standard library only.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+HOME = Path(os.environ.get("NIXMIGRATE_FIELDTRIAL_HOME", Path.home() / ".cache" / "nixmigrate-fieldtrial"))
+JAR = Path(os.environ.get("NIXMIGRATE_JAR", REPO / "migrate" / "target" / "nixmigrate.jar"))
+RECIPES = ("build", "test", "lint")
+PY_HERE = "3.11"  # the only CPython this machine has (setup-python stands for it)
+
+
+def log(*a):
+    print("[fieldtrial]", *a, flush=True)
+
+
+# ---------------------------------------------------------------- running commands
+
+
+class Run:
+    def __init__(self, code: int, out: str, seconds: float):
+        self.code, self.out, self.seconds = code, out, seconds
+
+    @property
+    def ok(self) -> bool:
+        return self.code == 0
+
+
+def run(cmd, cwd=None, env=None, timeout=1800, logfile: Path | None = None) -> Run:
+    """Runs cmd (list, or str for bash), output merged; never raises on failure."""
+    start = time.monotonic()
+    shell = isinstance(cmd, str)
+    try:
+        p = subprocess.run(
+            cmd if not shell else ["bash", "-c", cmd],
+            cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, timeout=timeout)
+        r = Run(p.returncode, p.stdout.decode("utf-8", "replace"), time.monotonic() - start)
+    except subprocess.TimeoutExpired as e:
+        out = (e.stdout or b"").decode("utf-8", "replace")
+        r = Run(124, out + f"\n[fieldtrial] timed out after {timeout}s", time.monotonic() - start)
+    except OSError as e:
+        r = Run(127, f"[fieldtrial] cannot run {cmd}: {e}", time.monotonic() - start)
+    if logfile:
+        with open(logfile, "a", encoding="utf-8") as f:
+            f.write(f"\n$ {cmd if shell else ' '.join(map(str, cmd))}  (cwd={cwd})\n{r.out}\n[exit {r.code}, {r.seconds:.1f}s]\n")
+    return r
+
+
+# The first line that reports the failure: compiler, CMake, cargo, pytest and pip errors first,
+# then anything that looks like one. Progress and echo lines (ninja's [n/m], CMake's "-- ",
+# just's recipe lines) are never taken.
+STRONG_ERROR_RX = re.compile(r"^(error|ERROR|Error)\b|: (fatal )?error:|CMake Error|Traceback|panicked at|"
+                             r"ModuleNotFoundError")
+MIDDLE_ERROR_RX = re.compile(r"^FAILED:|^E   |No such file or directory|not found$")
+WEAK_ERROR_RX = re.compile(r"(error|Error|ERROR|FAILED|FAIL:|failed|cannot|Could not|fatal)")
+NOISE_RX = re.compile(r"^(\[\d+/\d+\]|-- |just |\$ |warning: spurious|\[fieldtrial\] cannot run)")
+
+
+WORK_PATH_RX = re.compile(r"/\S*?/work/[^/\s]+/(?:repo|checkout-warm)/")
+
+
+def first_error(out: str) -> str:
+    lines = [ln.strip() for ln in out.splitlines() if ln.strip() and not NOISE_RX.match(ln.strip())]
+    for rx in (STRONG_ERROR_RX, MIDDLE_ERROR_RX, WEAK_ERROR_RX):
+        for ln in lines:
+            if rx.search(ln):
+                return WORK_PATH_RX.sub("", ln)[:240]
+    return (lines[-1] if lines else "")[:240]
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------- fetching
+
+
+def fetch(p: dict) -> Path:
+    """The pinned artifact, downloaded through the registry's client into the cache; checked."""
+    d = HOME / "downloads" / p["source"]
+    d.mkdir(parents=True, exist_ok=True)
+    target = d / p["file"]
+    if not target.exists():
+        if p["source"] == "pypi":
+            r = run(["pip", "download", "-q", "--no-binary", ":all:", "--no-deps",
+                     f"{p['package']}=={p['version']}", "-d", str(d)], timeout=1200)
+        elif p["source"] == "crates":
+            r = fetch_crate(p, d)
+        elif p["source"] == "debian":
+            # The Debian packaging (debian.tar) is not needed, and may be missing from the mirror:
+            # only the upstream tarball is kept, so apt's exit code alone does not decide.
+            r = run(["apt-get", "source", "--download-only", "-q", f"{p['package']}={p['version']}"],
+                    cwd=d, timeout=1200)
+        else:
+            raise SystemExit(f"unknown source {p['source']}")
+        if not target.exists():
+            raise FetchError(f"{p['name']}: {p['file']} not downloaded: {first_error(r.out)}")
+    got = sha256(target)
+    if got != p["sha256"]:
+        raise FetchError(f"{p['name']}: sha256 {got} != pinned {p['sha256']}")
+    return target
+
+
+def fetch_crate(p: dict, d: Path) -> Run:
+    """cargo itself fetches the .crate: a throwaway manifest that depends on exactly that version."""
+    m = HOME / "crate-manifests" / f"{p['package']}-{p['version']}"
+    (m / "src").mkdir(parents=True, exist_ok=True)
+    (m / "src" / "lib.rs").write_text("")
+    (m / "Cargo.toml").write_text(
+        '[package]\nname = "fieldtrial-fetch"\nversion = "0.0.0"\nedition = "2021"\n[workspace]\n'
+        f'[dependencies]\n{p["package"]} = {{ version = "={p["version"]}", default-features = false }}\n')
+    r = run(["cargo", "fetch", "--manifest-path", str(m / "Cargo.toml")], timeout=1200)
+    cargo_home = Path(os.environ.get("CARGO_HOME", Path.home() / ".cargo"))
+    for c in (cargo_home / "registry" / "cache").glob(f"*/{p['file']}"):
+        shutil.copy(c, d / p["file"])
+        break
+    return r
+
+
+class FetchError(Exception):
+    pass
+
+
+CI_FILES = (".github", ".gitlab-ci.yml", ".travis.yml", ".circleci", "appveyor.yml", ".appveyor.yml",
+            "azure-pipelines.yml", ".cirrus.yml", ".builds", "debian", ".gitlab")
+
+
+def debian_sources() -> None:
+    """Source lines (deb-src) for the Debian mirror and suites this machine already uses, plus the
+    next release for the rows pinned to it; root only."""
+    conf = Path("/etc/apt/sources.list.d/nixmigrate-fieldtrial-src.sources")
+    if conf.exists() or os.getuid() != 0:
+        return
+    uri = None
+    for f in [Path("/etc/apt/sources.list.d/debian.sources"), Path("/etc/apt/sources.list")]:
+        m = re.search(r"(?:URIs:|deb)\s+(\S+/debian)\b", f.read_text()) if f.exists() else None
+        if m:
+            uri = m[1]
+            break
+    if uri is None:
+        log("no Debian mirror in the apt sources: no source lines added")
+        return
+    conf.write_text(f"Types: deb-src\nURIs: {uri}\nSuites: bookworm trixie\nComponents: main\n"
+                    "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n")
+    run(["apt-get", "update", "-q"], timeout=1200)
+
+
+def install_runner(packages: list[str]) -> None:
+    """The runner image's packages (projects.json "runner"), with apt-get; root only."""
+    if os.getuid() != 0:
+        log("not root: the runner packages are not installed:", " ".join(packages))
+        return
+    r = run(["apt-get", "install", "-y", "-q", *packages], env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"),
+            timeout=1800)
+    if not r.ok:
+        raise SystemExit(f"fieldtrial: apt-get install: {first_error(r.out)}")
+
+
+def fresh_repo(p: dict, artifact: Path, repo: Path) -> None:
+    """The unpacked source as a new git repository with one commit and no CI of its own."""
+    if repo.exists():
+        shutil.rmtree(repo)
+    tmp = repo.parent / "unpack"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    with tarfile.open(artifact) as t:
+        t.extractall(tmp, filter="tar")
+    tops = [x for x in tmp.iterdir()]
+    src = tops[0] if len(tops) == 1 and tops[0].is_dir() else tmp
+    shutil.move(str(src), str(repo))
+    shutil.rmtree(tmp, ignore_errors=True)
+    # Tarballs carry their authors' uids; git (and the tools that call it) want the tree to be ours.
+    for dirpath, dirnames, filenames in os.walk(repo):
+        for n in [dirpath, *(os.path.join(dirpath, x) for x in dirnames + filenames)]:
+            os.lchown(n, os.getuid(), os.getgid())
+    for name in CI_FILES:
+        f = repo / name
+        if f.is_dir():
+            shutil.rmtree(f)
+        elif f.exists():
+            f.unlink()
+    if p["source"] == "pypi":
+        # What an sdist adds to the repository's files and a checkout does not have; the
+        # version it carries comes from the tag below, as in the project's own repository.
+        for meta in [repo / "PKG-INFO", *repo.glob("*.egg-info"), *repo.glob("src/*.egg-info")]:
+            shutil.rmtree(meta) if meta.is_dir() else meta.unlink()
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A", "-f")
+    git(repo, "commit", "-q", "-m", f"{p['name']} {p['version']} as published")
+    git(repo, "tag", f"v{p['version'].split(':')[-1].split('-')[0].split('+')[0]}")
+
+
+def git(repo: Path, *args) -> Run:
+    env = dict(os.environ, GIT_AUTHOR_NAME="fieldtrial", GIT_AUTHOR_EMAIL="fieldtrial@invalid",
+               GIT_COMMITTER_NAME="fieldtrial", GIT_COMMITTER_EMAIL="fieldtrial@invalid")
+    r = run(["git", *args], cwd=repo, env=env, timeout=600)
+    if not r.ok:
+        raise RuntimeError(f"git {' '.join(args)} in {repo}: {r.out}")
+    return r
+
+
+def nixmigrate(args, logfile=None, timeout=600) -> Run:
+    return run(["java", "-jar", str(JAR), *args], timeout=timeout, logfile=logfile)
+
+
+# ---------------------------------------------------------------- 1: detection
+
+
+def detected_facts(proj: dict) -> dict:
+    """One detected project reduced to the facts the expectations name."""
+    py, rs, cm = proj.get("python"), proj.get("rust"), proj.get("cmake")
+    version = None
+    libs: list[str] = []
+    runner = None
+    if py:
+        version = py.get("version")
+        runner = py.get("testRunner")
+    if rs:
+        pk = [x for x in rs.get("packages", []) if x.get("path") == "."] or rs.get("packages", [])
+        version = version or (pk[0].get("version") if pk else None)
+        libs += [s if isinstance(s, str) else s.get("name", str(s)) for s in rs.get("sysCrates", [])]
+        runner = runner or "cargo test"
+    if cm:
+        version = version or cm.get("version")
+        libs += cm.get("packages", []) + cm.get("pkgConfigModules", [])
+        runner = runner or ("ctest" if cm.get("tests") else None)
+    return {"path": proj.get("path"), "language": sorted(proj.get("language", [])),
+            "name": proj.get("name"), "version": version,
+            "systemLibraries": sorted({x.lower() for x in libs}), "testRunner": runner}
+
+
+def score_detection(detected: dict | None, expect: dict) -> dict:
+    facts: list[tuple[str, bool, str]] = []
+    got = {} if detected is None else {x["path"]: detected_facts(x) for x in detected.get("projects", [])}
+    want = {x["path"]: x for x in expect["projects"]}
+    langs_want = sorted({lang for x in want.values() for lang in x["language"]})
+    langs_got = sorted({lang for x in got.values() for lang in x["language"]})
+    facts.append(("languages", langs_want == langs_got, f"{langs_got} (expected {langs_want})"))
+    facts.append(("number of projects", len(got) == len(want), f"{len(got)} (expected {len(want)})"))
+    for path, w in want.items():
+        g = got.get(path)
+        facts.append((f"project {path}", g is not None, "found" if g else "not detected"))
+        for key in ("language", "name", "version", "systemLibraries", "testRunner"):
+            if key not in w:
+                continue
+            wv = w[key]
+            gv = None if g is None else g[key]
+            if key == "language":
+                wv = sorted(wv)
+            if key == "systemLibraries":
+                wv = sorted({x.lower() for x in wv})
+            facts.append((f"{path} {key}", g is not None and gv == wv, f"{gv!r} (expected {wv!r})"))
+    for path in sorted(set(got) - set(want)):
+        facts.append((f"extra project {path}", False, f"detected {got[path]['name']!r}, not a project"))
+    right = sum(1 for _, ok, _ in facts if ok)
+    return {"right": right, "total": len(facts),
+            "wrong": [f"{k}: {why}" for k, ok, why in facts if not ok]}
+
+
+# ---------------------------------------------------------------- 2: CI setup and recipes
+
+
+class Machine:
+    """The tools a CI runner's setup actions stand for, installed here (outside the repository)."""
+
+    def __init__(self):
+        self.venv = HOME / "tools"
+        self.bin = HOME / "tools-bin"
+
+    def setup(self, pins: dict) -> None:
+        """Each tool in a venv of its own, as pipx would install it (their dependencies clash)."""
+        self.bin.mkdir(parents=True, exist_ok=True)
+        for tool, reqs in pins.items():
+            venv = self.venv / tool
+            if not (venv / "bin" / "python").exists():
+                run([sys.executable, "-m", "venv", str(venv)], timeout=600)
+            have = run([str(venv / "bin" / "pip"), "freeze"]).out.lower()
+            if any(r.lower() not in have for r in reqs):
+                r = run([str(venv / "bin" / "pip"), "install", "-q", *reqs], timeout=1800)
+                if not r.ok:
+                    raise SystemExit(f"fieldtrial: cannot install {reqs}: {first_error(r.out)}")
+            for exe in (tool, "uvx") if tool == "uv" else (tool,):
+                link = self.bin / exe
+                if link.is_symlink() or link.exists():
+                    link.unlink()
+                link.symlink_to(venv / "bin" / exe)
+        just = shutil.which("just") or str(REPO / "tools" / "node_modules" / ".bin" / "just")
+        if not Path(just).exists():
+            run(["npm", "install", "--prefix", str(REPO / "tools"), "--no-audit", "--no-fund", "--no-save"],
+                timeout=1200)
+        if not (self.bin / "just").exists():
+            (self.bin / "just").symlink_to(Path(just).resolve())
+
+    def env(self, work: Path, pyvenv: Path) -> dict:
+        env = dict(os.environ)
+        env["PATH"] = os.pathsep.join([str(pyvenv / "bin"), str(self.bin), env.get("PATH", "")])
+        env["VIRTUAL_ENV"] = str(pyvenv)
+        env["CI"] = "true"
+        env["CCACHE_DIR"] = str(work / "ccache")
+        env["SCCACHE_DIR"] = str(work / "sccache")
+        env["SCCACHE_SERVER_PORT"] = os.environ.get("NIXMIGRATE_FIELDTRIAL_SCCACHE_PORT", "4227")
+        env["UV_PYTHON_DOWNLOADS"] = "never"
+        env.pop("PYTHONPATH", None)
+        return env
+
+
+def workflow_setup(ci_text: str) -> dict:
+    """What the generated workflow asks a runner for: actions used, system packages, tools, Pythons."""
+    uses = sorted(set(re.findall(r"uses:\s*([\w.-]+/[\w.-]+)", ci_text)))
+    apt = []
+    for m in re.finditer(r"apt-get install\s+(.*)", ci_text):
+        apt += [w for w in m.group(1).split() if not w.startswith("-")]
+    tools = re.findall(r"pipx install\s+([A-Za-z][\w.-]*)", ci_text)
+    pythons = re.findall(r"python-version:\s*\[([^\]]*)\]", ci_text)
+    versions = sorted({v.strip().strip("'\"") for group in pythons for v in group.split(",") if v.strip()})
+    brew = re.findall(r"brew install\s+(.*)", ci_text)
+    return {"uses": uses, "apt": sorted(set(apt)), "tools": sorted(set(tools)), "pythons": versions,
+            "brew": brew}
+
+
+PYTEST_SUMMARY_RX = re.compile(r"^=*\s*((?:\d+ (?:passed|failed|skipped|errors?|deselected|xfailed|xpassed|"
+                               r"warnings?)(?:, )?)+) in [\d.]+s", re.M)
+TEST_COUNT_RX = [
+    (re.compile(r"test result: \w+\. (\d+) passed; (\d+) failed"), lambda m: int(m[1]) + int(m[2])),
+    (re.compile(r"tests passed, \d+ tests failed out of (\d+)"), lambda m: int(m[1])),
+    (PYTEST_SUMMARY_RX, lambda m: sum(int(n) for n, what in re.findall(r"(\d+) (\w+)", m[1])
+                                      if what in ("passed", "failed"))),
+    (re.compile(r"^Ran (\d+) tests? in", re.M), lambda m: int(m[1])),
+    (re.compile(r"^Ok:\s+(\d+)", re.M), lambda m: int(m[1])),  # meson test
+    (re.compile(r"^(?:\w+: )?(\d+) passed, (\d+) failed(?:, \d+ skipped)?$", re.M), lambda m: int(m[1]) + int(m[2])),
+]
+
+
+# Downloads from outside the package registries (this machine reaches PyPI, the crate registry
+# and Debian only): a recipe that fails on one of these is skipped with the reason, not counted as failing.
+# Poetry's resolver reads PyPI's JSON API (/pypi/NAME/VERSION/json), which the PyPI mirror here
+# does not serve (404): its "Package X (V) not found" is that, not a missing package. The crate
+# registry's index here is a snapshot: a lock file newer than it names versions it does not hold.
+UNREACHABLE_RX = re.compile(r"git\+https://github\.com/[\w./-]+|Could not resolve host: [\w.-]+|"
+                            r"failed to resolve address for [\w.-]+|file DOWNLOAD HASH mismatch|"
+                            r"failed to (?:clone|fetch) .*?github\.com[\w./-]*|"
+                            r"Package [\w.-]+ \([\w.]+\) not found|"
+                            r"could not find `[\w-]+@[\w.+-]+` in registry|"
+                            r"failed to select a version for the requirement `[^`]+` \(locked to [\w.+-]+\)")
+
+
+def tests_ran(out: str) -> int:
+    n = 0
+    for rx, count in TEST_COUNT_RX:
+        for m in rx.finditer(out):
+            n += count(m)
+    return n
+
+
+def just_recipes(repo: Path) -> set[str]:
+    jf = repo / "justfile"
+    if not jf.exists():
+        return set()
+    # `name:`, `name: deps` or `name param="default":`; not `x := value` assignments
+    return set(re.findall(r"^@?([A-Za-z_][\w-]*)(?:\s+[^:\n]*)?:(?!=)", jf.read_text(), re.M))
+
+
+def run_recipes(p: dict, repo: Path, work: Path, machine: Machine, setup: dict, logf: Path,
+                timeout: int) -> dict:
+    results: dict[str, dict] = {}
+    skip = None
+    if "actions/setup-python" in setup["uses"] and setup["pythons"] and PY_HERE not in setup["pythons"]:
+        skip = f"CI asks for Python {', '.join(setup['pythons'])}; only {PY_HERE} can be installed here"
+    pyvenv = work / "python"
+    if not pyvenv.exists():
+        run([sys.executable, "-m", "venv", str(pyvenv)], timeout=600, logfile=logf)
+    env = machine.env(work, pyvenv)
+    for pkg in setup["apt"]:
+        r = run(["apt-get", "install", "-y", "-q", pkg], env=env, timeout=1200, logfile=logf)
+        if not r.ok:
+            results["setup"] = {"status": "fail", "error": f"apt-get install {pkg}: {first_error(r.out)}"}
+    for tool in setup["tools"]:
+        if not (machine.bin / tool).exists() and not (pyvenv / "bin" / tool).exists():
+            run([str(pyvenv / "bin" / "pip"), "install", "-q", tool], env=env, timeout=1200, logfile=logf)
+    have = just_recipes(repo)
+    tool = cache_tool(repo)
+    if tool:  # the build recipe is the cold build of the cache check: it starts from an empty cache
+        cache_reset(tool, env, Path(env["CCACHE_DIR"] if tool == "ccache" else env["SCCACHE_DIR"]))
+    for recipe in RECIPES:
+        if skip:
+            results[recipe] = {"status": "skip", "error": skip}
+            continue
+        if recipe not in have:
+            if recipe == "test" and p.get("no_tests"):
+                results[recipe] = {"status": "skip", "error": "the published source has no tests"}
+            else:
+                results[recipe] = {"status": "fail", "error": f"the justfile has no `{recipe}` recipe"}
+            continue
+        r = run(["just", recipe], cwd=repo, env=env, timeout=timeout, logfile=logf)
+        res = {"status": "pass" if r.ok else "fail", "seconds": round(r.seconds, 1)}
+        if recipe == "build" and tool:
+            res["cache"] = dict(zip(("hits", "misses"), cache_stats(tool, env)))
+        if not r.ok:
+            res["error"] = first_error(r.out)
+            unreachable = UNREACHABLE_RX.search(r.out)
+            if unreachable:
+                res.update(status="skip", error=f"needs a download this machine cannot reach ({unreachable[0]}); "
+                           + res["error"])
+        if recipe == "test":
+            n = tests_ran(r.out)
+            res["tests"] = n
+            if r.ok and n == 0:
+                res.update(status="skip" if p.get("no_tests") else "fail",
+                           error="the published source has no tests" if p.get("no_tests") else "exit 0 but no test ran")
+        results[recipe] = res
+    return results
+
+
+# ---------------------------------------------------------------- 3: compiler cache
+
+
+def cache_tool(repo: Path) -> str | None:
+    jf = repo / "justfile"
+    text = jf.read_text() if jf.exists() else ""
+    if "sccache" in text:
+        return "sccache"
+    if "ccache" in text:
+        return "ccache"
+    return None
+
+
+def cache_stats(tool: str, env: dict) -> tuple[int, int]:
+    if tool == "ccache":
+        out = run(["ccache", "--print-stats"], env=env).out
+        vals = dict(ln.split("\t", 1) for ln in out.splitlines() if "\t" in ln)
+        hits = int(vals.get("direct_cache_hit", 0)) + int(vals.get("preprocessed_cache_hit", 0))
+        return hits, int(vals.get("cache_miss", 0))
+    out = run(["sccache", "--show-stats"], env=env).out
+
+    def num(label):
+        m = re.search(rf"^{label}\s+(\d+)", out, re.M)
+        return int(m[1]) if m else 0
+    return num("Cache hits"), num("Cache misses")
+
+
+def cache_reset(tool: str, env: dict, wipe: Path | None) -> None:
+    if tool == "sccache":
+        run(["sccache", "--stop-server"], env=env)
+    if wipe is not None and wipe.exists():
+        shutil.rmtree(wipe)
+    if tool == "sccache":
+        run(["sccache", "--start-server"], env=env)
+        run(["sccache", "--zero-stats"], env=env)
+    else:
+        run(["ccache", "--zero-stats"], env=env)
+
+
+def check_cache(repo: Path, work: Path, machine: Machine, cold_s: float, logf: Path, timeout: int) -> dict:
+    """A second build from a second checkout in another folder, sharing the compiler cache that the
+    build recipe (the cold build) filled."""
+    tool = cache_tool(repo)
+    if tool is None:
+        return {"status": "n/a", "note": "the justfile wires no compiler cache"}
+    env = machine.env(work, work / "python")
+    clone = work / "checkout-warm"
+    if clone.exists():
+        shutil.rmtree(clone)
+    run(["git", "clone", "-q", str(repo), str(clone)], timeout=600, logfile=logf)
+    cache_reset(tool, env, None)
+    r = run(["just", "build"], cwd=clone, env=env, timeout=timeout, logfile=logf)
+    hits, misses = cache_stats(tool, env)
+    if tool == "sccache":
+        run(["sccache", "--stop-server"], env=env)
+    shutil.rmtree(clone, ignore_errors=True)
+    if not r.ok:
+        return {"status": "fail", "tool": tool, "error": f"warm build: {first_error(r.out)}"}
+    total = hits + misses
+    res = {"tool": tool, "hits": hits, "misses": misses,
+           "hit_rate": round(hits / total, 3) if total else None,
+           "cold_s": round(cold_s, 1), "warm_s": round(r.seconds, 1),
+           "warm_cold_ratio": round(r.seconds / cold_s, 2) if cold_s else None}
+    res["status"] = "pass" if total and hits / total >= 0.5 else "fail"
+    if not total:
+        res["error"] = "the compiler cache saw no compilation"
+    return res
+
+
+# ---------------------------------------------------------------- 4: Nix package contract
+
+
+class StandIn:
+    """nixmigrate's test stand-in for nixpkgs, written by its own test code (see README)."""
+
+    def __init__(self):
+        self.dir = HOME / "stand-in"
+
+    def write(self) -> None:
+        classes = REPO / "generators" / "target" / "test-classes"
+        if not (classes / "dev" / "nixmigrate" / "generators" / "StandInNixpkgs.class").exists():
+            raise SystemExit("fieldtrial: build the test classes first (mvn package -DskipTests)")
+        if self.dir.exists():
+            shutil.rmtree(self.dir)
+        r = run(["java", "-cp", f"{JAR}{os.pathsep}{classes}", str(HERE / "StandIn.java"), str(self.dir)])
+        if not r.ok:
+            raise SystemExit(f"fieldtrial: stand-in nixpkgs: {r.out}")
+
+    def eval(self, repo: Path, attr: str, apply: str | None = None, logf=None) -> Run:
+        cmd = ["nix", "--extra-experimental-features", "nix-command flakes", "eval", "--json",
+               "--no-write-lock-file", "--override-input", "nixpkgs", f"path:{self.dir / 'nixpkgs'}"]
+        if "rust-overlay" in (repo / "flake.nix").read_text():
+            cmd += ["--override-input", "rust-overlay", f"path:{self.dir / 'rust-overlay'}"]
+        if apply:
+            cmd += ["--apply", apply]
+        cmd.append(f"path:{repo}#{attr}")
+        return run(cmd, timeout=600, logfile=logf)
+
+
+SYSTEM = "x86_64-linux"
+
+
+def check_nix(repo: Path, standin: StandIn, logf: Path) -> dict:
+    res: dict = {"packages": {}, "checks": {}}
+    if not (repo / "flake.nix").exists():
+        return {"status": "fail", "error": "step 4 wrote no flake.nix"}
+    for kind in ("packages", "checks"):
+        names = standin.eval(repo, f"{kind}.{SYSTEM}", "builtins.attrNames", logf)
+        if not names.ok:
+            res[kind]["(all)"] = {"status": "fail", "error": first_error(names.out)}
+            continue
+        for name in json.loads(names.out.strip().splitlines()[-1]):
+            e = standin.eval(repo, f"{kind}.{SYSTEM}.{name}.drvPath", None, logf)
+            res[kind][name] = {"status": "pass"} if e.ok else {"status": "fail", "error": first_error(e.out)}
+    evals = [v for k in ("packages", "checks") for v in res[k].values()]
+    res["status"] = "pass" if evals and all(v["status"] == "pass" for v in evals) else "fail"
+    if not res["packages"]:
+        res["status"], res["error"] = "fail", "the flake has no packages"
+    return res
+
+
+def nix_strings(text: str, key: str) -> list[str]:
+    """Items of `key = [ ... ];` in a generated Nix file (attribute paths and strings)."""
+    out = []
+    for m in re.finditer(rf"\b{key}\s*=\s*(?:with [\w.]+;\s*)?\[(.*?)\];", text, re.S):
+        out += re.findall(r'"((?:[^"\\]|\\.)*)"|([\w.+-]+)', m[1])
+    return [a or b for a, b in out]
+
+
+def replay_builder(p: dict, repo: Path, work: Path, machine: Machine, logf: Path, timeout: int) -> dict:
+    """The builder's own commands with the tools here, from what the generated flake names."""
+    texts = [f.read_text() for f in [repo / "flake.nix", *sorted((repo / "nix").glob("*.nix"))] if f.exists()]
+    text = "\n".join(texts)
+    env = machine.env(work, work / "python")
+    if "buildRustPackage" in text:
+        return replay_rust(repo, work, env, text, logf, timeout)
+    if "buildPythonPackage" in text:
+        res = replay_python(repo, work, env, text, logf, timeout)
+        if p.get("no_tests") and res.get("tests") == 0:
+            res.update(status="skip", error="the published source has no tests")
+        return res
+    if "mkDerivation" in text:
+        return replay_cmake(repo, work, env, text, logf, timeout)
+    return {"status": "n/a", "note": "no builder the trial knows"}
+
+
+def replay_rust(repo, work, env, text, logf, timeout) -> dict:
+    m = re.search(r'lockFile\s*=\s*(?:\./|\.\./)?([^;\s]*Cargo\.lock)', text)
+    lock = repo / (m[1] if m else "Cargo.lock")
+    if not lock.exists():
+        return {"status": "fail", "error": "no Cargo.lock for cargoLock.lockFile"}
+    src = lock.parent
+    r = run(["cargo", "vendor", "--locked", str(work / "vendor")], cwd=src, env=env, timeout=timeout, logfile=logf)
+    if not r.ok:
+        unreachable = UNREACHABLE_RX.search(r.out)
+        return {"status": "skip" if unreachable else "fail", "error": f"cargo vendor: {first_error(r.out)}"}
+    cfg = src / ".cargo"
+    cfg.mkdir(exist_ok=True)
+    (cfg / "config.toml").write_text(
+        '[source.crates-io]\nreplace-with = "vendored"\n'
+        f'[source.vendored]\ndirectory = "{work / "vendor"}"\n')
+    r = run(["cargo", "build", "--release", "--frozen", "--target-dir", str(work / "nix-target")],
+            cwd=src, env=env, timeout=timeout, logfile=logf)
+    shutil.rmtree(cfg, ignore_errors=True)
+    return {"status": "pass" if r.ok else "fail", "steps": "cargo build --release --frozen (vendored lock)",
+            **({} if r.ok else {"error": first_error(r.out)})}
+
+
+def replay_cmake(repo, work, env, text, logf, timeout) -> dict:
+    flags = [f for f in nix_strings(text, "cmakeFlags") if f.startswith("-D")]
+    b, prefix = work / "nix-build", work / "nix-prefix"
+    for d in (b, prefix):
+        shutil.rmtree(d, ignore_errors=True)
+    env = {k: v for k, v in env.items() if not k.startswith("CMAKE_") or "LAUNCHER" not in k}
+    steps = [["cmake", "-S", str(repo), "-B", str(b), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release",
+              f"-DCMAKE_INSTALL_PREFIX={prefix}", *flags],
+             ["ninja", "-C", str(b)], ["ninja", "-C", str(b), "install"],
+             ["ctest", "--test-dir", str(b), "--output-on-failure"]]
+    for s in steps:
+        r = run(s, cwd=repo, env=env, timeout=timeout, logfile=logf)
+        if not r.ok:
+            return {"status": "skip" if UNREACHABLE_RX.search(r.out) else "fail",
+                    "error": f"{s[0]} {s[-1] if s[0] == 'ninja' else ''}: {first_error(r.out)}".replace("  ", " ")}
+    n = tests_ran(r.out)
+    return {"status": "pass" if n else "fail", "tests": n, "cmakeFlags": flags,
+            **({} if n else {"error": "ctest ran no test"})}
+
+
+def py_name(attr: str) -> str:
+    return attr.split(".")[-1]
+
+
+def bare_venv(path: Path, logf: Path) -> None:
+    """A new venv holding pip alone (CPython 3.11's venv also brings setuptools, which would hide a
+    build-system package the flake fails to name)."""
+    shutil.rmtree(path, ignore_errors=True)
+    run([sys.executable, "-m", "venv", str(path)], timeout=600, logfile=logf)
+    run([str(path / "bin" / "pip"), "uninstall", "-q", "-y", "setuptools"], timeout=600, logfile=logf)
+
+
+def replay_python(repo, work, env, text, logf, timeout) -> dict:
+    build_system = [py_name(a) for a in nix_strings(text, "build-system")]
+    if "maturinBuildHook" in text:  # the hook is nixpkgs' way to build with maturin
+        build_system.append("maturin")
+    deps = [py_name(a) for a in nix_strings(text, "dependencies")]
+    checks = [py_name(a) for a in nix_strings(text, "nativeCheckInputs") if "CheckHook" not in a]
+    venv = work / "nix-venv"
+    bare_venv(venv, logf)
+    pip = str(venv / "bin" / "pip")
+    env = dict(env, PATH=os.pathsep.join([str(venv / "bin"), env["PATH"]]), VIRTUAL_ENV=str(venv))
+    res = {"build-system": build_system, "dependencies": deps, "nativeCheckInputs": checks}
+    r = run([pip, "install", "-q", "--upgrade", "build", *build_system], env=env, timeout=timeout, logfile=logf)
+    if not r.ok:
+        return {**res, "status": "fail", "error": f"build-system install: {first_error(r.out)}"}
+    dist = work / "nix-dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    r = run([str(venv / "bin" / "python"), "-m", "build", "--no-isolation", "--skip-dependency-check", "--wheel", "-o", str(dist)],
+            cwd=repo, env=env, timeout=timeout, logfile=logf)
+    if not r.ok:
+        return {**res, "status": "fail", "error": f"wheel: {first_error(r.out)}"}
+    wheels = list(dist.glob("*.whl"))
+    # Runtime: a fresh venv with the wheel and only the dependencies the flake names.
+    rt = work / "nix-runtime"
+    bare_venv(rt, logf)
+    rpip = str(rt / "bin" / "pip")
+    renv = dict(env, PATH=os.pathsep.join([str(rt / "bin"), env["PATH"]]), VIRTUAL_ENV=str(rt))
+    r = run([rpip, "install", "-q", "--no-deps", *map(str, wheels)], env=renv, timeout=timeout, logfile=logf)
+    if r.ok and deps:
+        r = run([rpip, "install", "-q", *deps], env=renv, timeout=timeout, logfile=logf)
+    if not r.ok:
+        return {**res, "status": "fail", "error": f"install: {first_error(r.out)}"}
+    r = run([rpip, "check"], env=renv, timeout=600, logfile=logf)
+    if not r.ok:
+        return {**res, "status": "fail", "error": f"runtime dependencies: {first_error(r.out)}"}
+    r = run([rpip, "install", "-q", "pytest", *checks], env=renv, timeout=timeout, logfile=logf)
+    if not r.ok:
+        return {**res, "status": "fail", "error": f"check inputs: {first_error(r.out)}"}
+    tdir = work / "nix-tests"
+    shutil.rmtree(tdir, ignore_errors=True)
+    shutil.copytree(repo, tdir, ignore=shutil.ignore_patterns(".git", "src", ".venv", "build", "dist"))
+    r = run([str(rt / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=tdir, env=renv,
+            timeout=timeout, logfile=logf)
+    n = tests_ran(r.out)
+    ok = r.ok and n > 0
+    return {**res, "status": "pass" if ok else "fail", "tests": n,
+            **({} if ok else {"error": f"pytest: {first_error(r.out) if not r.ok else 'no test ran'}"})}
+
+
+# ---------------------------------------------------------------- one project
+
+
+def trial(p: dict, machine: Machine, standin: StandIn | None, timeout: int, deep: bool) -> dict:
+    res: dict = {"name": p["name"], "version": p["version"], "family": p["family"], "shape": p["shape"],
+                 "source": p["source"]}
+    work = HOME / "work" / p["name"]
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    logf = work / "trial.log"
+    repo = work / "repo"
+    try:
+        fresh_repo(p, fetch(p), repo)
+    except FetchError as e:
+        res["fetch"] = {"status": "fail", "error": str(e)}
+        return res
+    # 1
+    d = nixmigrate(["detect", "--json", str(repo)], logf)
+    detected = None
+    try:
+        detected = json.loads(d.out[d.out.index("{"):]) if d.ok else None
+    except ValueError:
+        pass
+    expect = json.loads((HERE / "expect" / f"{p['name']}.json").read_text())
+    res["detect"] = {"exit": d.code, **score_detection(detected, expect)}
+    # 2
+    s2 = nixmigrate(["step", "2", str(repo)], logf)
+    res["step2"] = {"exit": s2.code, **({} if s2.ok else {"error": first_error(s2.out)})}
+    if not s2.ok:
+        for r in RECIPES:
+            res.setdefault("recipes", {})[r] = {"status": "fail", "error": f"step 2 exited {s2.code}"}
+        return res
+    git(repo, "add", "-A", "-f")
+    git(repo, "commit", "-q", "-m", "nixmigrate step 2")
+    ci = repo / ".github" / "workflows" / "ci.yml"
+    setup = workflow_setup(ci.read_text() if ci.exists() else "")
+    res["setup"] = setup
+    res["recipes"] = run_recipes(p, repo, work, machine, setup, logf, timeout)
+    git(repo, "reset", "-q", "--hard")
+    git(repo, "clean", "-q", "-fdx")
+    # 3
+    if res["recipes"].get("build", {}).get("status") == "pass":
+        res["cache"] = check_cache(repo, work, machine, res["recipes"]["build"]["seconds"], logf, timeout)
+    else:
+        res["cache"] = {"status": "skip", "error": "build recipe did not pass"}
+    # 4
+    s4 = nixmigrate(["step", "4", str(repo)], logf)
+    res["step4"] = {"exit": s4.code, **({} if s4.ok else {"error": first_error(s4.out)})}
+    if s4.ok and standin is not None:
+        res["nix"] = check_nix(repo, standin, logf)
+        if deep:
+            res["nix"]["replay"] = replay_builder(p, repo, work, machine, logf, timeout)
+    return res
+
+
+# ---------------------------------------------------------------- report
+
+
+def status_cell(r: dict | None) -> str:
+    if not r:
+        return "–"
+    s = r.get("status", "–")
+    text = s + (f": {r['error']}" if r.get("error") and s != "pass" else "")
+    return text if len(text) <= 160 else text[:159] + "…"
+
+
+def md_escape(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ").replace("`", "'")
+
+
+def summary(results: list[dict]) -> dict:
+    right = sum(r.get("detect", {}).get("right", 0) for r in results)
+    total = sum(r.get("detect", {}).get("total", 0) for r in results)
+    rec = {k: {"pass": 0, "fail": 0, "skip": 0} for k in RECIPES}
+    for r in results:
+        for k in RECIPES:
+            st = r.get("recipes", {}).get(k, {}).get("status", "fail")
+            rec[k][st] = rec[k].get(st, 0) + 1
+    nix = [r.get("nix", {}).get("status", "fail") for r in results]
+    replay = [r.get("nix", {}).get("replay", {}).get("status") for r in results]
+    caches = [r["cache"] for r in results if r.get("cache", {}).get("hit_rate") is not None]
+    return {"projects": len(results), "detect_right": right, "detect_total": total, "recipes": rec,
+            "nix_eval_pass": nix.count("pass"), "replay_pass": replay.count("pass"),
+            "replay_run": sum(1 for x in replay if x in ("pass", "fail")),
+            "replay_skip": replay.count("skip"),
+            "cache_measured": len(caches),
+            "cache_mean_hit_rate": round(sum(c["hit_rate"] for c in caches) / len(caches), 3) if caches else None}
+
+
+def summary_line(s: dict) -> str:
+    rec = s["recipes"]
+    pct = (lambda a, b: f"{100 * a / b:.0f}%" if b else "n/a")
+    def recipe(k):
+        run_ = rec[k]["pass"] + rec[k]["fail"]
+        return f"{k} {rec[k]['pass']}/{run_} pass ({pct(rec[k]['pass'], run_)}, {rec[k].get('skip', 0)} skipped)"
+    return (f"{s['projects']} projects: detection {s['detect_right']}/{s['detect_total']} facts right "
+            f"({pct(s['detect_right'], s['detect_total'])}); " + "; ".join(recipe(k) for k in RECIPES) + "; "
+            f"compiler cache measured on {s['cache_measured']}, mean hit rate "
+            f"{s['cache_mean_hit_rate'] if s['cache_mean_hit_rate'] is not None else 'n/a'}; "
+            f"Nix packages evaluate for {s['nix_eval_pass']}/{s['projects']}; "
+            f"builder replay passes {s['replay_pass']}/{s['replay_run']} ({s.get('replay_skip', 0)} skipped)")
+
+
+def write_scoreboard(results: list[dict], projects: list[dict], path: Path, command: str, seconds: float) -> None:
+    s = summary(results)
+    ran = "" if len(results) >= len(projects) else f" ({len(results)} of {len(projects)} run so far)"
+    L = [f"# Field trial: {summary_line(s)}{ran}", "",
+         f"Written by `fieldtest/fieldtrial.py` ({command}, {seconds / 60:.0f} minutes on this machine); "
+         "do not edit by hand. How each column is measured: fieldtest/README.md. Per-project logs stay "
+         "in the trial's cache folder.", "",
+         "## Per project", "",
+         "| project | version | shape | detect | step 2 | build | test | lint | cache (hit rate, warm/cold) | step 4 | Nix eval | builder replay |",
+         "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        if "fetch" in r:
+            L.append(f"| {r['name']} | {r['version']} | {r['shape']} | fetch failed: {md_escape(r['fetch']['error'])} |" + " – |" * 8)
+            continue
+        d = r.get("detect", {})
+        rec = r.get("recipes", {})
+        c = r.get("cache", {})
+        if c.get("hit_rate") is not None:
+            cache = f"{c['tool']} {c['hit_rate']:.0%} ({c['hits']}/{c['hits'] + c['misses']}), {c['warm_cold_ratio']}"
+        else:
+            cache = status_cell(c)
+        nix = r.get("nix", {})
+        nx = "–" if not nix else (
+            f"{sum(1 for k in ('packages', 'checks') for v in nix.get(k, {}).values() if v['status'] == 'pass')}/"
+            f"{sum(len(nix.get(k, {})) for k in ('packages', 'checks'))} {status_cell(nix)}")
+        tests = rec.get("test", {}).get("tests")
+        L.append("| " + " | ".join(md_escape(x) for x in [
+            r["name"], r["version"], f"{r['family']}: {r['shape']}",
+            f"{d.get('right', 0)}/{d.get('total', 0)}" + ("" if d.get("exit", 0) == 0 else f" (exit {d['exit']})"),
+            f"exit {r.get('step2', {}).get('exit', '–')}",
+            status_cell(rec.get("build")), status_cell(rec.get("test")) + (f" ({tests} tests)" if tests else ""),
+            status_cell(rec.get("lint")), cache,
+            f"exit {r.get('step4', {}).get('exit', '–')}" + (f": {r['step4']['error']}" if r.get("step4", {}).get("error") else ""),
+            nx, status_cell(nix.get("replay"))]) + " |")
+    for p in projects:
+        if p["name"] not in {r["name"] for r in results} and command.endswith("--setup"):
+            L.append(f"| {p['name']} | {p['version']} | {p['family']}: {p['shape']} | not run |" + " – |" * 8)
+    L += ["", "## Detection: what was wrong", "", "Wrong facts by kind: " + ", ".join(
+        f"{k} {v}" for k, v in sorted(wrong_kinds(results).items(), key=lambda kv: -kv[1])) + ".", ""]
+    for r in results:
+        wrong = r.get("detect", {}).get("wrong", [])
+        if wrong:
+            L.append(f"- **{r['name']}**: " + "; ".join(md_escape(w) for w in wrong))
+    L += ["", "## Projects", "", "| project | source | version | sha256 | why it is here |", "|---|---|---|---|---|"]
+    for p in projects:
+        L.append(f"| {p['name']} | {p['source']} `{p['package']}` | {p['version']} | `{p['sha256'][:16]}…` | {md_escape(p.get('notes', ''))} |")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(L) + "\n")
+
+
+def wrong_kinds(results: list[dict]) -> dict:
+    kinds: dict[str, int] = {}
+    for r in results:
+        for w in r.get("detect", {}).get("wrong", []):
+            head = w.split(":", 1)[0]
+            if head.startswith("extra project"):
+                k = "extra project (not a project)"
+            elif head.startswith("project "):
+                k = "project not detected"
+            elif head in ("languages", "number of projects"):
+                k = head
+            else:
+                k = head.rsplit(" ", 1)[-1]
+            kinds[k] = kinds.get(k, 0) + 1
+    return kinds
+
+
+def compare_baseline(results: list[dict], baseline: dict) -> list[str]:
+    """Recipes and checks that passed in the committed baseline and do not pass now."""
+    regressions = []
+    by = {r["name"]: r for r in results}
+    for name, passed in baseline.items():
+        r = by.get(name)
+        if r is None:
+            continue
+        for what in passed:
+            if current_status(r, what) != "pass":
+                regressions.append(f"{name}: {what} passed in the baseline, now {current_status(r, what)}")
+    return regressions
+
+
+def current_status(r: dict, what: str) -> str:
+    if what in RECIPES:
+        return r.get("recipes", {}).get(what, {}).get("status", "fail")
+    if what == "cache":
+        return r.get("cache", {}).get("status", "fail")
+    if what == "nix":
+        return r.get("nix", {}).get("status", "fail")
+    if what == "replay":
+        return r.get("nix", {}).get("replay", {}).get("status", "fail")
+    return "fail"
+
+
+def baseline_of(results: list[dict]) -> dict:
+    return {r["name"]: [w for w in (*RECIPES, "cache", "nix", "replay") if current_status(r, w) == "pass"]
+            for r in results}
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--subset", choices=["all", "ci"], default="all", help="ci: the rows marked ci")
+    ap.add_argument("--only", nargs="*", help="these projects only (by name)")
+    ap.add_argument("--setup", action="store_true",
+                    help="first install the runner's Debian packages and add the Debian source lines (root)")
+    ap.add_argument("--fetch-only", action="store_true", help="download and check every artifact, then stop")
+    ap.add_argument("--no-replay", action="store_true", help="skip the step-4 builder replay")
+    ap.add_argument("--timeout", type=int, default=1800, help="seconds per recipe (default 1800)")
+    ap.add_argument("--results", type=Path, help="where to write the JSON results (default: fieldtest/results.json "
+                    "for a full run, the cache folder otherwise)")
+    ap.add_argument("--scoreboard", type=Path, help="where to write the Markdown scoreboard (default: "
+                    "docs/field-trial.md for a full run)")
+    ap.add_argument("--merge", action="store_true",
+                    help="replace these projects' rows in fieldtest/results.json and rewrite docs/field-trial.md")
+    ap.add_argument("--merge-from", type=Path, metavar="RESULTS",
+                    help="put the rows of another run's results.json into fieldtest/results.json (runs nothing)")
+    ap.add_argument("--check-baseline", action="store_true",
+                    help="exit 1 when something that passed in fieldtest/baseline.json does not pass now")
+    ap.add_argument("--write-baseline", action="store_true", help="record what passed in fieldtest/baseline.json")
+    a = ap.parse_args(argv)
+    spec = json.loads((HERE / "projects.json").read_text())
+    projects = spec["projects"]
+    if a.only:
+        projects = [p for p in projects if p["name"] in a.only]
+    elif a.subset == "ci":
+        projects = [p for p in projects if p.get("ci")]
+    if a.setup:
+        install_runner(spec["runner"])
+        if any(p["source"] == "debian" for p in projects):
+            debian_sources()
+    if a.fetch_only:
+        bad = 0
+        for p in projects:
+            try:
+                art = fetch(p)
+                log(f"{p['name']}: {art.name} ok")
+            except FetchError as e:
+                bad += 1
+                log(str(e))
+        return 1 if bad else 0
+    if not JAR.exists():
+        raise SystemExit(f"fieldtrial: {JAR} is missing: build it with mvn -B -q package -DskipTests")
+    machine = Machine()
+    machine.setup(spec["tools"])
+    standin = None
+    if shutil.which("nix"):
+        standin = StandIn()
+        standin.write()
+    full = not a.only and a.subset == "all"
+    start = time.monotonic()
+    a.merge = a.merge or bool(a.merge_from)
+    command = "python3 fieldtest/fieldtrial.py" + (" --setup" if full or a.merge else "") + (
+        " --subset ci" if a.subset == "ci" else "")
+    old = json.loads((HERE / "results.json").read_text()) if a.merge or a.merge_from else None
+    out = a.results or (HERE / "results.json" if full or a.merge else HOME / "results.json")
+    board = a.scoreboard or (REPO / "docs" / "field-trial.md" if full or a.merge else HOME / "field-trial.md")
+
+    def publish(results: list[dict], final: bool) -> tuple[list[dict], dict]:
+        """Results and scoreboard, rewritten after every project (a stopped run keeps what it did)."""
+        seconds = time.monotonic() - start
+        if old is not None:
+            fresh = {r["name"]: r for r in results}
+            results = [fresh.pop(r["name"], r) for r in old["results"]] + list(fresh.values())
+            seconds = old["seconds"]
+        s = summary(results)
+        out.write_text(json.dumps({"summary": s, "summary_line": summary_line(s), "seconds": round(seconds),
+                                   "complete": final, "results": results}, indent=1, sort_keys=True) + "\n")
+        write_scoreboard(results, spec["projects"], board, command, seconds)
+        return results, s
+
+    results = []
+    if a.merge_from:
+        a.merge = True
+        projects = []
+        results = json.loads(a.merge_from.read_text())["results"]
+    for p in projects:
+        log(f"{p['name']} {p['version']} ({p['family']}: {p['shape']})")
+        t0 = time.monotonic()
+        try:
+            r = trial(p, machine, standin, a.timeout, not a.no_replay)
+        except Exception as e:  # a harness failure is reported as such, never as the project's
+            r = {"name": p["name"], "version": p["version"], "family": p["family"], "shape": p["shape"],
+                 "source": p["source"], "harness_error": f"{type(e).__name__}: {e}"}
+        r["seconds"] = round(time.monotonic() - t0)
+        results.append(r)
+        publish(results, False)
+        log(f"  {p['name']}: detect {r.get('detect', {}).get('right')}/{r.get('detect', {}).get('total')}, "
+            + ", ".join(f"{k} {v.get('status')}" for k, v in r.get("recipes", {}).items())
+            + f", cache {r.get('cache', {}).get('status')}, nix {r.get('nix', {}).get('status')}, "
+            f"replay {r.get('nix', {}).get('replay', {}).get('status')} ({r['seconds']}s)")
+    results, s = publish(results, True)
+    log(summary_line(s))
+    log(f"results: {out}; scoreboard: {board}; {(time.monotonic() - start) / 60:.1f} minutes")
+    if a.write_baseline:
+        base = HERE / "baseline.json"
+        old = json.loads(base.read_text()) if base.exists() else {}
+        old.update(baseline_of(results))
+        base.write_text(json.dumps(old, indent=1, sort_keys=True) + "\n")
+    if a.check_baseline:
+        base = json.loads((HERE / "baseline.json").read_text())
+        regressions = compare_baseline(results, base)
+        for x in regressions:
+            log("REGRESSION", x)
+        passed = sum(len(v) for k, v in baseline_of(results).items())
+        log(f"baseline: {passed} passed, {len(regressions)} failed")
+        print(f"fieldtrial: {passed} passed, {len(regressions)} failed")
+        return 1 if regressions else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
