@@ -427,7 +427,12 @@ public final class CMakeReader {
       }
       if ("VERSION".equals(keyword)) {
         if (first) {
-          version = checked(FieldRule.CMAKE_VERSION, arg, "project version");
+          // A version from a variable the reader cannot resolve (read from a header, say) is
+          // unknown, not wrong: only a literal is checked.
+          version =
+              VARIABLE_REFERENCE.matcher(arg).find()
+                  ? null
+                  : checked(FieldRule.CMAKE_VERSION, arg, "project version");
         }
         vars.put("PROJECT_VERSION", arg);
         keyword = null;

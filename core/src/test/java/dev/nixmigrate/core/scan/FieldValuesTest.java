@@ -173,4 +173,21 @@ class FieldValuesTest {
     assertFalse(json.contains("touch"), json);
     assertFalse(json.contains("evil"), json);
   }
+
+  /** A version the reader cannot resolve (read from a header at configure time) is unknown. */
+  @org.junit.jupiter.api.Test
+  void aCMakeVersionFromAnUnresolvedVariableIsUnknownNotWrong() {
+    Scanned s =
+        Scanned.of(
+            dir,
+            "CMakeLists.txt",
+            "cmake_minimum_required(VERSION 3.10)\n"
+                + "project(x VERSION ${VERSION_STRING} LANGUAGES CXX)\nadd_library(x x.cc)\n",
+            "x.cc",
+            "int x;\n");
+    assertTrue(
+        s.facts().diagnostics().stream().noneMatch(d -> d.severity() == Severity.ERROR),
+        s.facts().diagnostics().toString());
+    assertTrue(s.facts().projects().get(0).cmake().orElseThrow().version() == null);
+  }
 }
