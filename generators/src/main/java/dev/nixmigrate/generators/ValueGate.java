@@ -25,7 +25,7 @@ final class ValueGate {
         throw new NixMigrateException(
             NixMigrateException.Kind.BAD_INPUT,
             "the folder \""
-                + printable(p.path())
+                + PathNames.printable(p.path())
                 + "\" has a character nixmigrate writes into no workflow, justfile or Nix file;"
                 + " rename it");
       }
@@ -67,7 +67,7 @@ final class ValueGate {
             + ": the "
             + what
             + " \""
-            + printable(value)
+            + PathNames.printable(value)
             + "\" is not "
             + like
             + "; fix the manifest it comes from");
@@ -84,7 +84,7 @@ final class ValueGate {
             NixMigrateException.Kind.BAD_INPUT,
             where
                 + ": the value \""
-                + printable(s)
+                + PathNames.printable(s)
                 + "\" holds "
                 + why
                 + ", which nixmigrate writes into no workflow, justfile or Nix file; fix the"
@@ -126,14 +126,5 @@ final class ValueGate {
       }
     }
     return null;
-  }
-
-  private static String printable(String s) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length() && b.length() < 80; i++) {
-      char c = s.charAt(i);
-      b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-    }
-    return b.toString();
   }
 }

@@ -69,10 +69,14 @@ public final class PathNames {
     return cleaned.isEmpty() ? "project" : cleaned;
   }
 
-  /** The path with control characters shown as escapes, so a message stays on one line. */
-  static String printable(String path) {
+  /**
+   * The text with control characters shown as escapes and cut after 80 characters, so a message
+   * stays on one short line.
+   */
+  public static String printable(String text) {
     StringBuilder b = new StringBuilder();
-    path.codePoints()
+    text.codePoints()
+        .limit(80)
         .forEach(
             c -> {
               if (Character.isISOControl(c)) {
@@ -81,6 +85,6 @@ public final class PathNames {
                 b.appendCodePoint(c);
               }
             });
-    return b.toString();
+    return text.codePointCount(0, text.length()) > 80 ? b + "…" : b.toString();
   }
 }
