@@ -321,8 +321,11 @@ class Machine:
         if not Path(just).exists():
             run(["npm", "install", "--prefix", str(REPO / "tools"), "--no-audit", "--no-fund", "--no-save"],
                 timeout=1200)
-        if not (self.bin / "just").exists():
-            (self.bin / "just").symlink_to(Path(just).resolve())
+        # Always this checkout's just: a link left by an earlier checkout may point nowhere now.
+        link = self.bin / "just"
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(Path(just).resolve())
 
     def env(self, work: Path, pyvenv: Path) -> dict:
         env = dict(os.environ)
