@@ -7,7 +7,6 @@ import dev.nixmigrate.core.read.FieldRule;
 import dev.nixmigrate.core.read.RepoFiles;
 import dev.nixmigrate.core.read.TomlDoc;
 import dev.nixmigrate.core.read.TomlFields;
-import dev.nixmigrate.core.scan.PathNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -290,7 +289,7 @@ public final class PythonReader {
     if (name == null) {
       name =
           dir.equals(".")
-              ? PathNames.folderName(files.root())
+              ? dev.nixmigrate.core.scan.RepoName.of(files.root())
               : dir.substring(dir.lastIndexOf('/') + 1);
     }
     List<String> nativeParts = nativeParts(backend, buildRequires, py, setupPy);

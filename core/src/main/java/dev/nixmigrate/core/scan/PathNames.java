@@ -54,22 +54,6 @@ public final class PathNames {
   }
 
   /**
-   * A name for a project named only by its folder: the folder's name with every character a package
-   * name cannot hold turned into {@code -}, or {@code project} when nothing is left.
-   */
-  public static String folderName(java.nio.file.Path dir) {
-    java.nio.file.Path name = dir.toAbsolutePath().normalize().getFileName();
-    String cleaned =
-        name == null
-            ? ""
-            : name.toString()
-                .replaceAll("[^A-Za-z0-9._+-]+", "-")
-                .replaceAll("^[^A-Za-z0-9]+", "")
-                .replaceAll("-+$", "");
-    return cleaned.isEmpty() ? "project" : cleaned;
-  }
-
-  /**
    * The text with control characters shown as escapes and cut after 80 characters, so a message
    * stays on one short line.
    */

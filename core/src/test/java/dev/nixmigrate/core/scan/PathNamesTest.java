@@ -61,12 +61,21 @@ class PathNamesTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"my repo|my-repo", "$(touch M)|touch-M", "--x|x", "@@|project", "ok.v2|ok.v2"})
-  void aCheckoutFoldersNameIsMadeSafe(String folder, String name) throws Exception {
-    Path root = Files.createDirectories(dir.resolve(folder));
+      value = {
+        "https://h.example/org/my repo.git|my-repo",
+        "git@h.example:org/$(touch M)|touch-M",
+        "/srv/git/--x/|x",
+        "https://h.example/@@.git|project",
+        "ssh://h.example/ok.v2.git|ok.v2"
+      })
+  void aRemotesNameIsMadeSafe(String url, String name) throws Exception {
+    Path root = Files.createDirectories(dir.resolve("checkout"));
     TestRepo.in(root)
-        .file("Makefile", "all:\n\tcc -o x x.c\n")
         .file("CMakeLists.txt", "cmake_minimum_required(VERSION 3.20)\nproject(${NAME} C)\n");
-    assertEquals(name, PathNames.folderName(root));
+    Files.createDirectories(root.resolve(".git"));
+    Files.writeString(
+        root.resolve(".git/config"),
+        "[core]\n\tbare = false\n[remote \"origin\"]\n\turl = " + url + "\n");
+    assertEquals(name, RepoScanner.scan(root).projects().get(0).name());
   }
 }

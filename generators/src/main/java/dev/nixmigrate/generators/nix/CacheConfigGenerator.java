@@ -1,7 +1,6 @@
 package dev.nixmigrate.generators.nix;
 
 import dev.nixmigrate.core.model.RepoFacts;
-import dev.nixmigrate.core.scan.PathNames;
 import dev.nixmigrate.generators.BinaryCache;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
@@ -64,7 +63,7 @@ public final class CacheConfigGenerator implements Generator {
     doc.put(
         "name",
         facts.projects().isEmpty()
-            ? PathNames.folderName(facts.root())
+            ? dev.nixmigrate.core.scan.RepoName.of(facts.root())
             : facts.projects().get(0).name());
     doc.put("cacheKind", cache.kind());
     doc.put("cacheName", cache.name());

@@ -8,7 +8,6 @@ import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.RustProject;
 import dev.nixmigrate.core.nixpkgs.NixpkgsData;
 import dev.nixmigrate.core.python.PythonVersions;
-import dev.nixmigrate.core.scan.PathNames;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Warnings;
@@ -137,7 +136,7 @@ public final class DevShellPlanner {
     env.forEach((k, v) -> vars.add(new DevShellPlan.EnvVar(NixExpr.envName(k), v)));
     String name =
         facts.projects().isEmpty()
-            ? PathNames.folderName(facts.root())
+            ? dev.nixmigrate.core.scan.RepoName.of(facts.root())
             : facts.projects().get(0).name();
     return new DevShellPlan(
         Escape.nixString("Development environment for " + name),
