@@ -218,6 +218,8 @@ def fresh_repo(p: dict, artifact: Path, repo: Path) -> None:
         for meta in [repo / "PKG-INFO", *repo.glob("*.egg-info"), *repo.glob("src/*.egg-info")]:
             shutil.rmtree(meta) if meta.is_dir() else meta.unlink()
     git(repo, "init", "-q", "-b", "main")
+    # A clone knows where it came from; the project's upstream URL, never fetched from here.
+    git(repo, "remote", "add", "origin", p["remote"])
     git(repo, "add", "-A", "-f")
     git(repo, "commit", "-q", "-m", f"{p['name']} {p['version']} as published")
     git(repo, "tag", f"v{p['version'].split(':')[-1].split('-')[0].split('+')[0]}")
@@ -257,6 +259,10 @@ def detected_facts(proj: dict) -> dict:
         version = version or cm.get("version")
         libs += cm.get("packages", []) + cm.get("pkgConfigModules", [])
         runner = runner or ("ctest" if cm.get("tests") else None)
+    nb = proj.get("nativeBuild")
+    if nb:
+        version = version or nb.get("version")
+        runner = runner or nb.get("testCommand")
     return {"path": proj.get("path"), "language": sorted(proj.get("language", [])),
             "name": proj.get("name"), "version": version,
             "systemLibraries": sorted({x.lower() for x in libs}), "testRunner": runner}
@@ -799,6 +805,25 @@ def summary_line(s: dict) -> str:
             f"builder replay passes {s['replay_pass']}/{s['replay_run']} ({s.get('replay_skip', 0)} skipped)")
 
 
+def nixmigrate_commit() -> str:
+    r = run(["git", "rev-parse", "--short=12", "HEAD"], cwd=REPO)
+    return r.out.strip() if r.ok else "unknown"
+
+
+def stale_rows(results: list[dict]) -> list[str]:
+    """A line naming the rows a partial rerun (--merge) kept from a run of an older nixmigrate."""
+    newest = max((r.get("run_at", "") for r in results), default="")
+    old = [r for r in results if r.get("run_at", "") != newest]
+    if not old:
+        return []
+    names = ", ".join(f"{r['name']} ({r.get('nixmigrate', 'an earlier commit')})" for r in old)
+    return [f"Rows kept from an earlier run, not rerun with nixmigrate {results_commit(results, newest)}: {names}.", ""]
+
+
+def results_commit(results: list[dict], run_at: str) -> str:
+    return next((r.get("nixmigrate", "?") for r in results if r.get("run_at", "") == run_at), "?")
+
+
 def write_scoreboard(results: list[dict], projects: list[dict], path: Path, command: str, seconds: float) -> None:
     s = summary(results)
     ran = "" if len(results) >= len(projects) else f" ({len(results)} of {len(projects)} run so far)"
@@ -806,7 +831,7 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
          f"Written by `fieldtest/fieldtrial.py` ({command}, {seconds / 60:.0f} minutes on this machine); "
          "do not edit by hand. How each column is measured: fieldtest/README.md. Per-project logs stay "
          "in the trial's cache folder.", "",
-         "## Per project", "",
+         *stale_rows(results), "## Per project", "",
          "| project | version | shape | detect | step 2 | build | test | lint | cache (hit rate, warm/cold) | step 4 | Nix eval | builder replay |",
          "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
@@ -972,6 +997,8 @@ def main(argv=None) -> int:
         return results, s
 
     results = []
+    commit = nixmigrate_commit()
+    run_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     if a.merge_from:
         a.merge = True
         projects = []
@@ -985,6 +1012,8 @@ def main(argv=None) -> int:
             r = {"name": p["name"], "version": p["version"], "family": p["family"], "shape": p["shape"],
                  "source": p["source"], "harness_error": f"{type(e).__name__}: {e}"}
         r["seconds"] = round(time.monotonic() - t0)
+        r["nixmigrate"] = commit
+        r["run_at"] = run_at
         results.append(r)
         publish(results, False)
         log(f"  {p['name']}: detect {r.get('detect', {}).get('right')}/{r.get('detect', {}).get('total')}, "

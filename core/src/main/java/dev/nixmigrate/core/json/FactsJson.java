@@ -103,6 +103,16 @@ public final class FactsJson {
     if (!p.otherBuilds().isEmpty()) {
       o.put("otherBuilds", p.otherBuilds());
     }
+    p.nativeBuild()
+        .ifPresent(
+            b -> {
+              Map<String, Object> n = new LinkedHashMap<>();
+              n.put("system", b.system());
+              n.put("version", b.version());
+              n.put("testCommand", b.testCommand());
+              n.put("dependencies", b.dependencies());
+              o.put("nativeBuild", n);
+            });
     o.put(
         "nixPackages",
         List.copyOf(new TreeSet<>(p.nixPackages().stream().map(NixPackage::attribute).toList())));
@@ -163,12 +173,15 @@ public final class FactsJson {
     o.put("lockfile", r.lockfile());
     o.put("buildTarget", r.buildTarget());
     o.put("sysCrates", r.sysCrates());
+    o.put("buildCrates", r.buildCrates());
     return o;
   }
 
   /** A build script that compiles C (through cc, cmake or a -sys crate) needs a C toolchain. */
   static boolean needsCCompiler(RustProject r) {
     return !r.sysCrates().isEmpty()
+        || r.buildCrates().contains("cc")
+        || r.buildCrates().contains("cmake")
         || r.packages().stream()
             .anyMatch(
                 p -> p.dependencies().stream().anyMatch(d -> d.equals("cc") || d.equals("cmake")));

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param languages the languages it builds, in {@link Language} order
  * @param otherBuilds other build systems seen ({@code meson}, {@code make})
  * @param nixPackages mapped nixpkgs attributes, sorted by attribute
+ * @param nativeBuild the meson or Makefile build, for a project no other manifest describes
  */
 public record Project(
     String path,
@@ -21,7 +22,8 @@ public record Project(
     Optional<RustProject> rust,
     Optional<CMakeProject> cmake,
     List<String> otherBuilds,
-    List<NixPackage> nixPackages) {
+    List<NixPackage> nixPackages,
+    Optional<NativeBuild> nativeBuild) {
 
   public Project {
     languages = List.copyOf(languages);

@@ -18,6 +18,10 @@ import java.util.List;
  * @param lockfile true when {@code Cargo.lock} is committed beside the root manifest
  * @param buildTarget {@code [build] target} from {@code .cargo/config.toml}, or null
  * @param sysCrates crates that link system libraries ({@code openssl-sys}, ...), sorted
+ * @param benchesNeedNightly true when a bench target uses {@code #![feature]}, which only a nightly
+ *     toolchain compiles
+ * @param buildCrates other crates whose build needs something from nixpkgs ({@code bindgen} needs
+ *     libclang), sorted
  */
 public record RustProject(
     boolean workspace,
@@ -31,7 +35,9 @@ public record RustProject(
     List<CargoPackage> packages,
     boolean lockfile,
     String buildTarget,
-    List<String> sysCrates) {
+    List<String> sysCrates,
+    List<String> buildCrates,
+    boolean benchesNeedNightly) {
 
   public RustProject {
     members = List.copyOf(members);
@@ -39,6 +45,7 @@ public record RustProject(
     features = List.copyOf(features);
     packages = List.copyOf(packages);
     sysCrates = List.copyOf(sysCrates);
+    buildCrates = List.copyOf(buildCrates);
   }
 
   /**

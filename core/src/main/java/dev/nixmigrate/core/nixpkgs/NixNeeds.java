@@ -2,6 +2,7 @@ package dev.nixmigrate.core.nixpkgs;
 
 import dev.nixmigrate.core.model.CMakeProject;
 import dev.nixmigrate.core.model.Diagnostic;
+import dev.nixmigrate.core.model.NativeBuild;
 import dev.nixmigrate.core.model.NixPackage;
 import dev.nixmigrate.core.model.PythonProject;
 import dev.nixmigrate.core.model.RustProject;
@@ -42,6 +43,7 @@ public final class NixNeeds {
       Optional<RustProject> rust,
       Optional<CMakeProject> cmake,
       List<String> otherBuilds,
+      Optional<NativeBuild> nativeBuild,
       Consumer<Diagnostic> report) {
     NixNeeds n = new NixNeeds(data, report);
     python.ifPresent(
@@ -68,6 +70,14 @@ public final class NixNeeds {
     if (otherBuilds.contains("make")) {
       n.tool("gnumake", "Makefile");
     }
+    nativeBuild.ifPresent(
+        b -> {
+          n.file = join(projectPath, b.system().equals("meson") ? "meson.build" : "Makefile");
+          if (!b.dependencies().isEmpty()) {
+            n.tool("pkg-config", b.system().equals("meson") ? "dependency()" : "pkg-config");
+          }
+          b.dependencies().forEach(n::pkgConfig);
+        });
     return n.out.values().stream()
         .sorted(Comparator.comparing(NixPackage::attribute).thenComparing(NixPackage::input))
         .toList();
@@ -115,6 +125,7 @@ public final class NixNeeds {
     // Sets, not lists: a manifest may name a hundred thousand dependencies.
     Set<String> required = new HashSet<>();
     Set<String> crates = new TreeSet<>(r.sysCrates());
+    crates.addAll(r.buildCrates());
     r.packages()
         .forEach(
             pkg -> {
@@ -163,23 +174,25 @@ public final class NixNeeds {
     if (!c.pkgConfigModules().isEmpty()) {
       tool("pkg-config", "pkg_check_modules");
     }
-    for (String module : c.pkgConfigModules()) {
-      Optional<List<NixPackage>> mapped = data.forPkgConfig(module);
-      if (mapped.isPresent()) {
-        mapped.get().forEach(this::add);
-      } else {
-        report.accept(
-            Diagnostic.warning(
-                file,
-                1,
-                1,
-                "pkg-config module "
-                    + module
-                    + " has no known nixpkgs attribute; add the package to the dev shell by hand"));
-      }
-    }
+    c.pkgConfigModules().forEach(this::pkgConfig);
     packageManagerDeps(c.vcpkgDependencies(), join(path, "vcpkg.json"), "vcpkg port");
     packageManagerDeps(c.conanRequires(), join(path, "conanfile.txt"), "conan package");
+  }
+
+  private void pkgConfig(String module) {
+    Optional<List<NixPackage>> mapped = data.forPkgConfig(module);
+    if (mapped.isPresent()) {
+      mapped.get().forEach(this::add);
+    } else {
+      report.accept(
+          Diagnostic.warning(
+              file,
+              1,
+              1,
+              "pkg-config module "
+                  + module
+                  + " has no known nixpkgs attribute; add the package to the dev shell by hand"));
+    }
   }
 
   /** vcpkg and conan names usually match CMake's package names. */

@@ -67,10 +67,34 @@ public final class NixpkgsData {
     return Optional.ofNullable(crates.get(crate));
   }
 
-  /** True for crates whose build needs something from nixpkgs or that wrap a C library. */
+  /**
+   * True for crates that link a system library: those the table maps to a library ({@code
+   * buildInputs}), and other {@code -sys} crates except the ones that bind an operating system's
+   * own interface or a JavaScript host, which no package provides. A crate the table maps only to
+   * build tools ({@code cc}, {@code bindgen}, {@code pkg-config}) links nothing itself.
+   */
   public boolean isSysCrate(String crate) {
-    return crates.containsKey(crate) || crate.endsWith("-sys") || crate.endsWith("_sys");
+    List<NixPackage> mapped = crates.get(crate);
+    if (mapped != null) {
+      return mapped.stream().anyMatch(p -> p.input().equals("buildInputs"));
+    }
+    return (crate.endsWith("-sys") || crate.endsWith("_sys")) && !OS_INTERFACE_SYS.contains(crate);
   }
+
+  /** -sys crates for an operating system's or a JavaScript host's own interface. */
+  private static final java.util.Set<String> OS_INTERFACE_SYS =
+      java.util.Set.of(
+          "windows-sys",
+          "linux-raw-sys",
+          "js-sys",
+          "web-sys",
+          "core-foundation-sys",
+          "security-framework-sys",
+          "system-configuration-sys",
+          "io-kit-sys",
+          "objc-sys",
+          "wasi-sys",
+          "redox_syscall");
 
   /** System attributes a PyPI distribution needs when built from source, by normalised name. */
   public Optional<List<NixPackage>> forPypi(String name) {

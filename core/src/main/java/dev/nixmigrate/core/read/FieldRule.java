@@ -44,6 +44,10 @@ public enum FieldRule {
       "(?i)" + Pep440.CLAUSE + "(\\s*,\\s*" + Pep440.CLAUSE + ")*"),
   /** CMake's {@code project(VERSION)}: up to four dot-separated non-negative integers. */
   CMAKE_VERSION("MAJOR[.MINOR[.PATCH[.TWEAK]]]", "\\d+(\\.\\d+){0,3}"),
+  /** meson's {@code project(version:)}: a version such as {@code 1.0.8} or {@code 2.1~rc1}. */
+  MESON_VERSION(
+      "a version of letters, digits, '.', '_', '+', '~' and '-' such as 1.0.8",
+      "[A-Za-z0-9][A-Za-z0-9._+~-]*"),
   /**
    * Names CMake, pkg-config and vcpkg use for packages and dependencies: {@code Qt6}, {@code
    * gtk+-3.0}, {@code nlohmann_json}.

@@ -32,15 +32,18 @@ public final class CargoReader {
   private final RepoFiles files;
   private final TomlFields fields;
   private final Predicate<String> isSysCrate;
+  private final Predicate<String> needsNixpkgs;
   private final Map<String, TomlDoc> manifests = new LinkedHashMap<>();
 
   /** Every directory holding a Cargo.toml, readable or not. */
   private final Set<String> crateDirs = new TreeSet<>();
 
-  private CargoReader(RepoFiles files, Predicate<String> isSysCrate) {
+  private CargoReader(
+      RepoFiles files, Predicate<String> isSysCrate, Predicate<String> needsNixpkgs) {
     this.files = files;
     this.fields = new TomlFields(files);
     this.isSysCrate = isSysCrate;
+    this.needsNixpkgs = needsNixpkgs;
   }
 
   /**
@@ -48,8 +51,11 @@ public final class CargoReader {
    * projects, keyed by project directory, in directory order.
    */
   public static Map<String, RustProject> read(
-      RepoFiles files, List<String> dirs, Predicate<String> isSysCrate) {
-    return new CargoReader(files, isSysCrate).readAll(dirs);
+      RepoFiles files,
+      List<String> dirs,
+      Predicate<String> isSysCrate,
+      Predicate<String> needsNixpkgs) {
+    return new CargoReader(files, isSysCrate, needsNixpkgs).readAll(dirs);
   }
 
   private Map<String, RustProject> readAll(List<String> dirs) {
@@ -215,6 +221,8 @@ public final class CargoReader {
     }
     TreeSet<String> sys = new TreeSet<>();
     reachable.stream().filter(isSysCrate).forEach(sys::add);
+    TreeSet<String> build = new TreeSet<>();
+    reachable.stream().filter(c -> !sys.contains(c) && needsNixpkgs.test(c)).forEach(build::add);
     List<String> members = memberDirs.stream().map(d -> relative(d, root)).sorted().toList();
     List<String> excludes = ws == null ? List.of() : ws.strings("exclude");
     return new RustProject(
@@ -229,7 +237,26 @@ public final class CargoReader {
         packages,
         lockfile,
         buildTarget(root),
-        List.copyOf(sys));
+        List.copyOf(sys),
+        List.copyOf(build),
+        memberDirs.stream().anyMatch(this::benchesNeedNightly));
+  }
+
+  /** Whether a {@code benches/*.rs} of the crate at {@code dir} enables unstable features. */
+  private boolean benchesNeedNightly(String dir) {
+    String benches = RepoFiles.join(dir, "benches");
+    if (!files.isDirectory(benches)) {
+      return false;
+    }
+    for (String name : files.list(benches)) {
+      String rel = RepoFiles.join(benches, name);
+      if (name.endsWith(".rs")
+          && files.isFile(rel)
+          && files.text(rel).map(t -> t.contains("#![feature(")).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private CargoPackage cargoPackage(String root, String dir, TomlDoc wsPackage, TomlDoc wsDeps) {

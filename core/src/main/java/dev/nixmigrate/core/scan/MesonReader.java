@@ -15,20 +15,35 @@ final class MesonReader {
 
   private MesonReader() {}
 
-  /** The name (null when none), the languages, and the 1-based line of {@code project(}. */
-  record MesonProject(String name, List<Language> languages, int line) {}
+  /**
+   * The name and version (null when none), the languages, and the 1-based line of {@code project(}.
+   */
+  record MesonProject(String name, String version, List<Language> languages, int line) {}
 
   static MesonProject read(String text) {
     Matcher m = PROJECT.matcher(text);
     if (!m.find()) {
-      return new MesonProject(null, List.of(), 1);
+      return new MesonProject(null, null, List.of(), 1);
     }
     List<String> positional = new ArrayList<>();
     List<String> listed = new ArrayList<>();
     int depth = 0;
     boolean keyword = false;
+    String version = null;
+    StringBuilder word = new StringBuilder();
+    String key = null;
     for (int i = m.end(); i < text.length(); i++) {
       char c = text.charAt(i);
+      if (Character.isLetterOrDigit(c) || c == '_') {
+        word.append(c);
+        continue;
+      }
+      if (c == ':' && depth == 0) {
+        key = word.toString();
+      }
+      if (!Character.isWhitespace(c)) {
+        word.setLength(0);
+      }
       if (c == '\'') {
         int end = stringEnd(text, i);
         String s = unescape(text.substring(i + 1, Math.min(end, text.length())));
@@ -36,6 +51,8 @@ final class MesonReader {
           positional.add(s);
         } else if (!keyword && depth == 1) {
           listed.add(s);
+        } else if (keyword && depth == 0 && "version".equals(key) && version == null) {
+          version = s;
         }
         i = end;
       } else if (c == '#') {
@@ -72,7 +89,7 @@ final class MesonReader {
       }
     }
     int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-    return new MesonProject(name, langs, line);
+    return new MesonProject(name, version, langs, line);
   }
 
   /** The index of the quote closing the string that opens at {@code start}, or the text's end. */

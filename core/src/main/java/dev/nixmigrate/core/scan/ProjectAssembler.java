@@ -3,6 +3,7 @@ package dev.nixmigrate.core.scan;
 import dev.nixmigrate.core.cmake.CMakeReader;
 import dev.nixmigrate.core.model.CMakeProject;
 import dev.nixmigrate.core.model.Language;
+import dev.nixmigrate.core.model.NativeBuild;
 import dev.nixmigrate.core.model.NixPackage;
 import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.PythonProject;
@@ -37,7 +38,8 @@ final class ProjectAssembler {
 
   List<Project> assemble() {
     List<String> cargoDirs = dirsWith("Cargo.toml");
-    Map<String, RustProject> rust = CargoReader.read(files, cargoDirs, data::isSysCrate);
+    Map<String, RustProject> rust =
+        CargoReader.read(files, cargoDirs, data::isSysCrate, c -> data.forCrate(c).isPresent());
 
     Map<String, CMakeProject> cmake = new TreeMap<>();
     Set<String> claimed = new HashSet<>();
@@ -78,19 +80,27 @@ final class ProjectAssembler {
         MesonReader.MesonProject mp = MesonReader.read(files.text(file).orElse(""));
         String name =
             FieldRule.PROJECT_NAME.check(files, mp.name(), file, mp.line(), 1, "the project name");
-        meson.put(dir, new MesonReader.MesonProject(name, mp.languages(), mp.line()));
+        meson.put(dir, new MesonReader.MesonProject(name, mp.version(), mp.languages(), mp.line()));
         other.computeIfAbsent(dir, k -> new ArrayList<>()).add("meson");
       }
     }
-    for (String dir : dirsWith("Makefile")) {
+    List<String> makeDirs = dirsWith("Makefile");
+    makeDirs.sort(Comparator.comparingInt(ProjectAssembler::depth).thenComparing(d -> d));
+    List<String> make = new ArrayList<>();
+    for (String dir : makeDirs) {
       List<String> names = tree.get(dir);
       boolean otherBuild =
           names.contains("CMakeLists.txt")
               || names.contains("meson.build")
               || names.contains("Cargo.toml")
               || names.stream().anyMatch(PythonReader::isManifest);
-      boolean cSources = names.stream().anyMatch(n -> n.matches(".*\\.(c|cc|cpp|cxx|h|hpp)$"));
-      if (!otherBuild && cSources) {
+      // A Makefile below another Makefile project is part of it (lib/Makefile behind the top's
+      // `$(MAKE) -C lib`); a top Makefile that only hands work to such folders is the project.
+      boolean nested = make.stream().anyMatch(m -> within(dir, m));
+      boolean builds =
+          cSources(names) || (NativeBuildReader.delegates(files, dir) && cSourcesBelow(dir));
+      if (!otherBuild && !nested && builds) {
+        make.add(dir);
         other.computeIfAbsent(dir, k -> new ArrayList<>()).add("make");
       }
     }
@@ -108,7 +118,16 @@ final class ProjectAssembler {
       Optional<CMakeProject> cm = Optional.ofNullable(cmake.get(dir));
       List<String> others = other.getOrDefault(dir, List.of());
       MesonReader.MesonProject mp = meson.get(dir);
-      List<NixPackage> nix = NixNeeds.map(data, dir, py, rs, cm, others, files::report);
+      Optional<NativeBuild> nb = Optional.empty();
+      if (py.isEmpty() && rs.isEmpty() && cm.isEmpty()) {
+        nb =
+            mp != null
+                ? Optional.of(NativeBuildReader.meson(files, tree, dir, mp))
+                : others.contains("make")
+                    ? Optional.of(NativeBuildReader.make(files, dir))
+                    : Optional.empty();
+      }
+      List<NixPackage> nix = NixNeeds.map(data, dir, py, rs, cm, others, nb, files::report);
       out.add(
           new Project(
               dir,
@@ -118,7 +137,8 @@ final class ProjectAssembler {
               rs,
               cm,
               others,
-              nix));
+              nix,
+              nb));
     }
     return out;
   }
@@ -144,9 +164,7 @@ final class ProjectAssembler {
     if (mp != null && mp.name() != null) {
       return mp.name();
     }
-    return dir.equals(".")
-        ? PathNames.folderName(files.root())
-        : dir.substring(dir.lastIndexOf('/') + 1);
+    return dir.equals(".") ? RepoName.of(files.root()) : dir.substring(dir.lastIndexOf('/') + 1);
   }
 
   private static List<Language> languages(
@@ -177,6 +195,16 @@ final class ProjectAssembler {
       langs.add(Language.C);
     }
     return List.copyOf(langs);
+  }
+
+  private static boolean cSources(List<String> names) {
+    return names.stream().anyMatch(n -> n.matches(".*\\.(c|cc|cpp|cxx|h|hpp)$"));
+  }
+
+  /** True when a folder below {@code dir} holds C or C++ sources. */
+  private boolean cSourcesBelow(String dir) {
+    return tree.entrySet().stream()
+        .anyMatch(e -> within(e.getKey(), dir) && cSources(e.getValue()));
   }
 
   private List<String> dirsWith(String name) {

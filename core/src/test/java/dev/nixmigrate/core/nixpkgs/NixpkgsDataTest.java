@@ -113,4 +113,15 @@ class NixpkgsDataTest {
   private static List<String> attrs(List<NixPackage> pkgs) {
     return pkgs.stream().map(NixPackage::attribute).distinct().sorted().toList();
   }
+
+  @Test
+  void onlyCratesThatLinkALibraryAreSysCrates() {
+    for (String lib : List.of("openssl-sys", "libsqlite3-sys", "zstd-sys", "some-unknown-sys")) {
+      assertTrue(data.isSysCrate(lib), lib);
+    }
+    for (String notLib :
+        List.of("cc", "pkg-config", "bindgen", "windows-sys", "linux-raw-sys", "js-sys", "serde")) {
+      assertFalse(data.isSysCrate(notLib), notLib);
+    }
+  }
 }

@@ -18,7 +18,8 @@ class CargoReaderTest {
   @TempDir Path dir;
 
   private Map<String, RustProject> read(String... dirs) {
-    return CargoReader.read(new RepoFiles(dir), List.of(dirs), c -> c.endsWith("-sys"));
+    return CargoReader.read(
+        new RepoFiles(dir), List.of(dirs), c -> c.endsWith("-sys"), c -> c.equals("bindgen"));
   }
 
   @Test

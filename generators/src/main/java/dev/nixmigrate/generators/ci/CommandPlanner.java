@@ -1,6 +1,7 @@
 package dev.nixmigrate.generators.ci;
 
 import dev.nixmigrate.core.model.CMakeProject;
+import dev.nixmigrate.core.model.NativeBuild;
 import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.PythonProject;
 import dev.nixmigrate.core.model.RepoFacts;
@@ -31,6 +32,7 @@ public final class CommandPlanner {
                 out.add(rust(p, rs, unique(ids, p, "rust"), viaMaturin));
               });
       p.cmake().ifPresent(c -> out.add(cmake(p, c, unique(ids, p, "cmake"))));
+      p.nativeBuild().ifPresent(b -> out.add(nativeBuild(p, b, unique(ids, p, b.system()))));
     }
     return out;
   }
@@ -56,6 +58,8 @@ public final class CommandPlanner {
     List<String> test = new ArrayList<>();
     List<String> lint = new ArrayList<>();
     boolean tests = py.testRunner() != null;
+    // The extra that holds what the tests need (appdirs for a comparison test, pytest-mock).
+    String testExtra = testName(py.optionalDependencies().keySet());
     switch (py.packageManager()) {
       case "uv" -> {
         // uv installs only the default groups (dev); a test group is added by name.
@@ -80,7 +84,14 @@ public final class CommandPlanner {
         }
       }
       case "pdm" -> {
-        setup.add("pdm install");
+        // pdm installs every dependency group by default (docs too); with a test group, only it.
+        String group = testName(py.dependencyGroups().keySet());
+        setup.add(
+            tests && group != null
+                ? "pdm install --dev --group " + Escape.shellWord(group)
+                : tests && testExtra != null
+                    ? "pdm install --group " + Escape.shellWord(testExtra)
+                    : "pdm install");
         build.add("pdm build");
         if (tests) {
           test.add("pdm run " + runner(py));
@@ -88,7 +99,15 @@ public final class CommandPlanner {
       }
       case "hatch" -> {
         build.add("hatch build");
-        if (tests) {
+        if (tests && testExtra != null) {
+          // hatch test's own environment knows nothing of the project's test extra; pip does.
+          setup.add("python -m pip install --upgrade pip");
+          setup.add("python -m pip install -e " + Escape.shellWord(".[" + testExtra + "]"));
+          if (py.testRunner().equals("pytest")) {
+            setup.add("python -m pip install pytest");
+          }
+          test.add("python -m " + runner(py));
+        } else if (tests) {
           test.add("hatch test");
         }
       }
@@ -100,7 +119,9 @@ public final class CommandPlanner {
             setup.add("python -m pip install -r " + Escape.shellWord(rel));
           }
         } else {
-          setup.add("python -m pip install -e .");
+          setup.add(
+              "python -m pip install -e "
+                  + (tests && testExtra != null ? Escape.shellWord(".[" + testExtra + "]") : "."));
           build.add("python -m build");
         }
         if (tests) {
@@ -133,6 +154,15 @@ public final class CommandPlanner {
         packaged ? List.of("dist/") : List.of());
   }
 
+  /** The first of {@code names} (extras or groups) that holds what the tests need, or null. */
+  private static String testName(java.util.Collection<String> names) {
+    return names.stream()
+        .filter(n -> TEST_GROUPS.contains(n.toLowerCase(Locale.ROOT)))
+        .sorted()
+        .findFirst()
+        .orElse(null);
+  }
+
   /** Dependency groups that hold what the tests need, by their usual names. */
   static final Set<String> TEST_GROUPS = Set.of("test", "tests", "testing");
 
@@ -143,12 +173,16 @@ public final class CommandPlanner {
   private static ProjectCommands rust(Project p, RustProject rs, String id, boolean viaMaturin) {
     String scope = rs.workspace() ? " --workspace" : "";
     String locked = rs.lockfile() ? " --locked" : "";
-    List<String> build = List.of("cargo build" + scope + locked + " --all-targets");
+    // Benches written for nightly (#![feature(test)]) do not compile on stable: leave them out.
+    String targets = rs.benchesNeedNightly() ? " --tests --examples" : " --all-targets";
+    List<String> build = List.of("cargo build" + scope + locked + targets);
     List<String> test = List.of("cargo test" + scope + locked);
+    // Warnings fail the lint only on a pinned toolchain: on a moving one, each Rust release's new
+    // lints would fail a project that did not change.
     List<String> lint =
         List.of(
             "cargo fmt --all --check",
-            "cargo clippy" + scope + locked + " --all-targets -- -D warnings");
+            "cargo clippy" + scope + locked + targets + (pinned(rs) ? " -- -D warnings" : ""));
     List<String> fmt = List.of("cargo fmt --all");
     List<String> artifacts = new ArrayList<>();
     if (!viaMaturin) {
@@ -159,6 +193,13 @@ public final class CommandPlanner {
       }
     }
     return new ProjectCommands(id, "rust", p.path(), List.of(), build, test, lint, fmt, artifacts);
+  }
+
+  /** True when rust-toolchain pins a release or a dated nightly or beta, not a moving channel. */
+  static boolean pinned(RustProject rs) {
+    String channel = rs.toolchain() == null ? null : rs.toolchain().channel();
+    return channel != null
+        && channel.matches("\\d+\\.\\d+(\\.\\d+)?|(nightly|beta)-\\d{4}-\\d{2}-\\d{2}");
   }
 
   private static ProjectCommands cmake(Project p, CMakeProject c, String id) {
@@ -180,6 +221,49 @@ public final class CommandPlanner {
             "cmake --build build-lint");
     return new ProjectCommands(
         id, "cmake", p.path(), List.of(), build, test, lint, List.of(), List.of("install/"));
+  }
+
+  /**
+   * meson: an out-of-tree build folder, set up anew when it exists (so a rerun works); lint builds
+   * with warnings as errors in a folder of its own. make: the Makefile's default goal and its test
+   * target; lint rebuilds everything with the compiler turning warnings into errors.
+   */
+  private static ProjectCommands nativeBuild(Project p, NativeBuild b, String id) {
+    if (b.system().equals("meson")) {
+      List<String> test =
+          b.testTarget() == null
+              ? List.of()
+              : List.of("meson test -C build --print-errorlogs --num-processes 2");
+      return new ProjectCommands(
+          id,
+          "meson",
+          p.path(),
+          List.of(),
+          List.of(mesonSetup("build", "--buildtype=release"), "meson compile -C build"),
+          test,
+          List.of(mesonSetup("build-lint", "--werror"), "meson compile -C build-lint"),
+          List.of(),
+          List.of());
+    }
+    List<String> test = b.testTarget() == null ? List.of() : List.of("make " + b.testTarget());
+    return new ProjectCommands(
+        id,
+        "make",
+        p.path(),
+        List.of(),
+        List.of("make"),
+        test,
+        List.of("make -B CC=\"${CC:-cc} -Werror\""),
+        List.of(),
+        List.of());
+  }
+
+  /**
+   * {@code meson setup} of a folder not set up yet; once it is, {@code meson compile} regenerates
+   * it when a meson.build changes. (Older meson refuses {@code --reconfigure} on a new folder.)
+   */
+  private static String mesonSetup(String folder, String option) {
+    return "test -e " + folder + "/build.ninja || meson setup " + folder + " " + option;
   }
 
   /**

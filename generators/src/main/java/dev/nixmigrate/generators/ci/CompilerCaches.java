@@ -33,18 +33,36 @@ final class CompilerCaches {
 
   /** CMake's compiler launchers through {@code cache} (ccache or sccache), and its settings. */
   static List<KeyValue> cEnv(String cache) {
-    List<KeyValue> settings =
-        cache.equals("ccache")
-            // Hits across checkout folders: paths relative to the workspace, folder not hashed.
-            ? List.of(
-                new KeyValue("CCACHE_BASEDIR", "${{ github.workspace }}"),
-                new KeyValue("CCACHE_NOHASHDIR", "'true'"))
-            : rustEnv().subList(2, 4);
     return concat(
-        settings,
+        cacheSettings(cache),
         List.of(
             new KeyValue("CMAKE_C_COMPILER_LAUNCHER", cache),
             new KeyValue("CMAKE_CXX_COMPILER_LAUNCHER", cache)));
+  }
+
+  /** {@code cache}'s own settings, without telling a build to use it. */
+  static List<KeyValue> cacheSettings(String cache) {
+    return cache.equals("ccache")
+        // Hits across checkout folders: paths relative to the workspace, folder not hashed.
+        ? List.of(
+            new KeyValue("CCACHE_BASEDIR", "${{ github.workspace }}"),
+            new KeyValue("CCACHE_NOHASHDIR", "'true'"))
+        : rustEnv().subList(2, 4);
+  }
+
+  /**
+   * The folders of links named like the compilers that run them through ccache (Debian and Ubuntu's
+   * package, Homebrew's on Apple silicon and on Intel), for builds that name their compiler
+   * themselves. A folder that does not exist is skipped by the shell's lookup.
+   */
+  static final List<String> CCACHE_LINK_FOLDERS =
+      List.of(
+          "/usr/lib/ccache", "/opt/homebrew/opt/ccache/libexec", "/usr/local/opt/ccache/libexec");
+
+  static Step ccacheFirstOnPath() {
+    return Step.run(
+        "Put ccache's compiler links first on PATH",
+        CCACHE_LINK_FOLDERS.stream().map(f -> "echo " + f + " >> \"$GITHUB_PATH\"").toList());
   }
 
   /** The step that sets {@code cache} up; ccache's cache is saved under {@code key}. */

@@ -172,16 +172,32 @@ public final class JustfileGenerator implements Generator {
       return out;
     }
     boolean rust = facts.projects().stream().anyMatch(p -> p.rust().isPresent());
-    boolean c = facts.projects().stream().anyMatch(p -> p.cmake().isPresent());
+    boolean cmake = facts.projects().stream().anyMatch(p -> p.cmake().isPresent());
+    boolean meson =
+        facts.projects().stream()
+            .anyMatch(p -> p.nativeBuild().map(b -> b.system().equals("meson")).orElse(false));
+    boolean make =
+        facts.projects().stream()
+            .anyMatch(p -> p.nativeBuild().map(b -> b.system().equals("make")).orElse(false));
+    String cache = options.cCompilerCache();
     if (rust) {
       out.add(new KeyValue("CARGO_INCREMENTAL", "\"0\""));
       // An empty RUSTC_WRAPPER is ignored by cargo, so machines without sccache still build.
       out.add(new KeyValue("RUSTC_WRAPPER", "`command -v sccache || true`"));
     }
-    if (c) {
-      String cache = options.cCompilerCache();
+    if (cmake) {
       out.add(new KeyValue("CMAKE_C_COMPILER_LAUNCHER", "`command -v " + cache + " || true`"));
       out.add(new KeyValue("CMAKE_CXX_COMPILER_LAUNCHER", "`command -v " + cache + " || true`"));
+    }
+    if (make && cache.equals("ccache")) {
+      // Makefiles name their compiler (CC=gcc); ccache's links named like the compilers go first.
+      out.add(
+          new KeyValue(
+              "PATH",
+              "\"" + String.join(":", CompilerCaches.CCACHE_LINK_FOLDERS) + ":\" + env(\"PATH\")"));
+    }
+    // meson uses ccache or sccache by itself when it is installed.
+    if (cmake || meson || (make && cache.equals("ccache"))) {
       if (cache.equals("ccache")) {
         // ccache makes paths below base_dir relative to the build folder, so the checkout's own
         // root gives the same paths wherever a checkout is (CI uses github.workspace alike).

@@ -37,7 +37,7 @@ public final class WorkflowPlanner {
     List<Job> jobs = new ArrayList<>();
     List<ProjectCommands> commands = CommandPlanner.plan(facts);
     for (ProjectCommands c : commands) {
-      if (skip.contains(c.kind())) {
+      if (skip.contains(family(c.kind()))) {
         continue;
       }
       Project p =
@@ -46,12 +46,18 @@ public final class WorkflowPlanner {
       switch (c.kind()) {
         case "python" -> own.add(python(c, p.python().orElseThrow(), options, step));
         case "rust" -> own.addAll(rust(c, p.rust().orElseThrow(), options, step));
+        case "meson", "make" -> own.add(nativeBuild(c, options, step));
         default -> own.add(cmake(c, p.cmake().orElseThrow(), options, step));
       }
       List<Step> system = SystemPackages.steps(SystemPackages.of(p));
       own.forEach(j -> jobs.add(withAfterCheckout(j, system)));
     }
     return new Workflow("CI", jobs);
+  }
+
+  /** The kind a user's own workflow is seen to build: C and C++ builds are one family. */
+  static String family(String kind) {
+    return kind.equals("meson") || kind.equals("make") ? "cmake" : kind;
   }
 
   /** The job with {@code extra} steps right after its checkout. */
@@ -196,7 +202,7 @@ public final class WorkflowPlanner {
     if (step >= 2) {
       env.addAll(CompilerCaches.rustEnv());
     }
-    // Lint: rustfmt and clippy with warnings as errors.
+    // Lint: rustfmt and clippy.
     List<Step> lint = new ArrayList<>(List.of(checkout(), toolchain(channel, "rustfmt, clippy")));
     lint.addAll(caches(step));
     addRun(lint, "Lint", c.lint());
@@ -330,7 +336,8 @@ public final class WorkflowPlanner {
     return s;
   }
 
-  private static Job cmake(ProjectCommands c, CMakeProject cm, Options options, int step) {
+  /** Each OS with gcc (not on macOS, where gcc is clang) and clang. */
+  private static List<String> compilerMatrix(Options options) {
     List<String> matrix = new ArrayList<>();
     matrix.add("include:");
     for (String os : options.osMatrix()) {
@@ -339,10 +346,53 @@ public final class WorkflowPlanner {
       }
       matrix.add("  - { os: " + Escape.yamlScalar(os) + ", cc: clang, cxx: clang++ }");
     }
-    List<KeyValue> env =
-        new ArrayList<>(
-            List.of(
-                new KeyValue("CC", "${{ matrix.cc }}"), new KeyValue("CXX", "${{ matrix.cxx }}")));
+    return matrix;
+  }
+
+  private static List<KeyValue> compilerEnv() {
+    return new ArrayList<>(
+        List.of(new KeyValue("CC", "${{ matrix.cc }}"), new KeyValue("CXX", "${{ matrix.cxx }}")));
+  }
+
+  /**
+   * A meson or Makefile project: meson and Ninja from PyPI (the runners' own are missing or old).
+   * From step 2 on, meson finds the compiler cache by itself; a Makefile names its compiler as it
+   * likes (often {@code CC=gcc}), so ccache's folder of compiler-named links goes first on PATH.
+   * sccache has no such folder: a Makefile project gets no cache with it.
+   */
+  private static Job nativeBuild(ProjectCommands c, Options options, int step) {
+    List<KeyValue> env = compilerEnv();
+    List<Step> steps = new ArrayList<>(List.of(checkout()));
+    boolean meson = c.kind().equals("meson");
+    if (meson) {
+      steps.add(
+          Step.run("Install meson and Ninja", List.of("pipx install meson", "pipx install ninja")));
+    }
+    String cache = options.cCompilerCache();
+    if (step >= 2 && (meson || cache.equals("ccache"))) {
+      steps.add(CompilerCaches.cSetup(cache, c.id() + "-${{ matrix.os }}-${{ matrix.cc }}"));
+      env.addAll(CompilerCaches.cacheSettings(cache));
+      if (!meson) {
+        steps.add(CompilerCaches.ccacheFirstOnPath());
+      }
+    }
+    addRun(steps, "Build", c.build());
+    addRun(steps, "Test", c.test());
+    addRun(steps, "Lint (warnings as errors)", c.lint());
+    return new Job(
+        c.id(),
+        Escape.yamlScalar(c.id() + " (${{ matrix.os }}, ${{ matrix.cc }})"),
+        "${{ matrix.os }}",
+        45,
+        compilerMatrix(options),
+        env,
+        dir(c),
+        steps);
+  }
+
+  private static Job cmake(ProjectCommands c, CMakeProject cm, Options options, int step) {
+    List<String> matrix = compilerMatrix(options);
+    List<KeyValue> env = compilerEnv();
     List<Step> steps =
         new ArrayList<>(
             List.of(checkout(), Step.uses("Install CMake and Ninja", "lukka/get-cmake")));

@@ -58,4 +58,78 @@ class CommandPlannerTest {
     assertTrue(c.setup().contains("uv sync --all-extras --group test"), c.setup().toString());
     assertFalse(String.join(" ", c.setup()).contains("docs"), c.setup().toString());
   }
+
+  private static final String CRATE =
+      "[package]\nname = \"c\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+
+  @Test
+  void warningsFailClippyOnlyOnAPinnedToolchain() throws Exception {
+    TestRepo.in(dir).file("Cargo.toml", CRATE).file("src/lib.rs", "");
+    String lint = String.join("\n", CommandPlanner.plan(RepoScanner.scan(dir)).get(0).lint());
+    assertFalse(lint.contains("-D warnings"), lint);
+    for (String channel : List.of("1.85.0", "1.85", "nightly-2025-01-01")) {
+      TestRepo.in(dir).file("rust-toolchain.toml", "[toolchain]\nchannel = \"" + channel + "\"\n");
+      lint = String.join("\n", CommandPlanner.plan(RepoScanner.scan(dir)).get(0).lint());
+      assertTrue(lint.contains("cargo clippy --all-targets -- -D warnings"), channel + ": " + lint);
+    }
+    TestRepo.in(dir).file("rust-toolchain.toml", "[toolchain]\nchannel = \"stable\"\n");
+    lint = String.join("\n", CommandPlanner.plan(RepoScanner.scan(dir)).get(0).lint());
+    assertFalse(lint.contains("-D warnings"), lint);
+  }
+
+  @Test
+  void benchesThatNeedNightlyAreLeftOutOfTheBuild() throws Exception {
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file("src/lib.rs", "")
+        .file("benches/criterion.rs", "fn main() {}\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("cargo build --all-targets"), c.build());
+    TestRepo.in(dir).file("benches/parse.rs", "#![feature(test)]\nextern crate test;\n");
+    c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("cargo build --tests --examples"), c.build());
+    assertTrue(c.lint().get(1).startsWith("cargo clippy --tests --examples"), c.lint().toString());
+  }
+
+  private static final String TEST_EXTRA =
+      "[project]\nname = \"x\"\nversion = \"1\"\n\n"
+          + "[project.optional-dependencies]\ntest = [\"pytest\", \"appdirs\"]\n\n";
+
+  @Test
+  void pipAndHatchInstallTheTestExtra() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            TEST_EXTRA
+                + "[build-system]\nrequires = [\"setuptools\"]\nbuild-backend = \"setuptools.build_meta\"\n")
+        .file("tests/test_x.py", "def test_x():\n    pass\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertTrue(c.setup().contains("python -m pip install -e '.[test]'"), c.setup().toString());
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            TEST_EXTRA
+                + "[tool.hatch.envs.test]\nfeatures = [\"test\"]\n\n"
+                + "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n");
+    c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("hatch build"), c.build());
+    assertTrue(c.setup().contains("python -m pip install -e '.[test]'"), c.setup().toString());
+    assertEquals(List.of("python -m pytest"), c.test());
+  }
+
+  @Test
+  void pdmInstallsOnlyTheTestGroupNotTheDocs() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            "[project]\nname = \"x\"\nversion = \"1\"\n\n"
+                + "[dependency-groups]\ndocs = [\"mkdocs\"]\ntests = [\"pytest\"]\n"
+                + "dev = [{ include-group = \"tests\" }, { include-group = \"docs\" }]\n\n"
+                + "[tool.pdm]\n\n"
+                + "[build-system]\nrequires = [\"pdm-backend\"]\nbuild-backend = \"pdm.backend\"\n")
+        .file("pdm.lock", "")
+        .file("tests/test_x.py", "def test_x():\n    pass\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("pdm install --dev --group tests"), c.setup());
+  }
 }

@@ -1,0 +1,104 @@
+package dev.nixmigrate.core.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixmigrate.core.RepoScanner;
+import dev.nixmigrate.core.json.FactsJson;
+import dev.nixmigrate.core.model.NativeBuild;
+import dev.nixmigrate.core.model.NixPackage;
+import dev.nixmigrate.core.model.Project;
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.testing.TestRepo;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What meson.build trees and Makefiles say about building and testing. */
+class NativeBuildReaderTest {
+  @TempDir Path dir;
+
+  private static NativeBuild only(RepoFacts facts) {
+    assertEquals(1, facts.projects().size(), facts.projects().toString());
+    return facts.projects().get(0).nativeBuild().orElseThrow();
+  }
+
+  @Test
+  void mesonVersionDependenciesAndTestsAcrossSubfolders() {
+    TestRepo.in(dir)
+        .file(
+            "meson.build",
+            "project('fb', 'c',\n  license: 'LGPL',\n  version : '1.0.8', # the release\n)\n"
+                + "zlib = dependency('zlib')\nthreads = dependency('threads')\nsubdir('lib')\n")
+        .file("lib/meson.build", "glib = dependency( 'glib-2.0', version: '>=2.60')\n")
+        .file("lib/x.c", "int x;\n")
+        .file("test/meson.build", "foreach t : tests\n  test(t, exe)\nendforeach\n")
+        .file("subprojects/dep/meson.build", "project('dep', 'c')\nd = dependency('libfoo')\n");
+    NativeBuild b = only(RepoScanner.scan(dir));
+    assertEquals("1.0.8", b.version());
+    assertEquals("meson test", b.testCommand());
+    assertEquals(List.of("glib-2.0", "zlib"), b.dependencies(), "threads is meson's own");
+    List<String> attrs =
+        RepoScanner.scan(dir).projects().get(0).nixPackages().stream()
+            .map(NixPackage::attribute)
+            .toList();
+    assertTrue(attrs.contains("zlib") && attrs.contains("glib"), attrs.toString());
+  }
+
+  @Test
+  void mesonWithoutTestsHasNoTestCommand() {
+    TestRepo.in(dir)
+        .file("meson.build", "project('x', 'c')\nexecutable('x', 'x.c')\nfoo.test()\n")
+        .file("x.c", "int main(void){return 0;}\n");
+    NativeBuild b = only(RepoScanner.scan(dir));
+    assertNull(b.testCommand());
+    assertNull(b.version());
+  }
+
+  @Test
+  void aDelegatingMakefileClaimsTheMakefilesBelowIt() {
+    TestRepo.in(dir)
+        .file(
+            "Makefile",
+            "all:\n\t$(MAKE) -C lib\n\t$(MAKE) -C programs\n\ntest:\n\t$(MAKE) -C tests\n")
+        .file("lib/Makefile", "liblz.a: lz.o\n\tar rcs $@ $^\n")
+        .file("lib/lz.c", "int lz;\n")
+        .file(
+            "programs/Makefile",
+            "lz: main.c\n\t$(CC) -o lz main.c $(shell pkg-config --cflags --libs libzstd)\n")
+        .file("programs/main.c", "int main(void){return 0;}\n")
+        .file("tests/Makefile", "test:\n\t./run\n")
+        .file("tests/t.c", "int t;\n");
+    RepoFacts facts = RepoScanner.scan(dir);
+    assertEquals(List.of("."), facts.projects().stream().map(Project::path).toList());
+    NativeBuild b = only(facts);
+    assertEquals("make test", b.testCommand());
+    assertTrue(FactsJson.detect(facts).contains("\"testCommand\": \"make test\""));
+  }
+
+  @Test
+  void aMakefileNamesItsPkgConfigModulesAndCheckTarget() {
+    TestRepo.in(dir)
+        .file(
+            "Makefile",
+            "CFLAGS := $(shell pkg-config --cflags libpng zlib)\nVERSION := 1\n"
+                + "prog: prog.c\n\t$(CC) $(CFLAGS) -o $@ $<\n\ncheck test-all: prog\n\t./prog\n")
+        .file("prog.c", "int main(void){return 0;}\n");
+    NativeBuild b = only(RepoScanner.scan(dir));
+    assertEquals("make check", b.testCommand());
+    assertEquals(List.of("libpng", "zlib"), b.dependencies());
+  }
+
+  @Test
+  void aMakefileBesideAnotherBuildIsNotAProjectOfItsOwn() {
+    TestRepo.in(dir)
+        .file("CMakeLists.txt", "cmake_minimum_required(VERSION 3.20)\nproject(c C)\n")
+        .file("Makefile", "all:\n\tcc -o x x.c\n")
+        .file("x.c", "int main(void){return 0;}\n");
+    RepoFacts facts = RepoScanner.scan(dir);
+    assertEquals(1, facts.projects().size());
+    assertTrue(facts.projects().get(0).nativeBuild().isEmpty());
+  }
+}
