@@ -92,9 +92,11 @@ final class NativeBuildReader {
     tree.forEach(
         (d, names) -> {
           boolean inside = dir.equals(".") || d.equals(dir) || d.startsWith(dir + "/");
+          if (!inside) {
+            return;
+          }
           String rel = dir.equals(".") ? d : d.equals(dir) ? "." : d.substring(dir.length() + 1);
-          if (inside
-              && names.contains(name)
+          if (names.contains(name)
               && !rel.equals("subprojects")
               && !rel.startsWith("subprojects/")) {
             out.add(d);

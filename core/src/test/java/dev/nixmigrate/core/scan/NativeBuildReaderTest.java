@@ -101,4 +101,24 @@ class NativeBuildReaderTest {
     assertEquals(1, facts.projects().size());
     assertTrue(facts.projects().get(0).nativeBuild().isEmpty());
   }
+
+  @Test
+  void aMesonProjectInASubfolderReadsOnlyItsOwnTree() {
+    TestRepo.in(dir)
+        .file("Makefile", "all:\n\t$(MAKE) -C lib\n")
+        .file("lib/Makefile", "lib.a: l.o\n")
+        .file("lib/l.c", "int l;\n")
+        .file("contrib/meson/meson.build", "project('lz', 'c', version: '1.9')\n")
+        .file("contrib/meson/x.c", "int x;\n")
+        .file("meson-tests/meson.build", "test('t', exe)\n");
+    RepoFacts facts = RepoScanner.scan(dir);
+    Project meson =
+        facts.projects().stream()
+            .filter(p -> p.path().equals("contrib/meson"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("1.9", meson.nativeBuild().orElseThrow().version());
+    assertNull(
+        meson.nativeBuild().orElseThrow().testCommand(), "another folder's test() is not its");
+  }
 }
