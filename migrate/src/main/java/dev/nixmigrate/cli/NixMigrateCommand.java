@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       StepCommand.class,
       CheckCommand.class,
       VerifyCommand.class,
-      PrCommand.class
+      PrCommand.class,
+      CompletionCommand.class
     },
     footer = {"%n" + ExitCode.TABLE})
 final class NixMigrateCommand implements Runnable {
