@@ -3,29 +3,49 @@ package dev.nixmigrate.cli;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nixmigrate completion}: prints the shell completion script. The script is written for bash
- * and also runs in zsh through {@code bashcompinit}.
+ * {@code nixmigrate completion}: prints the shell completion script. The zsh form is the bash
+ * script run through zsh's {@code bashcompinit}, as a completion function zsh can autoload.
  */
 @Command(
     name = "completion",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the completion script for bash and zsh.",
+      "Prints the completion script for bash or zsh.",
       "bash:  source <(nixmigrate completion)",
-      "zsh:   autoload -U +X compinit && compinit",
-      "       autoload -U +X bashcompinit && bashcompinit",
-      "       source <(nixmigrate completion)",
-      "The launcher (bin/nixmigrate) and the Nix package install it for you."
+      "zsh:   nixmigrate completion --shell zsh > ~/.zfunc/_nixmigrate",
+      "       (with ~/.zfunc on fpath before compinit runs)",
+      "The launcher (bin/nixmigrate) and the Nix package install both for you."
     })
 final class CompletionCommand implements Runnable {
+  enum Shell {
+    bash,
+    zsh
+  }
+
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--shell",
+      paramLabel = "SHELL",
+      description = "bash or zsh (default: ${DEFAULT-VALUE}).",
+      defaultValue = "bash")
+  Shell shell;
 
   @Override
   public void run() {
-    spec.commandLine().getOut().print(AutoComplete.bash("nixmigrate", spec.root().commandLine()));
+    String bash = AutoComplete.bash("nixmigrate", spec.root().commandLine());
+    String out =
+        shell == Shell.bash
+            ? bash
+            : "#compdef nixmigrate\n"
+                + "autoload -U +X bashcompinit && bashcompinit\n"
+                + bash
+                + "\n_bash_complete -F _complete_nixmigrate\n";
+    spec.commandLine().getOut().print(out);
     spec.commandLine().getOut().flush();
   }
 }

@@ -87,7 +87,7 @@ class LauncherIT {
   }
 
   @Test
-  void aLinkToTheLauncherFindsTheJarAndBashCompletionIsInstalled() throws Exception {
+  void aLinkToTheLauncherFindsTheJarAndInstallsCompletionThatCompletes() throws Exception {
     env.remove("NIXMIGRATE_JAR");
     Path bin = temp.resolve("bin");
     Files.createDirectories(bin);
@@ -95,13 +95,46 @@ class LauncherIT {
     Processes.Result r = run(link, "--version");
     assertEquals(0, r.code(), r.output());
     assertTrue(r.output().startsWith("nixmigrate "), r.output());
-    String completion =
-        Files.readString(temp.resolve("data/bash-completion/completions/nixmigrate"));
-    assertTrue(completion.contains("complete -F"), completion);
-    assertTrue(completion.contains("install-bot"), "completes pr's options");
-    assertTrue(
-        Files.readString(temp.resolve("cache/nixmigrate/completion.zsh"))
-            .startsWith("autoload -U +X bashcompinit && bashcompinit\n"));
+
+    Path bash = temp.resolve("data/bash-completion/completions/nixmigrate");
+    assertEquals("status steps step", complete("bash", "source '" + bash + "'", "st"));
+    assertEquals("--install-bot", complete("bash", "source '" + bash + "'", "pr --inst"));
+  }
+
+  @Test
+  void zshAutoloadsTheCompletionFunctionTheLauncherInstalled() throws Exception {
+    Path zsh = Tools.require("zsh");
+    assertEquals(0, run(LAUNCHER, "--version").code());
+    Path dir = temp.resolve("cache/nixmigrate/zsh");
+    assertTrue(Files.isRegularFile(dir.resolve("_nixmigrate")));
+    // compinit reads #compdef from fpath; running the function body hands nixmigrate to the
+    // bash-style completer, which then completes like bash.
+    String script =
+        "fpath=('"
+            + dir
+            + "' $fpath); autoload -U compinit && compinit -u -d '"
+            + temp.resolve("zcompdump")
+            + "'; print -r -- \"autoload:$_comps[nixmigrate]\";"
+            + " autoload +X _nixmigrate; _nixmigrate 2>/dev/null;"
+            + " print -r -- \"after:$_comps[nixmigrate]\"";
+    Processes.Result r = Processes.run(temp, List.of(zsh.toString(), "-f", "-c", script), null, 60);
+    assertTrue(r.output().contains("autoload:_nixmigrate\n"), r.output());
+    assertTrue(r.output().contains("after:_bash_complete -F _complete_nixmigrate"), r.output());
+  }
+
+  /** The words bash's completion function offers after {@code nixmigrate LINE}. */
+  private String complete(String shell, String load, String line) throws Exception {
+    String script =
+        load
+            + "; COMP_LINE='nixmigrate "
+            + line
+            + "'; read -r -a COMP_WORDS <<< \"$COMP_LINE\"; COMP_CWORD=$((${#COMP_WORDS[@]} - 1));"
+            + " COMP_POINT=${#COMP_LINE}; _complete_nixmigrate; echo \"${COMPREPLY[*]}\"";
+    Processes.Result r = Processes.run(temp, List.of(shell, "-c", script), null, 60);
+    assertEquals(0, r.code(), r.output());
+    // compopt complains outside a real completion; the answer is the last line.
+    List<String> lines = r.output().strip().lines().toList();
+    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
   }
 
   @Test
