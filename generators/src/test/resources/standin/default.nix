@@ -44,7 +44,7 @@ let
     withPackages = f: let ps = f pythonPackages; in
       assert checkPackages "withPackages" ps; drv "python-${version}-env";
   };
-  base = final: (import ./names.nix { inherit drv sub; }) // {
+  base = final: (import ./names.nix { inherit drv sub; }) // (import ./own.nix { inherit final drv hasFile; }) // {
     inherit lib;
     # `nix fmt` passes no path since Nix 2.25 (Nix manual, formatter-run.md): nixfmt alone then
     # reads stdin, nixfmt-tree (pkgs/by-name/ni/nixfmt-tree/package.nix) formats the tree.

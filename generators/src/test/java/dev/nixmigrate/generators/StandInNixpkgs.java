@@ -77,6 +77,7 @@ final class StandInNixpkgs {
     write(np.resolve("python-packages.nix"), py.toString());
     copy("standin/flake.nix", np.resolve("flake.nix"));
     copy("standin/lib.nix", np.resolve("lib.nix"));
+    copy("standin/own.nix", np.resolve("own.nix"));
     copy("standin/default.nix", np.resolve("default.nix"));
     Path ov = dir.resolve("rust-overlay");
     Files.createDirectories(ov);
