@@ -3,6 +3,7 @@ package dev.nixmigrate.cli;
 import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.pr.BotWorkflow;
 import dev.nixmigrate.pr.PrBot;
+import dev.nixmigrate.pr.Release;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -124,13 +125,14 @@ final class PrCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if (installBot) {
-      var r = BotWorkflow.install(dir);
+      Release release = Release.current();
+      var r = BotWorkflow.install(dir, release);
       r.written().forEach(c -> out.println((c.creates() ? "created " : "updated ") + c.path()));
       r.left().forEach(l -> out.println("left alone: " + l));
       if (r.written().isEmpty() && r.left().isEmpty()) {
         out.println(BotWorkflow.PATH + " is up to date.");
       }
-      out.println(BotWorkflow.SETUP);
+      out.println(BotWorkflow.setup(release));
       out.flush();
       return ExitCode.OK;
     }

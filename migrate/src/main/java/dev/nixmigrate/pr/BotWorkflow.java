@@ -13,16 +13,24 @@ import java.util.Map;
 public final class BotWorkflow {
   public static final String PATH = ".github/workflows/nixmigrate.yml";
 
-  /** What the repository's owner sets up once, printed after the file is written. */
-  public static final String SETUP =
-      "To run it: install a GitHub App on the repository with contents, pull requests and"
-          + " workflows (read and write); set the variables NIXMIGRATE_APP_CLIENT_ID,"
-          + " NIXMIGRATE_JAR_URL and NIXMIGRATE_JAR_SHA256 (and NIXMIGRATE_STEP for scheduled"
-          + " runs) and the secret NIXMIGRATE_APP_PRIVATE_KEY.";
-
   private BotWorkflow() {}
 
-  public static String render() {
+  /** What the repository's owner sets up once, printed after the file is written. */
+  public static String setup(Release release) {
+    String setup =
+        "To run it: install a GitHub App on the repository with contents, pull requests and"
+            + " workflows (read and write); set the variable NIXMIGRATE_APP_CLIENT_ID (and"
+            + " NIXMIGRATE_STEP for scheduled runs) and the secret NIXMIGRATE_APP_PRIVATE_KEY.";
+    return release.isRelease()
+        ? setup
+        : setup
+            + "\nThis nixmigrate is a development build, so the workflow names the Action by its"
+            + " tag v"
+            + release.releaseVersion()
+            + ": once that release exists, pin it to the release's commit SHA.";
+  }
+
+  public static String render(Release release) {
     return new TemplateEngine(null)
         .render(
             "bot/nixmigrate.yml.ftl",
@@ -33,12 +41,17 @@ public final class BotWorkflow {
                 "createAppToken",
                 ActionPins.uses("actions/create-github-app-token"),
                 "checkout",
-                ActionPins.uses("actions/checkout")));
+                ActionPins.uses("actions/checkout"),
+                "nixmigrate",
+                release.actionUses(),
+                "version",
+                release.releaseVersion()));
   }
 
   /** Writes the workflow as steps write their files; the changes made (none when up to date). */
-  public static StepResult install(Path repo) {
-    GeneratedFile f = new GeneratedFile(PATH, render(), 0, "pr-bot", GeneratedFile.Mode.WHOLE);
+  public static StepResult install(Path repo, Release release) {
+    GeneratedFile f =
+        new GeneratedFile(PATH, render(release), 0, "pr-bot", GeneratedFile.Mode.WHOLE);
     return NixMigrate.writeFiles(repo, List.of(f), false);
   }
 }

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * shared table, permissions are the least, and the bot runs with an App token.
  */
 class BotWorkflowTest {
+  private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+  private static final Release RELEASE = new Release("nixmigrate/nixmigrate", "0.1.0", COMMIT);
+
   @TempDir Path temp;
 
   private Path installed() throws Exception {
@@ -35,7 +38,7 @@ class BotWorkflowTest {
     TestRepo.commitAll(dir, "initial");
     assertEquals(
         List.of(BotWorkflow.PATH),
-        BotWorkflow.install(dir).written().stream().map(c -> c.path()).toList());
+        BotWorkflow.install(dir, RELEASE).written().stream().map(c -> c.path()).toList());
     return dir;
   }
 
@@ -50,22 +53,38 @@ class BotWorkflowTest {
   }
 
   @Test
-  void everyRunBlockPassesShellcheck() throws Exception {
-    Path shellcheck = Tools.require("shellcheck");
-    Path dir = installed();
-    String text = Files.readString(dir.resolve(BotWorkflow.PATH));
-    int n = 0;
+  void theBotRunsThroughTheActionPinnedToTheReleasesCommit() throws Exception {
+    String text = Files.readString(installed().resolve(BotWorkflow.PATH));
+    Map<String, String> with = new java.util.TreeMap<>();
     for (YamlReader.Leaf l : YamlReader.leaves(text, BotWorkflow.PATH)) {
-      if (l.key().equals("run")) {
-        Path script = temp.resolve("run-" + n++ + ".sh");
-        // GitHub runs run: blocks with bash -e.
-        Files.writeString(script, "#!/usr/bin/env bash\nset -e\n" + l.value());
-        Processes.Result r =
-            Processes.run(temp, List.of(shellcheck.toString(), script.toString()), null, 60);
-        assertTrue(r.ok(), l.value() + "\n" + r.output());
+      assertFalse(l.key().equals("run"), "no shell of its own: " + l.value());
+      String path = String.join("/", l.path());
+      if (path.startsWith("jobs/pull-request/steps/[]/with/")
+          && text.contains("uses: nixmigrate/nixmigrate@" + COMMIT + " # v0.1.0\n        with:")) {
+        with.put(l.key(), l.value());
       }
     }
-    assertEquals(2, n);
+    assertEquals("pr", with.get("command"));
+    assertEquals("0.1.0", with.get("version"));
+    assertEquals("${{ steps.app-token.outputs.token }}", with.get("token"));
+    // Every input the workflow gives is one the Action declares.
+    Path root = Path.of(System.getProperty("nixmigrate.root", "..")).toAbsolutePath().normalize();
+    Set<String> declared =
+        YamlReader.leaves(Files.readString(root.resolve("action.yml")), "action.yml").stream()
+            .filter(l -> l.path().size() == 3 && l.path().get(0).equals("inputs"))
+            .map(l -> l.path().get(1))
+            .collect(Collectors.toSet());
+    assertTrue(declared.containsAll(List.of("command", "version", "step", "token")), declared + "");
+  }
+
+  @Test
+  void aDevelopmentBuildNamesTheActionByTagAndSaysSo() throws Exception {
+    Release dev = new Release("nixmigrate/nixmigrate", "0.2.0-SNAPSHOT", "");
+    String text = BotWorkflow.render(dev);
+    assertTrue(text.contains("uses: nixmigrate/nixmigrate@v0.2.0\n"), text);
+    assertTrue(text.contains("version: '0.2.0'"), text);
+    assertTrue(BotWorkflow.setup(dev).contains("pin it to the release's commit SHA"));
+    assertFalse(BotWorkflow.setup(RELEASE).contains("development build"));
   }
 
   @Test
@@ -82,17 +101,13 @@ class BotWorkflowTest {
     assertTrue(
         leaves.containsKey("on/schedule/[]/cron")
             && leaves.containsKey("on/workflow_dispatch/inputs/step/type"));
-    assertTrue(
-        leaves.get("jobs/pull-request/steps/[]/run").contains("--token-env NIXMIGRATE_TOKEN"));
-    assertFalse(
-        leaves.get("jobs/pull-request/steps/[]/run").contains("${{"), "no expressions in run:");
-    assertTrue(leaves.get("jobs/pull-request/steps/[]/run").contains("sha256sum --check"));
 
     Set<String> pins = new HashSet<>();
     for (String line : Files.readAllLines(Shared.dir().resolve("data/github-actions-pins.tsv"))) {
       String[] cols = line.split("\t");
       pins.add(cols[0].toLowerCase() + "@" + cols[2] + " # " + cols[1]);
     }
+    pins.add("nixmigrate/nixmigrate@" + COMMIT + " # v0.1.0");
     Matcher m = Pattern.compile("uses: (\\S+)@(\\S+)(.*)").matcher(text);
     int n = 0;
     while (m.find()) {
@@ -100,7 +115,7 @@ class BotWorkflowTest {
       assertTrue(
           pins.contains(m.group(1).toLowerCase() + "@" + m.group(2) + m.group(3)), m.group());
     }
-    assertEquals(2, n);
+    assertEquals(3, n);
     assertTrue(text.contains("actions/create-github-app-token@"));
   }
 
@@ -108,12 +123,12 @@ class BotWorkflowTest {
   void aSecondInstallChangesNothingAndTheUsersOwnFileIsLeft() throws Exception {
     Path dir = installed();
     TestRepo.commitAll(dir, "bot");
-    assertTrue(BotWorkflow.install(dir).written().isEmpty());
+    assertTrue(BotWorkflow.install(dir, RELEASE).written().isEmpty());
     Path other = temp.resolve("other");
     Files.createDirectories(other.resolve(".github/workflows"));
     Files.writeString(other.resolve(BotWorkflow.PATH), "name: mine\n");
     TestRepo.commitAll(other, "mine");
-    var r = BotWorkflow.install(other);
+    var r = BotWorkflow.install(other, RELEASE);
     assertTrue(r.written().isEmpty());
     assertEquals("name: mine\n", Files.readString(other.resolve(BotWorkflow.PATH)));
     assertEquals(1, r.left().size());

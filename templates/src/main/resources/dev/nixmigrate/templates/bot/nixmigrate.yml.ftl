@@ -1,12 +1,12 @@
 # ${header}
 #
-# Runs nixmigrate's pull-request bot weekly and on demand. It needs a GitHub App installed on this
-# repository (contents, pull requests and workflows: read and write), with the variables and the
-# secret below (`nixmigrate pr --help` and nixmigrate's README say more).
+# Runs nixmigrate's pull-request bot weekly and on demand, through nixmigrate's GitHub Action
+# (it downloads a released nixmigrate.jar and checks its SHA-256 and build provenance). It needs a
+# GitHub App installed on this repository (contents, pull requests and workflows: read and
+# write), with the variable and the secret below (`nixmigrate pr --help` and nixmigrate's README
+# say more).
 #   vars.NIXMIGRATE_APP_CLIENT_ID      the App's client ID
 #   secrets.NIXMIGRATE_APP_PRIVATE_KEY the App's private key
-#   vars.NIXMIGRATE_JAR_URL            where to download nixmigrate.jar
-#   vars.NIXMIGRATE_JAR_SHA256         its SHA-256, checked before it runs
 #   vars.NIXMIGRATE_STEP               the step the scheduled run takes (default 1)
 name: nixmigrate
 
@@ -50,16 +50,10 @@ jobs:
         with:
           fetch-depth: 0
           persist-credentials: false
-      - name: Fetch nixmigrate
-        env:
-          JAR_URL: ${r"${{ vars.NIXMIGRATE_JAR_URL }}"}
-          JAR_SHA256: ${r"${{ vars.NIXMIGRATE_JAR_SHA256 }}"}
-        run: |
-          curl --fail --silent --show-error --location --output "$RUNNER_TEMP/nixmigrate.jar" "$JAR_URL"
-          echo "$JAR_SHA256  $RUNNER_TEMP/nixmigrate.jar" | sha256sum --check --strict
       - name: Open or update the pull request
-        env:
-          NIXMIGRATE_TOKEN: ${r"${{ steps.app-token.outputs.token }}"}
-          STEP: ${r"${{ inputs.step || vars.NIXMIGRATE_STEP || '1' }}"}
-        run: |
-          "$JAVA_HOME_17_X64/bin/java" -jar "$RUNNER_TEMP/nixmigrate.jar" pr --step "$STEP" --token-env NIXMIGRATE_TOKEN
+        uses: ${nixmigrate}
+        with:
+          command: pr
+          version: '${version}'
+          step: ${r"${{ inputs.step || vars.NIXMIGRATE_STEP || '1' }}"}
+          token: ${r"${{ steps.app-token.outputs.token }}"}
