@@ -386,12 +386,64 @@ UNREACHABLE_RX = re.compile(r"git\+https://github\.com/[\w./-]+|Could not resolv
                             r"failed to select a version for the requirement `[^`]+` \(locked to [\w.+-]+\)")
 
 
+# What a published source leaves out and the repository has: Debian's "+ds" tarballs strip
+# vendored libraries (googletest, fmt, http-parser), and a crate leaves out files outside its
+# folder. A recipe that fails only because such a file is missing is skipped with the path, after
+# the trial has checked that the path really is missing from the source and belongs to the
+# project (a missing system header is nixmigrate's failure, not this).
+MISSING_OWN_FILE_RX = [
+    re.compile(r"couldn't read `([^`]+)`: No such file or directory"),  # include_bytes!/include_str!
+    re.compile(r'add_subdirectory given source\s+"([^"]+)"\s+which is not an\s+existing\s+directory'),
+    re.compile(r"fatal error: ([\w.+-]+/[\w./+-]+\.h(?:pp)?): No such file or directory"),
+]
+
+
+def missing_own_file(out: str, repo: Path) -> str | None:
+    """The project's own file the output says is missing, when it is missing from repo."""
+    for rx in MISSING_OWN_FILE_RX:
+        for m in rx.finditer(out):
+            missing = m[1]
+            path = Path(missing)
+            if path.is_absolute():
+                try:
+                    path = path.resolve().relative_to(repo.resolve())
+                except ValueError:
+                    continue
+            if rx is MISSING_OWN_FILE_RX[2]:
+                # An #include "dir/…/file.h": the project's own when its folder is in the tree.
+                parent = path.parent.parent if len(path.parts) > 2 else path.parent
+                own = any(d.is_dir() for d in repo.glob(f"**/{parent}") if ".git" not in d.parts)
+                if not own or any(repo.glob(f"**/{path}")):
+                    continue
+            else:
+                if (repo / path).exists():
+                    continue
+                if rx is MISSING_OWN_FILE_RX[0]:
+                    # include_bytes!("../../assets/x") is relative to the source file: resolve it
+                    # against every folder and make sure none has it.
+                    name = path.name
+                    if any(repo.rglob(name)):
+                        continue
+            return missing
+    return None
+
+
+# make has no common test report: a test target that ran commands and exited 0 counts as one.
+MAKE_TEST_RX = re.compile(r"^make(?:\[\d+\])?: Nothing to be done for '(?:test|check)'", re.M)
+
+
 def tests_ran(out: str) -> int:
     n = 0
     for rx, count in TEST_COUNT_RX:
         for m in rx.finditer(out):
             n += count(m)
     return n
+
+
+def make_test_target(repo: Path) -> bool:
+    """Whether the justfile's test recipe is `make test` or `make check`."""
+    jf = repo / "justfile"
+    return jf.exists() and re.search(r"^\s+make (?:test|check)\b", jf.read_text(), re.M) is not None
 
 
 def just_recipes(repo: Path) -> set[str]:
@@ -440,11 +492,18 @@ def run_recipes(p: dict, repo: Path, work: Path, machine: Machine, setup: dict, 
         if not r.ok:
             res["error"] = first_error(r.out)
             unreachable = UNREACHABLE_RX.search(r.out)
+            missing = None if unreachable else missing_own_file(r.out, repo)
             if unreachable:
                 res.update(status="skip", error=f"needs a download this machine cannot reach ({unreachable[0]}); "
                            + res["error"])
+            elif missing:
+                res.update(status="skip", error=f"the published source leaves out {missing}, which the "
+                           "repository has; " + res["error"])
         if recipe == "test":
             n = tests_ran(r.out)
+            if n == 0 and r.ok and make_test_target(repo) and not MAKE_TEST_RX.search(r.out):
+                n = 1
+                res["note"] = "make's test target ran and passed; make has no test count"
             res["tests"] = n
             if r.ok and n == 0:
                 res.update(status="skip" if p.get("no_tests") else "fail",
