@@ -247,12 +247,18 @@ class ActionTest {
         assertFalse(l.value().contains("${{"), "no expression in run: " + l.value());
       }
       if (l.path().size() == 4 && l.path().get(2).equals("permissions")) {
-        permissions.add(l.key() + "=" + l.value());
+        permissions.add(l.path().get(1) + ":" + l.key() + "=" + l.value());
       }
     }
-    assertEquals(4, n);
+    assertEquals(5, n);
     assertTrue(text.contains("\npermissions: {}\n"), "nothing at the top level");
-    assertEquals(List.of("contents=write", "id-token=write", "attestations=write"), permissions);
+    assertEquals(
+        List.of(
+            "nix-package:contents=read",
+            "release:contents=write",
+            "release:id-token=write",
+            "release:attestations=write"),
+        permissions);
 
     Matcher m = Pattern.compile("uses: ([^@\\s]+)@(\\S+) # (v\\S+)\n").matcher(text);
     int pinned = 0;
@@ -264,7 +270,7 @@ class ActionTest {
           "the header says where the pin of " + m.group(1) + " comes from");
     }
     assertEquals(pinned, text.split("uses: ", -1).length - 1, "every uses: is pinned");
-    assertEquals(3, pinned);
+    assertEquals(5, pinned);
     String checkout = dev.nixmigrate.generators.ci.ActionPins.uses("actions/checkout");
     assertTrue(text.contains("uses: " + checkout + "\n"), checkout);
   }
