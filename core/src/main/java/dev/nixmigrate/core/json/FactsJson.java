@@ -130,6 +130,7 @@ public final class FactsJson {
     o.put("optionalDependencies", List.copyOf(py.optionalDependencies().keySet()));
     o.put("dependencyGroups", List.copyOf(py.dependencyGroups().keySet()));
     o.put("testRunner", py.testRunner());
+    o.put("testScript", py.testScript());
     o.put("nativeParts", py.nativeParts());
     return o;
   }

@@ -22,6 +22,9 @@ import java.util.TreeMap;
  * @param optionalDependencies extras, sorted by name
  * @param dependencyGroups PEP 735 and Poetry groups, sorted by name
  * @param testRunner {@code pytest}, {@code unittest} or null
+ * @param testScript the project's own script that runs its tests the way upstream CI does (such as
+ *     {@code scripts/test.sh}, which may set the environment the tests expect), relative to the
+ *     project, or null
  * @param nativeParts {@code rust} (maturin) or {@code cmake}/{@code meson} (C/C++ extension
  *     backends)
  * @param requirementFiles requirements*.txt files and the role nixmigrate gave each
@@ -40,6 +43,7 @@ public record PythonProject(
     Map<String, List<Requirement>> optionalDependencies,
     Map<String, List<Requirement>> dependencyGroups,
     String testRunner,
+    String testScript,
     List<String> nativeParts,
     List<RequirementFile> requirementFiles) {
 

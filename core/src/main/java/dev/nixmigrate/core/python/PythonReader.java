@@ -294,6 +294,7 @@ public final class PythonReader {
     }
     List<String> nativeParts = nativeParts(backend, buildRequires, py, setupPy);
     String testRunner = testRunner(py, cfg, deps, extras, groups, requirementFiles);
+    String testScript = testRunner == null ? null : testScript();
     requiresPython = requiresPython.replaceAll("\\s+", "");
     return Optional.of(
         new PythonProject(
@@ -310,6 +311,7 @@ public final class PythonReader {
             extras,
             groups,
             testRunner,
+            testScript,
             nativeParts,
             requirementFiles));
   }
@@ -518,6 +520,40 @@ public final class PythonReader {
       parts.add("c-extension");
     }
     return parts;
+  }
+
+  /** Where projects keep the script their CI runs the tests with. */
+  private static final List<String> TEST_SCRIPTS =
+      List.of("scripts/test.sh", "scripts/tests.sh", "scripts/test");
+
+  /** A line that runs pytest or unittest (not a comment, not an echo of the word). */
+  private static final java.util.regex.Pattern RUNS_TESTS =
+      java.util.regex.Pattern.compile(
+          "^(?:[\\w.-]+=\\S*\\s+)*(?:exec\\s+)?(?:(?:coverage run|python3?)\\s+-m\\s+)?"
+              + "(?:pytest|py\\.test|unittest)(?:\\s.*)?$");
+
+  /**
+   * The project's own test script: a file under {@code scripts/} that runs pytest or unittest
+   * itself, usually after setting what the tests expect (terminal width, feature switches).
+   */
+  private String testScript() {
+    if (!names.contains("scripts")) {
+      return null;
+    }
+    for (String s : TEST_SCRIPTS) {
+      if (!files.isFile(path(s)) || java.nio.file.Files.isSymbolicLink(files.resolve(path(s)))) {
+        continue;
+      }
+      boolean runs =
+          files
+              .text(path(s))
+              .map(t -> t.lines().map(String::strip).anyMatch(l -> RUNS_TESTS.matcher(l).matches()))
+              .orElse(false);
+      if (runs) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private String testRunner(

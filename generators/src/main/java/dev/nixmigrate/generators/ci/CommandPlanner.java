@@ -73,14 +73,18 @@ public final class CommandPlanner {
         build.add("uv build");
         if (tests) {
           test.add(
-              py.testRunner().equals("pytest") ? "uv run pytest" : "uv run python -m unittest");
+              py.testScript() != null
+                  ? "uv run " + script(py)
+                  : py.testRunner().equals("pytest")
+                      ? "uv run pytest"
+                      : "uv run python -m unittest");
         }
       }
       case "poetry" -> {
         setup.add("poetry install --all-extras");
         build.add("poetry build");
         if (tests) {
-          test.add("poetry run " + runner(py));
+          test.add("poetry run " + (py.testScript() != null ? script(py) : runner(py)));
         }
       }
       case "pdm" -> {
@@ -94,7 +98,7 @@ public final class CommandPlanner {
                     : "pdm install");
         build.add("pdm build");
         if (tests) {
-          test.add("pdm run " + runner(py));
+          test.add("pdm run " + (py.testScript() != null ? script(py) : runner(py)));
         }
       }
       case "hatch" -> {
@@ -106,7 +110,7 @@ public final class CommandPlanner {
           if (py.testRunner().equals("pytest")) {
             setup.add("python -m pip install pytest");
           }
-          test.add("python -m " + runner(py));
+          test.add(py.testScript() != null ? script(py) : "python -m " + runner(py));
         } else if (tests) {
           test.add("hatch test");
         }
@@ -128,7 +132,7 @@ public final class CommandPlanner {
           if (py.testRunner().equals("pytest")) {
             setup.add("python -m pip install pytest");
           }
-          test.add("python -m " + runner(py));
+          test.add(py.testScript() != null ? script(py) : "python -m " + runner(py));
         }
       }
     }
@@ -165,6 +169,11 @@ public final class CommandPlanner {
 
   /** Dependency groups that hold what the tests need, by their usual names. */
   static final Set<String> TEST_GROUPS = Set.of("test", "tests", "testing");
+
+  /** The project's own test script, which sets what its tests expect before it runs them. */
+  private static String script(PythonProject py) {
+    return "bash " + Escape.shellWord(py.testScript());
+  }
 
   private static String runner(PythonProject py) {
     return py.testRunner().equals("pytest") ? "pytest" : "unittest";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.RepoScanner;
 import dev.nixmigrate.testing.TestRepo;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -131,5 +132,35 @@ class CommandPlannerTest {
         .file("tests/test_x.py", "def test_x():\n    pass\n");
     ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
     assertEquals(List.of("pdm install --dev --group tests"), c.setup());
+  }
+
+  @Test
+  void theProjectsOwnTestScriptRunsTheTestsWithItsEnvironment() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            "[project]\nname = \"x\"\nversion = \"1\"\n\n"
+                + "[dependency-groups]\ntests = [\"pytest\"]\n\n[tool.pdm]\n\n"
+                + "[build-system]\nrequires = [\"pdm-backend\"]\nbuild-backend = \"pdm.backend\"\n")
+        .file("pdm.lock", "")
+        .file("tests/test_x.py", "def test_x():\n    pass\n")
+        .file(
+            "scripts/test.sh",
+            "#!/usr/bin/env bash\nset -e\n# pytest with a wide terminal\n"
+                + "export TERMINAL_WIDTH=3000\npytest --showlocals ${@}\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("pdm run bash scripts/test.sh"), c.test());
+
+    // A script that only mentions pytest (in a comment, in an echo) is not the test runner.
+    Files.writeString(
+        dir.resolve("scripts/test.sh"), "#!/bin/sh\n# run pytest by hand\necho 'use pytest'\n");
+    c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("pdm run pytest"), c.test());
+
+    Files.writeString(dir.resolve("scripts/test.sh"), "coverage run -m pytest tests\n");
+    Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"x\"\nversion = \"1\"\n");
+    Files.delete(dir.resolve("pdm.lock"));
+    c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("bash scripts/test.sh"), c.test(), "pip: the script on setup's Python");
   }
 }
