@@ -2,8 +2,9 @@ package dev.nixmigrate.core.model;
 
 /**
  * A folder with a manifest that is not one of the repository's projects: an example, a test
- * fixture, a benchmark, vendored code, a documentation build, or a folder nixmigrate.toml excludes.
- * CI, the justfile and the flake leave it out.
+ * fixture, a benchmark, vendored code, a documentation build, a separate CMake project inside
+ * another that does not build it, or a folder nixmigrate.toml excludes. CI, the justfile and the
+ * flake leave it out.
  *
  * @param path the folder, relative to the repository root
  * @param name the name its manifest gives
@@ -18,6 +19,8 @@ public record LeftOut(String path, String name, Role role, String reason) {
     BENCHMARK,
     VENDORED,
     DOCS,
+    /** A CMake project of its own inside another CMake project's tree that does not build it. */
+    STANDALONE,
     EXCLUDED;
 
     /** The lower-case name JSON and messages use. */

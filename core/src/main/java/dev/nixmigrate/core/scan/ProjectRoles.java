@@ -85,6 +85,9 @@ public final class ProjectRoles {
       } else {
         LeftOut role = role(p);
         if (role == null) {
+          role = standalone(p, facts.projects());
+        }
+        if (role == null) {
           kept.add(p);
         } else {
           byRole.add(p);
@@ -118,6 +121,34 @@ public final class ProjectRoles {
             "it is below "
                 + folder
                 + "/; name it in include = [...] in "
+                + SETTINGS
+                + " to build it too");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A CMake-only project inside another CMake project's tree. The outer project's add_subdirectory
+   * graph did not reach it (or it would be part of the outer project), so the outer build does not
+   * build it: it is a helper, a packaging test or a tool with a build of its own (Catch2's
+   * Windows-only coverage helper in tools/misc, a Conan test_package).
+   */
+  private static LeftOut standalone(Project p, List<Project> all) {
+    if (p.cmake().isEmpty() || p.python().isPresent() || p.rust().isPresent()) {
+      return null;
+    }
+    for (Project outer : all) {
+      if (outer != p
+          && outer.cmake().isPresent()
+          && (outer.path().equals(".") || p.path().startsWith(outer.path() + "/"))) {
+        return new LeftOut(
+            p.path(),
+            p.name(),
+            Role.STANDALONE,
+            "a CMake project of its own inside the one at "
+                + outer.path()
+                + ", whose add_subdirectory calls do not reach it; name it in include = [...] in "
                 + SETTINGS
                 + " to build it too");
       }

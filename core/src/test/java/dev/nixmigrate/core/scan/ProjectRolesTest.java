@@ -80,6 +80,38 @@ class ProjectRolesTest {
   }
 
   @Test
+  void aCMakeProjectInsideAnotherThatDoesNotBuildItIsStandalone() {
+    String top = "cmake_minimum_required(VERSION 3.10)\nproject(lib CXX)\nadd_subdirectory(src)\n";
+    TestRepo.in(dir)
+        .file("CMakeLists.txt", top)
+        .file("src/CMakeLists.txt", "add_library(lib lib.cpp)\n")
+        .file("src/lib.cpp", "int f() { return 1; }\n")
+        .file(
+            "tools/misc/CMakeLists.txt",
+            "cmake_minimum_required(VERSION 3.10)\nproject(Helper CXX)\n"
+                + "add_executable(helper helper.cpp)\n")
+        .file("tools/misc/helper.cpp", "int main() { return 0; }\n")
+        .file("bindings/pyproject.toml", py("bindings"));
+    RepoFacts f = RepoScanner.scan(dir);
+    assertEquals(List.of(".", "bindings"), paths(f), "a Python project inside stays");
+    LeftOut helper = f.leftOut().get(0);
+    assertEquals("tools/misc standalone", helper.path() + " " + helper.role().id());
+    assertTrue(helper.reason().contains("inside the one at ."), helper.reason());
+
+    // Reached by the outer project's add_subdirectory, the folder is part of it.
+    TestRepo.in(dir).file("CMakeLists.txt", top + "add_subdirectory(tools/misc)\n");
+    RepoFacts reached = RepoScanner.scan(dir);
+    assertEquals(List.of(".", "bindings"), paths(reached));
+    assertEquals(List.of(), reached.leftOut());
+
+    // Named in include = [...], it is built.
+    TestRepo.in(dir)
+        .file("CMakeLists.txt", top)
+        .file("nixmigrate.toml", "include = [\"tools/misc\"]\n");
+    assertEquals(List.of(".", "bindings", "tools/misc"), paths(RepoScanner.scan(dir)));
+  }
+
+  @Test
   void aRepositoryOfExamplesOnlyKeepsThem() {
     TestRepo.in(dir)
         .file("examples/a/pyproject.toml", py("a"))
