@@ -2,9 +2,9 @@ package dev.nixmigrate.core.model;
 
 /**
  * A folder with a manifest that is not one of the repository's projects: an example, a test
- * fixture, a benchmark, vendored code, a documentation build, a separate CMake project inside
- * another that does not build it, or a folder nixmigrate.toml excludes. CI, the justfile and the
- * flake leave it out.
+ * fixture, a benchmark, fuzz targets, vendored code, a documentation build, a separate CMake
+ * project inside another that does not build it, or a folder nixmigrate.toml excludes. CI, the
+ * justfile and the flake leave it out.
  *
  * @param path the folder, relative to the repository root
  * @param name the name its manifest gives
@@ -17,6 +17,8 @@ public record LeftOut(String path, String name, Role role, String reason) {
     EXAMPLE,
     FIXTURE,
     BENCHMARK,
+    /** Fuzz targets (cargo-fuzz, AFL, libFuzzer): built by a fuzzer's own toolchain. */
+    FUZZ,
     VENDORED,
     DOCS,
     /** A CMake project of its own inside another CMake project's tree that does not build it. */

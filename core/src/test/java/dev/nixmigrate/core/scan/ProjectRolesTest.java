@@ -35,6 +35,8 @@ class ProjectRolesTest {
         .file("tests/fixtures/pkg/pyproject.toml", py("fixture"))
         .file("benches/speed/Cargo.toml", CRATE)
         .file("benches/speed/src/lib.rs", "")
+        .file("fuzz/Cargo.toml", CRATE.replace("\"b\"", "\"b-fuzz\""))
+        .file("fuzz/src/lib.rs", "")
         .file(
             "third_party/zlib/CMakeLists.txt",
             "cmake_minimum_required(VERSION 3.10)\nproject(z C)\n")
@@ -55,6 +57,7 @@ class ProjectRolesTest {
             "benches/speed benchmark",
             "docs docs",
             "examples/client example",
+            "fuzz fuzz",
             "tests/fixtures/pkg fixture",
             "third_party/zlib vendored"),
         f.leftOut().stream().map(l -> l.path() + " " + l.role().id()).sorted().toList());
