@@ -31,8 +31,16 @@ public final class CommandPlanner {
                     p.python().map(py -> py.buildBackend().equals("maturin")).orElse(false);
                 out.add(rust(p, rs, unique(ids, p, "rust"), viaMaturin));
               });
-      p.cmake().ifPresent(c -> out.add(cmake(p, c, unique(ids, p, "cmake"))));
-      p.nativeBuild().ifPresent(b -> out.add(nativeBuild(p, b, unique(ids, p, b.system()))));
+      // A CMake or meson tree that the Python build backend drives (scikit-build-core,
+      // meson-python) is built through the Python build only: a separate build of it is not
+      // what the project builds, and needs what the backend passes in (Python's paths).
+      List<String> viaPython = p.python().map(PythonProject::nativeParts).orElse(List.of());
+      if (!viaPython.contains("cmake")) {
+        p.cmake().ifPresent(c -> out.add(cmake(p, c, unique(ids, p, "cmake"))));
+      }
+      p.nativeBuild()
+          .filter(b -> !viaPython.contains(b.system()))
+          .ifPresent(b -> out.add(nativeBuild(p, b, unique(ids, p, b.system()))));
     }
     return out;
   }

@@ -163,4 +163,22 @@ class CommandPlannerTest {
     c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
     assertEquals(List.of("bash scripts/test.sh"), c.test(), "pip: the script on setup's Python");
   }
+
+  @Test
+  void aCMakeTreeThatScikitBuildCoreDrivesIsBuiltOnlyThroughPython() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            "[project]\nname = \"ext\"\nversion = \"1\"\n\n"
+                + "[build-system]\nrequires = [\"scikit-build-core\", \"pybind11\"]\n"
+                + "build-backend = \"scikit_build_core.build\"\n")
+        .file(
+            "CMakeLists.txt",
+            "cmake_minimum_required(VERSION 3.15)\nproject(ext LANGUAGES CXX)\n"
+                + "find_package(Python COMPONENTS Interpreter Development.Module REQUIRED)\n")
+        .file("tests/test_ext.py", "def test_x():\n    pass\n");
+    List<ProjectCommands> plan = CommandPlanner.plan(RepoScanner.scan(dir));
+    assertEquals(List.of("python"), plan.stream().map(ProjectCommands::kind).toList());
+    assertEquals(List.of("python -m build"), plan.get(0).build());
+  }
 }
