@@ -101,6 +101,7 @@ public final class CMakeReader {
   private final List<FetchedDependency> fetched = new ArrayList<>();
   private final List<FetchedDependency> optionalFetched = new ArrayList<>();
   private boolean tests;
+  private boolean installs;
 
   private final Budgets budgets;
   private long expandedChars;
@@ -214,6 +215,7 @@ public final class CMakeReader {
         optionalFetched,
         List.copyOf(subdirectories),
         tests,
+        installs,
         vcpkg,
         conan,
         presets);
@@ -371,6 +373,7 @@ public final class CMakeReader {
       case "cpmaddpackage" -> fetch(a, "CPM", file, cmd.line(), where);
       case "add_subdirectory" -> subdirectory(a, dir, depth);
       case "include" -> include(a, dir, depth);
+      case "install" -> installs |= where != Tri.FALSE;
       case "enable_testing",
           "add_test",
           "gtest_discover_tests",

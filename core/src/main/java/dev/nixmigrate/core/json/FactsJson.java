@@ -216,6 +216,7 @@ public final class FactsJson {
             .distinct()
             .toList());
     o.put("tests", c.tests());
+    o.put("installs", c.installs());
     o.put("subdirectories", c.subdirectories());
     o.put("vcpkgDependencies", c.vcpkgDependencies());
     o.put("conanRequires", c.conanRequires());

@@ -19,6 +19,8 @@ import java.util.List;
  * @param subdirectories directories reached through {@code add_subdirectory}, relative to the
  *     project
  * @param tests true when {@code enable_testing()} or {@code add_test()} appears
+ * @param installs true when an {@code install()} rule may run in the default configuration, so that
+ *     {@code cmake --install} installs something
  * @param vcpkgDependencies from {@code vcpkg.json}
  * @param conanRequires from {@code conanfile.txt}
  * @param presets configure preset names from {@code CMakePresets.json}
@@ -37,6 +39,7 @@ public record CMakeProject(
     List<FetchedDependency> optionalFetchContent,
     List<String> subdirectories,
     boolean tests,
+    boolean installs,
     List<String> vcpkgDependencies,
     List<String> conanRequires,
     List<String> presets) {

@@ -88,6 +88,16 @@ class CMakeReaderTest {
   }
 
   @Test
+  void installRulesAreSeenInSubdirectoriesAndNotBehindAnOffOption() {
+    assertFalse(read("project(x)\nadd_executable(a a.c)\n").installs());
+    assertFalse(
+        read("project(x)\noption(X_INSTALL \"\" OFF)\nif(X_INSTALL)\n install(TARGETS a)\nendif()\n")
+            .installs());
+    TestRepo.in(dir).file("src/CMakeLists.txt", "add_library(a a.c)\ninstall(TARGETS a)\n");
+    assertTrue(read("project(x)\nadd_subdirectory(src)\n").installs());
+  }
+
+  @Test
   void takesTheNewestStandardByYear() {
     CMakeProject p =
         read(

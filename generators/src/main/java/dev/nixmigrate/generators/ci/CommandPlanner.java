@@ -222,10 +222,14 @@ public final class CommandPlanner {
   private static ProjectCommands cmake(Project p, CMakeProject c, String id) {
     String policy = needsPolicyFloor(c.minimumVersion()) ? " " + POLICY_FLOOR : "";
     List<String> build =
-        List.of(
-            "cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release" + policy,
-            "cmake --build build",
-            "cmake --install build --prefix install");
+        new ArrayList<>(
+            List.of(
+                "cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release" + policy,
+                "cmake --build build"));
+    // Without install() rules there is nothing to install, and no artifact to upload.
+    if (c.installs()) {
+      build.add("cmake --install build --prefix install");
+    }
     // --no-tests=error: a test step that finds no test fails instead of passing on nothing.
     List<String> test =
         c.tests()
@@ -237,7 +241,15 @@ public final class CommandPlanner {
             "cmake -S . -B build-lint -G Ninja -DCMAKE_COMPILE_WARNING_AS_ERROR=ON" + policy,
             "cmake --build build-lint");
     return new ProjectCommands(
-        id, "cmake", p.path(), List.of(), build, test, lint, List.of(), List.of("install/"));
+        id,
+        "cmake",
+        p.path(),
+        List.of(),
+        build,
+        test,
+        lint,
+        List.of(),
+        c.installs() ? List.of("install/") : List.of());
   }
 
   /**

@@ -404,7 +404,10 @@ public final class WorkflowPlanner {
     addRun(steps, "Build", c.build());
     addRun(steps, "Test", c.test());
     addRun(steps, "Lint (warnings as errors)", c.lint());
-    steps.add(upload(c, "install-tree").when("matrix.os == 'ubuntu-latest' && matrix.cc == 'gcc'"));
+    if (!c.artifacts().isEmpty()) {
+      steps.add(
+          upload(c, "install-tree").when("matrix.os == 'ubuntu-latest' && matrix.cc == 'gcc'"));
+    }
     String standard =
         cm.cxxStandard() != null
             ? "C++" + cm.cxxStandard()

@@ -181,4 +181,20 @@ class CommandPlannerTest {
     assertEquals(List.of("python"), plan.stream().map(ProjectCommands::kind).toList());
     assertEquals(List.of("python -m build"), plan.get(0).build());
   }
+
+  @Test
+  void aCMakeProjectWithoutInstallRulesInstallsAndUploadsNothing() throws Exception {
+    String top = "cmake_minimum_required(VERSION 3.16)\nproject(t C)\nadd_executable(t t.c)\n";
+    TestRepo.in(dir).file("CMakeLists.txt", top).file("t.c", "int main(void) { return 0; }\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(
+        List.of("cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release", "cmake --build build"),
+        c.build());
+    assertEquals(List.of(), c.artifacts());
+
+    TestRepo.in(dir).file("CMakeLists.txt", top + "install(TARGETS t)\n");
+    c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals("cmake --install build --prefix install", c.build().get(2));
+    assertEquals(List.of("install/"), c.artifacts());
+  }
 }
