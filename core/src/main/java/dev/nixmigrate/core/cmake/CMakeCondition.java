@@ -269,6 +269,11 @@ final class CMakeCondition {
     return v != null ? v : Tri.TRUE;
   }
 
+  /** True when the value is one of CMake's false constants (OFF, 0, NO, FALSE, …). */
+  static boolean isFalseConstant(String s) {
+    return s != null && constant(s) == Tri.FALSE;
+  }
+
   private static Tri constant(String s) {
     String u = s.toUpperCase(Locale.ROOT);
     if (u.isEmpty()

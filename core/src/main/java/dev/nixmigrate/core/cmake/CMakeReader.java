@@ -103,6 +103,12 @@ public final class CMakeReader {
   private boolean tests;
   private boolean installs;
 
+  /** Test commands seen only where the default configuration does not go. */
+  private boolean testsOff;
+
+  /** Options declared OFF by default, in order: a switch that turns the tests on is among them. */
+  private final List<String> offOptions = new ArrayList<>();
+
   private final Budgets budgets;
   private long expandedChars;
   private long expansions;
@@ -214,7 +220,8 @@ public final class CMakeReader {
         fetched,
         optionalFetched,
         List.copyOf(subdirectories),
-        tests,
+        tests || testOption() != null,
+        testOption(),
         installs,
         vcpkg,
         conan,
@@ -353,9 +360,13 @@ public final class CMakeReader {
         }
       }
       case "set" -> set(a, where);
+      case "cmake_dependent_option" -> dependentOption(a, where);
       case "option" -> {
         if (!a.isEmpty() && where != Tri.FALSE && !vars.containsKey(a.get(0))) {
           vars.put(a.get(0), a.size() >= 3 ? a.get(2) : "OFF");
+          if (where == Tri.TRUE && CMakeCondition.isFalseConstant(vars.get(a.get(0)))) {
+            offOptions.add(a.get(0));
+          }
           if (where == Tri.UNKNOWN) {
             uncertain.add(a.get(0));
           }
@@ -372,7 +383,7 @@ public final class CMakeReader {
       case "externalproject_add" -> fetch(a, "ExternalProject", file, cmd.line(), where);
       case "cpmaddpackage" -> fetch(a, "CPM", file, cmd.line(), where);
       case "add_subdirectory" -> subdirectory(a, dir, depth);
-      case "include" -> include(a, dir, depth);
+      case "include" -> include(a, dir, depth, where);
       case "install" -> installs |= where != Tri.FALSE;
       case "enable_testing",
           "add_test",
@@ -380,7 +391,7 @@ public final class CMakeReader {
           "gtest_add_tests",
           "catch_discover_tests",
           "doctest_discover_tests" ->
-          tests = true;
+          testMarker(where);
       case "target_compile_features" -> {
         for (String f : a) {
           if (f.startsWith("cxx_std_")) {
@@ -643,13 +654,73 @@ public final class CMakeReader {
     }
   }
 
-  private void include(List<String> a, String dir, int depth) {
+  /** Names of options that switch a project's tests on. */
+  private static final Pattern TEST_OPTION =
+      Pattern.compile(
+          "(?i)(?:^|_)(?:BUILD_TESTS?|BUILD_TESTING|TESTS?|TESTING|ENABLE_TESTS?|"
+              + "DEVELOPMENT_BUILD|DEV_BUILD|DEVELOPER_MODE)$");
+
+  /**
+   * When test commands appear only behind an option that is off by default, the first such option
+   * named for tests or development; null when the tests need no option.
+   */
+  private String testOption() {
+    if (tests || !testsOff) {
+      return null;
+    }
+    // The name reaches command lines: only plain identifiers.
+    return offOptions.stream()
+        .filter(o -> o.matches("[A-Za-z][A-Za-z0-9_]{0,99}") && TEST_OPTION.matcher(o).find())
+        .findFirst()
+        .orElse(null);
+  }
+
+  private void testMarker(Tri where) {
+    if (where == Tri.FALSE) {
+      testsOff = true;
+    } else {
+      tests = true;
+    }
+  }
+
+  /**
+   * {@code cmake_dependent_option(NAME doc DEFAULT DEPENDS FORCE)}: DEFAULT when every condition of
+   * DEPENDS holds, else FORCE; unknown when a condition cannot be decided.
+   */
+  private void dependentOption(List<String> a, Tri where) {
+    if (a.size() < 5 || where == Tri.FALSE || vars.containsKey(a.get(0))) {
+      return;
+    }
+    Tri all = Tri.TRUE;
+    for (String c : a.get(3).split(";")) {
+      List<CMakeCondition.Token> tokens = new ArrayList<>();
+      for (String word : c.strip().split("\\s+")) {
+        if (!word.isEmpty()) {
+          tokens.add(new CMakeCondition.Token(word, ArgKind.UNQUOTED));
+        }
+      }
+      Tri t = tokens.isEmpty() ? Tri.TRUE : CMakeCondition.evaluate(tokens, vars, uncertain);
+      if (t == Tri.FALSE) {
+        all = Tri.FALSE;
+        break;
+      }
+      if (t == Tri.UNKNOWN) {
+        all = Tri.UNKNOWN;
+      }
+    }
+    vars.put(a.get(0), all == Tri.FALSE ? a.get(4) : a.get(2));
+    if (all == Tri.UNKNOWN || where == Tri.UNKNOWN) {
+      uncertain.add(a.get(0));
+    }
+  }
+
+  private void include(List<String> a, String dir, int depth, Tri where) {
     if (a.isEmpty()) {
       return;
     }
     String target = a.get(0);
     if (target.equals("CTest")) {
-      tests = true;
+      testMarker(where);
       return;
     }
     if (!target.endsWith(".cmake") || target.contains("${")) {

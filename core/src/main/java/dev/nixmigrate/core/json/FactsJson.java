@@ -216,6 +216,7 @@ public final class FactsJson {
             .distinct()
             .toList());
     o.put("tests", c.tests());
+    o.put("testOption", c.testOption());
     o.put("installs", c.installs());
     o.put("subdirectories", c.subdirectories());
     o.put("vcpkgDependencies", c.vcpkgDependencies());

@@ -19,6 +19,9 @@ import java.util.List;
  * @param subdirectories directories reached through {@code add_subdirectory}, relative to the
  *     project
  * @param tests true when {@code enable_testing()} or {@code add_test()} appears
+ * @param testOption an option that is OFF by default and turns the tests on (such as {@code
+ *     CATCH_DEVELOPMENT_BUILD}), when the tests are only reached with an option on; CI configures
+ *     with it ON. Null otherwise
  * @param installs true when an {@code install()} rule may run in the default configuration, so that
  *     {@code cmake --install} installs something
  * @param vcpkgDependencies from {@code vcpkg.json}
@@ -39,6 +42,7 @@ public record CMakeProject(
     List<FetchedDependency> optionalFetchContent,
     List<String> subdirectories,
     boolean tests,
+    String testOption,
     boolean installs,
     List<String> vcpkgDependencies,
     List<String> conanRequires,

@@ -98,6 +98,33 @@ class CMakeReaderTest {
   }
 
   @Test
+  void testsBehindAnOffOptionNameTheOptionThatTurnsThemOn() {
+    TestRepo.in(dir)
+        .file("tests/CMakeLists.txt", "add_executable(t t.cpp)\nadd_test(NAME t COMMAND t)\n");
+    CMakeProject p =
+        read(
+            "project(x)\ninclude(CMakeDependentOption)\n"
+                + "option(X_DEVELOPMENT_BUILD \"tests, warnings\" OFF)\n"
+                + "cmake_dependent_option(X_BUILD_TESTING \"tests\" ON \"X_DEVELOPMENT_BUILD\" OFF)\n"
+                + "if(X_BUILD_TESTING)\n enable_testing()\n add_subdirectory(tests)\nendif()\n");
+    assertEquals("X_DEVELOPMENT_BUILD", p.testOption());
+    assertTrue(p.tests());
+
+    CMakeProject on =
+        read(
+            "project(x)\noption(X_BUILD_TESTS \"\" ON)\n"
+                + "if(X_BUILD_TESTS)\n enable_testing()\n add_subdirectory(tests)\nendif()\n");
+    assertEquals(null, on.testOption(), "on by default: no option needed");
+    assertTrue(on.tests());
+
+    CMakeProject none =
+        read(
+            "project(x)\noption(X_DOCS \"\" OFF)\nif(X_DOCS)\n add_subdirectory(tests)\nendif()\n");
+    assertEquals(null, none.testOption(), "no option named for tests");
+    assertFalse(none.tests());
+  }
+
+  @Test
   void takesTheNewestStandardByYear() {
     CMakeProject p =
         read(

@@ -220,7 +220,9 @@ public final class CommandPlanner {
   }
 
   private static ProjectCommands cmake(Project p, CMakeProject c, String id) {
-    String policy = needsPolicyFloor(c.minimumVersion()) ? " " + POLICY_FLOOR : "";
+    String policy =
+        (needsPolicyFloor(c.minimumVersion()) ? " " + POLICY_FLOOR : "")
+            + (c.testOption() == null ? "" : " -D" + c.testOption() + "=ON");
     List<String> build =
         new ArrayList<>(
             List.of(

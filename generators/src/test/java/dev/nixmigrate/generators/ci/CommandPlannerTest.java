@@ -197,4 +197,19 @@ class CommandPlannerTest {
     assertEquals("cmake --install build --prefix install", c.build().get(2));
     assertEquals(List.of("install/"), c.artifacts());
   }
+
+  @Test
+  void testsBehindAnOffOptionAreConfiguredWithItOn() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "CMakeLists.txt",
+            "cmake_minimum_required(VERSION 3.16)\nproject(t C)\n"
+                + "option(T_BUILD_TESTS \"tests\" OFF)\n"
+                + "if(T_BUILD_TESTS)\n enable_testing()\n add_test(NAME t COMMAND t)\nendif()\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(
+        "cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DT_BUILD_TESTS=ON",
+        c.build().get(0));
+    assertEquals(List.of("ctest --test-dir build --output-on-failure --no-tests=error"), c.test());
+  }
 }
