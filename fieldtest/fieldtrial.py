@@ -428,6 +428,26 @@ def missing_own_file(out: str, repo: Path) -> str | None:
     return None
 
 
+# A system library this machine's Debian has in an older version than the project asks for
+# (librsvg wants cairo >= 1.18; Debian 12 has 1.16, Ubuntu 24.04 runners have 1.18): the
+# machine's limit, checked with pkg-config, not nixmigrate's.
+PKG_CONFIG_AT_LEAST_RX = re.compile(r"pkg-config --libs --cflags (\S+) (?:\1 )?>= ([\d.]+)")
+
+
+def older_here(out: str, env: dict) -> str | None:
+    for m in PKG_CONFIG_AT_LEAST_RX.finditer(out):
+        module, wanted = m[1], m[2]
+        r = run(["pkg-config", "--modversion", module], env=env, timeout=60)
+        have = r.out.strip() if r.ok else ""
+        if have and version_tuple(have) < version_tuple(wanted):
+            return f"{module} >= {wanted}; this machine's Debian has {have}"
+    return None
+
+
+def version_tuple(v: str) -> tuple:
+    return tuple(int(x) for x in re.findall(r"\d+", v)[:3])
+
+
 # make has no common test report: a test target that ran commands and exited 0 counts as one.
 MAKE_TEST_RX = re.compile(r"^make(?:\[\d+\])?: Nothing to be done for '(?:test|check)'", re.M)
 
@@ -493,12 +513,15 @@ def run_recipes(p: dict, repo: Path, work: Path, machine: Machine, setup: dict, 
             res["error"] = first_error(r.out)
             unreachable = UNREACHABLE_RX.search(r.out)
             missing = None if unreachable else missing_own_file(r.out, repo)
+            older = None if unreachable or missing else older_here(r.out, env)
             if unreachable:
                 res.update(status="skip", error=f"needs a download this machine cannot reach ({unreachable[0]}); "
                            + res["error"])
             elif missing:
                 res.update(status="skip", error=f"the published source leaves out {missing}, which the "
                            "repository has; " + res["error"])
+            elif older:
+                res.update(status="skip", error=f"needs {older}; " + res["error"])
         if recipe == "test":
             n = tests_ran(r.out)
             if n == 0 and r.ok and make_test_target(repo) and not MAKE_TEST_RX.search(r.out):
