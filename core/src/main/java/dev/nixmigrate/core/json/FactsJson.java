@@ -111,6 +111,10 @@ public final class FactsJson {
               n.put("version", b.version());
               n.put("testCommand", b.testCommand());
               n.put("dependencies", b.dependencies());
+              n.put("installs", b.installs());
+              if (b.system().equals("make")) {
+                n.put("prefixVariables", b.prefixVariables());
+              }
               o.put("nativeBuild", n);
             });
     o.put(
