@@ -15,6 +15,8 @@ import java.util.List;
  *     Makefile has an {@code install} target
  * @param prefixVariables the install prefix variables ({@code PREFIX}, {@code prefix}) the
  *     Makefiles use, sorted; empty for meson, which takes {@code --prefix}
+ * @param readsAbove a path the build names that leads out of the project's folder ({@code
+ *     '../../lib'} in lz4's contrib/meson), or null
  */
 public record NativeBuild(
     String system,
@@ -22,7 +24,8 @@ public record NativeBuild(
     String testTarget,
     List<String> dependencies,
     boolean installs,
-    List<String> prefixVariables) {
+    List<String> prefixVariables,
+    String readsAbove) {
 
   public NativeBuild {
     dependencies = List.copyOf(dependencies);

@@ -43,6 +43,10 @@ final class NativeBuildReader {
           "(?m)(?:^|[^.\\w])(?:install[ \\t]*:(?![ \\t]*false\\b)"
               + "|install_(?:headers|data|man|subdir|symlink|emptydir)[ \\t]*\\()");
 
+  /** A string literal that starts by going up: {@code '../../lib'}. */
+  private static final Pattern MESON_UP =
+      Pattern.compile("'((?:\\.\\./){0,32}\\.\\.)(?:/[^'\\n]{0,256})?'");
+
   /** A use of an install prefix variable: {@code $(PREFIX)}, {@code ${prefix}} or an assignment. */
   private static final Pattern MAKE_PREFIX =
       Pattern.compile(
@@ -62,11 +66,21 @@ final class NativeBuildReader {
         FieldRule.MESON_VERSION.check(files, mp.version(), file, mp.line(), 1, "the version");
     boolean tests = false;
     boolean installs = false;
+    String above = null;
     Set<String> deps = new TreeSet<>();
     for (String sub : below(tree, dir, "meson.build")) {
       String text = files.text(RepoFiles.join(sub, "meson.build")).orElse("");
       tests = tests || MESON_TEST.matcher(text).find();
       installs = installs || MESON_INSTALL.matcher(text).find();
+      int depth =
+          sub.equals(dir) ? 0 : segments(dir.equals(".") ? sub : sub.substring(dir.length() + 1));
+      Matcher up = MESON_UP.matcher(text);
+      while (above == null && up.find()) {
+        // Each `..` climbs one folder; past the folder of this meson.build's project it leaves src.
+        if (segments(up.group(1)) > depth) {
+          above = up.group(0);
+        }
+      }
       Matcher m = MESON_DEPENDENCY.matcher(text);
       while (m.find()) {
         String name = m.group(1).strip();
@@ -76,7 +90,7 @@ final class NativeBuildReader {
       }
     }
     return new NativeBuild(
-        "meson", version, tests ? "test" : null, List.copyOf(deps), installs, List.of());
+        "meson", version, tests ? "test" : null, List.copyOf(deps), installs, List.of(), above);
   }
 
   /**
@@ -117,7 +131,12 @@ final class NativeBuildReader {
         test,
         List.copyOf(modules),
         targets.contains("install"),
-        List.copyOf(prefixes));
+        List.copyOf(prefixes),
+        null);
+  }
+
+  private static int segments(String path) {
+    return path.split("/").length;
   }
 
   private static void prefixVariables(String makefile, Set<String> into) {

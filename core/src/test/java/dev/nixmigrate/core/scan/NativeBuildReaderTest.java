@@ -108,6 +108,20 @@ class NativeBuildReaderTest {
   }
 
   @Test
+  void aMesonBuildThatReadsAboveItsFolderSaysWhere() {
+    TestRepo.in(dir)
+        .file("lib/lz.c", "int lz;\n")
+        .file("contrib/meson/meson.build", "project('lz', 'c')\nsubdir('meson')\n")
+        .file(
+            "contrib/meson/meson/meson.build",
+            "inc = '../include'\nroot = '../../..'\nlibrary('lz', root / 'lib/lz.c')\n");
+    NativeBuild b = only(RepoScanner.scan(dir));
+    assertEquals("'../../..'", b.readsAbove(), "'../include' stays inside contrib/meson");
+    TestRepo.in(dir).file("contrib/meson/meson/meson.build", "inc = '../include'\n");
+    assertNull(only(RepoScanner.scan(dir)).readsAbove());
+  }
+
+  @Test
   void aMakefilesInstallTargetAndPrefixVariable() {
     TestRepo.in(dir)
         .file(
