@@ -677,7 +677,13 @@ def replay_builder(p: dict, repo: Path, work: Path, machine: Machine, logf: Path
             res.update(status="skip", error="the published source has no tests")
         return res
     if "mkDerivation" in text:
-        return replay_cmake(repo, work, env, text, logf, timeout)
+        # The default package (the first) decides which builder's commands are replayed.
+        first = re.search(r"= pkgs\.stdenv\.mkDerivation \{\n(.*?)\n\s*\};", text, re.S)
+        block = first[1] if first else text
+        if "pkgs.cmake" in block:
+            return replay_cmake(repo, work, env, text, logf, timeout)
+        replay = replay_meson if "pkgs.meson" in block else replay_make
+        return replay(repo, work, env, block, logf, timeout)
     return {"status": "n/a", "note": "no builder the trial knows"}
 
 
@@ -721,6 +727,98 @@ def replay_cmake(repo, work, env, text, logf, timeout) -> dict:
     n = tests_ran(r.out)
     return {"status": "pass" if n else "fail", "tests": n, "cmakeFlags": flags,
             **({} if n else {"error": "ctest ran no test"})}
+
+
+def install_phase(text: str) -> str | None:
+    """The generated installPhase's shell (it copies what the build made), or None."""
+    m = re.search(r"installPhase = ''\n(.*?)\n\s*'';", text, re.S)
+    return None if not m else "\n".join(line.strip() for line in m[1].splitlines()).replace("''$", "$")
+
+
+def run_phases(steps, cwd, env, logf, timeout, install_sh, prefix, top) -> dict | None:
+    """Runs each command (or, for the install step, the generated installPhase) and stops at the
+    first failure, which it returns as a result row."""
+    for s in steps:
+        if s == "install-phase":
+            s = ["bash", "-euc", "runHook() { :; }\n" + install_sh]
+            r = run(s, cwd=cwd, env=dict(env, out=str(prefix), NIX_BUILD_TOP=str(top)), timeout=timeout, logfile=logf)
+        else:
+            r = run(s, cwd=cwd, env=env, timeout=timeout, logfile=logf)
+        if not r.ok:
+            return {"status": "skip" if UNREACHABLE_RX.search(r.out) else "fail",
+                    "error": f"{' '.join(s[:3])}: {first_error(r.out)}"}
+    return None
+
+
+def replay_meson(repo, work, env, text, logf, timeout) -> dict:
+    """mesonConfigurePhase's flags (pkgs/by-name/me/meson/setup-hook.sh), ninja, meson test, then
+    meson install or the generated installPhase."""
+    b, prefix = work / "nix-build", work / "nix-prefix"
+    for d in (b, prefix):
+        shutil.rmtree(d, ignore_errors=True)
+    install_sh = install_phase(text)
+    setup = ["meson", "setup", str(b), f"--prefix={prefix}", "--buildtype=plain",
+             "-Dauto_features=enabled", "-Dwrap_mode=nodownload"]
+    top = work / "nix-top"
+    top.mkdir(exist_ok=True)
+    steps = [setup, ["touch", str(top / ".nixmigrate-before-build")], ["ninja", "-C", str(b)],
+             ["touch", str(top / ".nixmigrate-after-build")]]
+    err = run_phases(steps, repo, env, logf, timeout, install_sh, prefix, top)
+    if err:
+        return err
+    r = run(["meson", "test", "-C", str(b), "--print-errorlogs"], cwd=repo, env=env, timeout=timeout, logfile=logf)
+    if not r.ok:
+        return {"status": "fail", "error": f"meson test: {first_error(r.out)}"}
+    n = tests_ran(r.out)
+    err = run_phases(["install-phase" if install_sh else ["meson", "install", "-C", str(b)]], b, env, logf,
+                     timeout, install_sh, prefix, top)
+    if err:
+        return err
+    installed = prefix.exists() and any(prefix.iterdir())
+    ok = bool(n) and installed
+    return {"status": "pass" if ok else "fail", "tests": n, "steps": "meson setup (nixpkgs' flags), ninja, meson test, install",
+            **({} if ok else {"error": "meson test ran no test" if not n else "nothing was installed"})}
+
+
+def replay_make(repo, work, env, text, logf, timeout) -> dict:
+    """stdenv's generic phases (pkgs/stdenv/generic/setup.sh): make, make checkTarget, make install,
+    all with makeFlags; or the generated installPhase."""
+    prefix = work / "nix-prefix"
+    shutil.rmtree(prefix, ignore_errors=True)
+    # One Nix string a line; nix_strings would stop at the quotes inside ${placeholder "out"}.
+    listed = re.search(r"makeFlags = \[\n(.*?)\n\s*\];", text, re.S)
+    flags = [line.strip()[1:-1].replace('${placeholder "out"}', str(prefix))
+             for line in (listed[1].splitlines() if listed else [])]
+    m = re.search(r'checkTarget = "([\w.-]+)";', text)
+    install_sh = install_phase(text)
+    top = work / "nix-top"
+    top.mkdir(exist_ok=True)
+    # A copy, so that the replay's build does not leave objects in the trial's checkout.
+    src = work / "nix-src"
+    shutil.rmtree(src, ignore_errors=True)
+    shutil.copytree(repo, src, symlinks=True, ignore=shutil.ignore_patterns(".git"))
+    steps = [["touch", str(top / ".nixmigrate-before-build")], ["make", f"-j{os.cpu_count() or 1}", *flags],
+             ["touch", str(top / ".nixmigrate-after-build")]]
+    err = run_phases(steps, src, env, logf, timeout, install_sh, prefix, top)
+    if err:
+        return err
+    n = 0
+    if m:
+        r = run(["make", *flags, "VERBOSE=y", m[1]], cwd=src, env=env, timeout=timeout, logfile=logf)
+        if not r.ok:
+            return {"status": "fail", "error": f"make {m[1]}: {first_error(r.out)}"}
+        n = max(tests_ran(r.out), 1)
+    if not install_sh:
+        prefix.mkdir(parents=True, exist_ok=True)
+    err = run_phases(["install-phase" if install_sh else ["make", *flags, "install"]], src, env, logf, timeout,
+                     install_sh, prefix, top)
+    if err:
+        return err
+    installed = prefix.exists() and any(prefix.iterdir())
+    ok = installed and (n or not m)
+    return {"status": "pass" if ok else "fail", "tests": n, "makeFlags": flags,
+            "steps": "make, make " + (m[1] if m else "(no check)") + ", install",
+            **({} if ok else {"error": "nothing was installed"})}
 
 
 def py_name(attr: str) -> str:

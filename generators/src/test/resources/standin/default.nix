@@ -19,6 +19,16 @@ let
     builtins.any (f: builtins.pathExists (src + "/${f}")) files
     || throw "${what}: src ${toString src} has none of ${builtins.concatStringsSep ", " files}";
   hasDrv = name: ps: builtins.any (p: isDrv p && p.name == name) ps;
+  # The lines of the Makefile GNU make reads in src (GNUmakefile, makefile, Makefile), or null.
+  makefileLines = src:
+    let found = builtins.filter (f: builtins.pathExists (src + "/${f}")) [ "GNUmakefile" "makefile" "Makefile" ];
+    in if found == [ ] then null
+      else builtins.filter builtins.isString (builtins.split "\n" (builtins.readFile (src + "/${builtins.head found}")));
+  # A rule naming `target` among its targets (recipe lines start with a tab; `:=` assigns).
+  hasTarget = lines: target: lines != null
+    && builtins.any (l: builtins.match "([^\t#:=]*[ \t])?${target}([ \t][^:=]*)?::?([^=].*)?" l != null) lines;
+  setsVar = lines: v: builtins.any (l: builtins.match "((override|export)[ \t]+)?${v}[ \t]*[:?+]?=.*" l != null) lines;
+  flagSets = args: v: builtins.any (f: builtins.match "${v}=.*" f != null) ((args.makeFlags or [ ]) ++ (args.installFlags or [ ]));
   checkEnv = env:
     builtins.all (k: if builtins.isString env.${k} then true else throw "env.${k} is not a string") (builtins.attrNames env);
   pythonPackages = import ./python-packages.nix drv // {
@@ -54,13 +64,46 @@ let
       hostPlatform = { inherit system; };
       isLinux = builtins.match ".*-linux" system != null;
       isDarwin = builtins.match ".*-darwin" system != null;
-      mkDerivation = args: assert checkPackages "nativeBuildInputs" (args.nativeBuildInputs or [ ]);
+      mkDerivation = args:
+        let
+          native = args.nativeBuildInputs or [ ];
+          meson = hasDrv "meson" native;
+          # Neither hook: stdenv's generic phases run make (pkgs/stdenv/generic/setup.sh).
+          generic = !(hasDrv "cmake" native) && !meson;
+          lines = makefileLines args.src;
+          installsWithMake = generic && !(args ? installPhase) && !(args.dontInstall or false);
+        in
+        assert checkPackages "nativeBuildInputs" native;
         assert checkPackages "buildInputs" (args.buildInputs or [ ]);
         assert builtins.all builtins.isString (args.cmakeFlags or [ ]);
+        assert builtins.all builtins.isString (args.makeFlags or [ ]);
         assert builtins.pathExists args.src;
         # pkgs/by-name/cm/cmake/setup-hook.sh configures with `cmake ..` from build/ in src.
-        assert hasDrv "cmake" (args.nativeBuildInputs or [ ])
-          -> hasFile "mkDerivation with cmake" args.src [ "CMakeLists.txt" ];
+        assert hasDrv "cmake" native -> hasFile "mkDerivation with cmake" args.src [ "CMakeLists.txt" ];
+        # pkgs/by-name/me/meson/setup-hook.sh runs `meson setup build` in src.
+        assert meson -> hasFile "mkDerivation with meson" args.src [ "meson.build" ];
+        # meson's hook takes over ninja's check and install phases and builds with ninja's build
+        # phase; meson does not propagate ninja (pkgs/by-name/me/meson/setup-hook.sh, package.nix).
+        assert meson -> hasDrv "ninja" native || throw "mkDerivation with meson: ninja is not in nativeBuildInputs";
+        # meson's dependency() asks pkg-config first; nixpkgs' pkg-config wrapper hook
+        # (pkgs/build-support/pkg-config-wrapper/setup-hook.sh) puts buildInputs on its path.
+        assert meson && (args.buildInputs or [ ]) != [ ]
+          -> hasDrv "pkg-config" native || throw "mkDerivation with meson: buildInputs without pkg-config";
+        # installPhase runs make in src; with no Makefile it does nothing, and no $out fails the
+        # build (pkgs/stdenv/generic/setup.sh installPhase).
+        assert installsWithMake -> lines != null || throw "mkDerivation: src has no Makefile and no installPhase";
+        # installPhase runs `make install` (installTargets) (pkgs/stdenv/generic/setup.sh).
+        assert installsWithMake && !(args ? installTargets)
+          -> hasTarget lines "install" || throw "mkDerivation: the Makefile has no install target and no installPhase overrides it";
+        # installPhase passes only makeFlags and installFlags to make; $prefix reaches a configure
+        # script alone, so a Makefile's own PREFIX (often /usr/local) stands unless a flag sets it
+        # (pkgs/stdenv/generic/setup.sh configurePhase, installPhase).
+        assert installsWithMake
+          -> builtins.all (v: setsVar lines v -> flagSets args v || throw "mkDerivation: the Makefile sets ${v} and no makeFlags or installFlags override it") [ "PREFIX" "prefix" ];
+        # checkPhase runs `make $checkTarget`, or looks for check and then test itself
+        # (pkgs/stdenv/generic/setup.sh checkPhase).
+        assert generic && (args.doCheck or false) && args ? checkTarget
+          -> hasTarget lines args.checkTarget || throw "mkDerivation: the Makefile has no ${args.checkTarget} target";
         drv (args.pname or args.name);
     };
     mkShell = args:

@@ -124,7 +124,7 @@ final class ProjectAssembler {
             mp != null
                 ? Optional.of(NativeBuildReader.meson(files, tree, dir, mp))
                 : others.contains("make")
-                    ? Optional.of(NativeBuildReader.make(files, dir))
+                    ? Optional.of(NativeBuildReader.make(files, tree, dir))
                     : Optional.empty();
       }
       List<NixPackage> nix = NixNeeds.map(data, dir, py, rs, cm, others, nb, files::report);

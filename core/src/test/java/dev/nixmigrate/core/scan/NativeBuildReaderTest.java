@@ -1,6 +1,7 @@
 package dev.nixmigrate.core.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,7 @@ class NativeBuildReaderTest {
     assertEquals("1.0.8", b.version());
     assertEquals("meson test", b.testCommand());
     assertEquals(List.of("glib-2.0", "zlib"), b.dependencies(), "threads is meson's own");
+    assertFalse(b.installs(), "nothing is declared for installing");
     List<String> attrs =
         RepoScanner.scan(dir).projects().get(0).nixPackages().stream()
             .map(NixPackage::attribute)
@@ -75,6 +77,7 @@ class NativeBuildReaderTest {
     assertEquals(List.of("."), facts.projects().stream().map(Project::path).toList());
     NativeBuild b = only(facts);
     assertEquals("make test", b.testCommand());
+    assertFalse(b.installs(), "no install target");
     assertTrue(FactsJson.detect(facts).contains("\"testCommand\": \"make test\""));
   }
 
@@ -89,6 +92,62 @@ class NativeBuildReaderTest {
     NativeBuild b = only(RepoScanner.scan(dir));
     assertEquals("make check", b.testCommand());
     assertEquals(List.of("libpng", "zlib"), b.dependencies());
+  }
+
+  @Test
+  void mesonInstallsWhatATargetOrAnInstallFunctionDeclares() {
+    TestRepo.in(dir)
+        .file("meson.build", "project('x', 'c')\nsubdir('lib')\n")
+        .file("lib/meson.build", "library('x', 'x.c', install_dir: 'lib', install : true)\n")
+        .file("lib/x.c", "int x;\n");
+    assertTrue(only(RepoScanner.scan(dir)).installs());
+    TestRepo.in(dir).file("lib/meson.build", "library('x', 'x.c', install: false)\n");
+    assertFalse(only(RepoScanner.scan(dir)).installs());
+    TestRepo.in(dir).file("lib/meson.build", "install_headers('x.h', subdir: 'x')\n");
+    assertTrue(only(RepoScanner.scan(dir)).installs());
+  }
+
+  @Test
+  void aMesonBuildThatReadsAboveItsFolderSaysWhere() {
+    TestRepo.in(dir)
+        .file("lib/lz.c", "int lz;\n")
+        .file("contrib/meson/meson.build", "project('lz', 'c')\nsubdir('meson')\n")
+        .file(
+            "contrib/meson/meson/meson.build",
+            "inc = '../include'\nroot = '../../..'\nlibrary('lz', root / 'lib/lz.c')\n");
+    NativeBuild b = only(RepoScanner.scan(dir));
+    assertEquals("'../../..'", b.readsAbove(), "'../include' stays inside contrib/meson");
+    TestRepo.in(dir).file("contrib/meson/meson/meson.build", "inc = '../include'\n");
+    assertNull(only(RepoScanner.scan(dir)).readsAbove());
+  }
+
+  @Test
+  void aMakefilesInstallTargetAndPrefixVariable() {
+    TestRepo.in(dir)
+        .file(
+            "Makefile",
+            "PREFIX=/usr/local\nall: prog\nprog: prog.c\n\tcc -o prog prog.c\n"
+                + "install: prog\n\tcp -f prog $(PREFIX)/bin/prog\n")
+        .file("prog.c", "int main(void){return 0;}\n");
+    NativeBuild b = only(RepoScanner.scan(dir));
+    assertTrue(b.installs());
+    assertEquals(List.of("PREFIX"), b.prefixVariables());
+    String json = FactsJson.detect(RepoScanner.scan(dir));
+    assertTrue(json.contains("\"installs\": true") && json.contains("\"prefixVariables\""), json);
+  }
+
+  @Test
+  void aDelegatingMakefilesPrefixVariablesComeFromTheMakefilesBelowIt() {
+    TestRepo.in(dir)
+        .file("Makefile", "all:\n\t$(MAKE) -C lib\n\ninstall uninstall:\n\t$(MAKE) -C lib $@\n")
+        .file(
+            "lib/Makefile",
+            "PREFIX ?= /usr/local\nprefix ?= $(PREFIX)\nall:\n\tcc -c lz.c\n"
+                + "install:\n\tcp lz.o $(DESTDIR)${prefix}/lib\n")
+        .file("lib/lz.c", "int lz;\n");
+    NativeBuild b = only(RepoScanner.scan(dir));
+    assertTrue(b.installs(), "install uninstall: names the install target");
+    assertEquals(List.of("PREFIX", "prefix"), b.prefixVariables());
   }
 
   @Test

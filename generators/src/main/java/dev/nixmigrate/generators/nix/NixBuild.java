@@ -6,7 +6,7 @@ import java.util.List;
  * One flake package (step 4), decided in Java; {@code step4/packages.ftl} lays it out. Every string
  * is already Nix: literals escaped, attributes checked.
  *
- * @param kind {@code python}, {@code rust} or {@code cmake}
+ * @param kind {@code python}, {@code rust}, {@code cmake}, {@code meson} or {@code make}
  * @param attr the attribute under {@code packages.<system>}
  * @param pname a Nix string literal
  * @param version a Nix string literal
@@ -19,6 +19,9 @@ import java.util.List;
  * @param checkInputs test tools ({@code ps.pytestCheckHook})
  * @param lockFile a Nix path to Cargo.lock (Rust and maturin), or null
  * @param cmakeFlags Nix string literals
+ * @param makeFlags Nix strings for make's command line ({@code "PREFIX=${placeholder "out"}"})
+ * @param checkTarget a Nix string literal naming make's test target, or null
+ * @param phases shell phases and hooks that replace or extend the builder's own
  * @param env variables for the build: name and Nix expression
  * @param notes comment lines (what could not be mapped)
  * @param doCheck whether building runs the tests
@@ -37,6 +40,9 @@ public record NixBuild(
     List<String> checkInputs,
     String lockFile,
     List<String> cmakeFlags,
+    List<String> makeFlags,
+    String checkTarget,
+    List<Phase> phases,
     List<DevShellPlan.EnvVar> env,
     List<String> notes,
     boolean doCheck) {
@@ -48,11 +54,69 @@ public record NixBuild(
     buildInputs = List.copyOf(buildInputs);
     checkInputs = List.copyOf(checkInputs);
     cmakeFlags = List.copyOf(cmakeFlags);
+    makeFlags = List.copyOf(makeFlags);
+    phases = List.copyOf(phases);
     env = List.copyOf(env);
     notes = List.copyOf(notes);
   }
 
+  /**
+   * A {@code pkgs.stdenv.mkDerivation} package: the fields of the Python and Rust builders stay
+   * empty.
+   */
+  static NixBuild stdenv(
+      String kind,
+      String attr,
+      String pname,
+      String version,
+      String src,
+      List<String> nativeBuildInputs,
+      List<String> buildInputs,
+      List<String> cmakeFlags,
+      List<String> makeFlags,
+      String checkTarget,
+      List<Phase> phases,
+      List<String> notes,
+      boolean doCheck) {
+    return new NixBuild(
+        kind,
+        attr,
+        pname,
+        version,
+        src,
+        "pkgs.stdenv.mkDerivation",
+        List.of(),
+        List.of(),
+        nativeBuildInputs,
+        buildInputs,
+        List.of(),
+        null,
+        cmakeFlags,
+        makeFlags,
+        checkTarget,
+        phases,
+        List.of(),
+        notes,
+        doCheck);
+  }
+
   public boolean hasLockFile() {
     return lockFile != null;
+  }
+
+  public boolean hasCheckTarget() {
+    return checkTarget != null;
+  }
+
+  /**
+   * A phase or hook written out as an indented string ({@code installPhase = '' ... '';}).
+   *
+   * @param name the attribute, e.g. {@code installPhase}
+   * @param lines shell lines, already escaped for an indented string
+   */
+  public record Phase(String name, List<String> lines) {
+    public Phase {
+      lines = List.copyOf(lines);
+    }
   }
 }

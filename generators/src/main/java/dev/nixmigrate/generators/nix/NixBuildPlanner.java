@@ -21,8 +21,9 @@ import java.util.TreeSet;
 /**
  * Decides the flake's packages (step 4): {@code buildPythonPackage} with {@code pyproject = true},
  * {@code rustPlatform.buildRustPackage} with {@code cargoLock.lockFile}, {@code
- * stdenv.mkDerivation} with cmake and ninja. No compiler cache inside Nix builds: the sandbox
- * starts clean every time, so a binary cache is the lever there (step 5).
+ * stdenv.mkDerivation} with cmake and ninja, with meson and ninja, or with make. No compiler cache
+ * inside Nix builds: the sandbox starts clean every time, so a binary cache is the lever there
+ * (step 5).
  */
 public final class NixBuildPlanner {
   /** Backend short name to its python3Packages attribute. */
@@ -98,11 +99,14 @@ public final class NixBuildPlanner {
           && !p.python().map(py -> py.nativeParts().contains("cmake")).orElse(false)) {
         out.add(cmake(p, p.cmake().get(), attrs));
       }
+      p.nativeBuild()
+          .flatMap(b -> new NativeBuildPlanner(data, warnings).plan(p, b, attrs, src(p)))
+          .ifPresent(out::add);
     }
     return out;
   }
 
-  private static String attr(String name, Set<String> taken) {
+  static String attr(String name, Set<String> taken) {
     String a =
         name.toLowerCase(java.util.Locale.ROOT)
             .replaceAll("[^a-z0-9_-]+", "-")
@@ -121,11 +125,11 @@ public final class NixBuildPlanner {
     return NixExpr.relativePath(base, p.path());
   }
 
-  private static String file(Project p, String name) {
+  static String file(Project p, String name) {
     return p.path().equals(".") ? name : p.path() + "/" + name;
   }
 
-  private static String version(String v) {
+  static String version(String v) {
     return Escape.nixString(v == null ? "0-unstable" : v);
   }
 
@@ -211,6 +215,9 @@ public final class NixBuildPlanner {
             lock,
             List.of(),
             List.of(),
+            null,
+            List.of(),
+            List.of(),
             notes,
             !checks.isEmpty()));
   }
@@ -255,6 +262,9 @@ public final class NixBuildPlanner {
             List.of(),
             NixExpr.relativePath(base, file(p, "Cargo.lock")),
             List.of(),
+            List.of(),
+            null,
+            List.of(),
             env,
             List.of(),
             true));
@@ -295,20 +305,17 @@ public final class NixBuildPlanner {
       }
     }
     String name = c.name() == null || c.name().contains("${") ? p.name() : c.name();
-    return new NixBuild(
+    return NixBuild.stdenv(
         "cmake",
         attr(name, attrs),
         Escape.nixString(name),
         version(c.version()),
         src(p),
-        "pkgs.stdenv.mkDerivation",
-        List.of(),
-        List.of(),
         List.copyOf(nativeInputs),
         List.copyOf(buildInputs),
+        flags,
         List.of(),
         null,
-        flags,
         List.of(),
         notes,
         c.tests());

@@ -50,6 +50,17 @@ ${indent}  src = ${build.src};
 <@list "nativeBuildInputs" build.nativeBuildInputs indent + "  "/>
 <@list "buildInputs" build.buildInputs indent + "  "/>
 <@list "cmakeFlags" build.cmakeFlags indent + "  "/>
+<@list "makeFlags" build.makeFlags indent + "  "/>
+<#if build.hasCheckTarget()>
+${indent}  checkTarget = ${build.checkTarget};
+</#if>
+<#list build.phases as phase>
+${indent}  ${phase.name} = ''
+<#list phase.lines as line>
+${indent}    ${line}
+</#list>
+${indent}  '';
+</#list>
 ${indent}  doCheck = ${build.doCheck?c};
 ${indent}};
 </#if>

@@ -1,0 +1,300 @@
+package dev.nixmigrate.generators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixmigrate.core.RepoScanner;
+import dev.nixmigrate.core.nixpkgs.NixpkgsData;
+import dev.nixmigrate.generators.nix.NixBuild;
+import dev.nixmigrate.generators.nix.NixBuildPlanner;
+import dev.nixmigrate.testing.Processes;
+import dev.nixmigrate.testing.TestRepo;
+import dev.nixmigrate.testing.Tools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * meson and Makefile projects get a {@code stdenv.mkDerivation} at step 4 that keeps nixpkgs'
+ * contracts: the stand-in rejects a derivation that breaks one, and the shell the package adds
+ * installs what the build made.
+ */
+class NativePackageTest {
+  @TempDir static Path scratch;
+
+  private static final String PROG_C = "int main(void) { return 0; }\n";
+
+  /** bzip2's shape: one Makefile with PREFIX, an install target and check: test. */
+  private static Path makeWithInstall(String name) {
+    Path dir = scratch.resolve(name);
+    TestRepo.in(dir)
+        .file(
+            "Makefile",
+            "CC=cc\nPREFIX=/usr/local\n\nall: prog\n\nprog: prog.c\n\t$(CC) -o prog prog.c\n\n"
+                + "check: test\ntest: prog\n\t./prog\n\n"
+                + "install: prog\n\tmkdir -p $(PREFIX)/bin\n\tcp -f prog $(PREFIX)/bin/prog\n")
+        .file("prog.c", PROG_C);
+    return dir;
+  }
+
+  /** A Makefile that builds a program and a library and installs nothing. */
+  private static Path makeWithoutInstall(String name) {
+    Path dir = scratch.resolve(name);
+    TestRepo.in(dir)
+        .file(
+            "Makefile",
+            "all: prog libadd.a\n\nprog: prog.c\n\tcc -o prog prog.c\n\n"
+                + "libadd.a: add.c\n\tcc -c add.c\n\tar rcs libadd.a add.o\n")
+        .file("prog.c", PROG_C)
+        .file("add.c", "int add(int a, int b) { return a + b; }\n")
+        .file("run.sh", "#!/bin/sh\necho a script of the sources, not built\n");
+    return dir;
+  }
+
+  private static Path meson(String name, boolean installs) {
+    Path dir = scratch.resolve(name);
+    TestRepo.in(dir)
+        .file(
+            "meson.build",
+            "project('adder', 'c', version: '2.4.1')\nz = dependency('zlib')\n"
+                + "e = executable('adder', 'adder.c', dependencies: z"
+                + (installs ? ", install: true" : "")
+                + ")\ntest('runs', e)\n")
+        .file("adder.c", PROG_C);
+    return dir;
+  }
+
+  private static String flake(Path dir) throws Exception {
+    Generators.Generation gen = Generators.generate(RepoScanner.scan(dir), Options.defaults(), 4);
+    for (GeneratedFile f : gen.files()) {
+      Files.createDirectories(dir.resolve(f.path()).getParent());
+      Files.writeString(dir.resolve(f.path()), f.text());
+    }
+    return gen.file("flake.nix").text();
+  }
+
+  private static String packageBlock(String flake) {
+    int start = flake.indexOf("        {\n", flake.indexOf("packages = forEachSupportedSystem"));
+    return flake.substring(start, flake.indexOf("          default = self.packages", start));
+  }
+
+  @Test
+  void mesonBuildsWithMesonNinjaAndPkgConfigAndRunsItsTests() throws Exception {
+    assertEquals(
+        """
+                {
+                  adder = pkgs.stdenv.mkDerivation {
+                    pname = "adder";
+                    version = "2.4.1";
+                    src = ./.;
+                    nativeBuildInputs = [
+                      pkgs.meson
+                      pkgs.ninja
+                      pkgs.pkg-config
+                    ];
+                    buildInputs = [
+                      pkgs.zlib
+                    ];
+                    doCheck = true;
+                  };
+
+        """,
+        packageBlock(flake(meson("meson-installs", true))));
+  }
+
+  @Test
+  void aMakefileWithPrefixGetsItInMakeFlagsAndItsTestTarget() throws Exception {
+    assertEquals(
+        """
+                {
+                  project = pkgs.stdenv.mkDerivation {
+                    pname = "project";
+                    version = "0-unstable";
+                    src = ./.;
+                    makeFlags = [
+                      "PREFIX=${placeholder "out"}"
+                    ];
+                    checkTarget = "test";
+                    doCheck = true;
+                  };
+
+        """,
+        packageBlock(flake(makeWithInstall("make-prefix"))));
+  }
+
+  @Test
+  void withoutAnInstallTargetThePackageCopiesWhatTheBuildMadeAndSaysSo() throws Exception {
+    Path dir = makeWithoutInstall("make-copy");
+    String block = packageBlock(flake(dir));
+    assertTrue(block.contains("# the Makefile has no install target: installPhase copies"), block);
+    assertTrue(block.contains("installPhase = ''\n"), block);
+    assertTrue(block.contains("doCheck = false;"), block);
+    List<String> warnings =
+        Generators.generate(RepoScanner.scan(dir), Options.defaults(), 4).warnings();
+    assertTrue(
+        warnings.stream().anyMatch(w -> w.contains("Makefile") && w.contains("no install target")),
+        warnings.toString());
+  }
+
+  @Test
+  void mesonThatInstallsNothingAlsoCopiesWhatWasBuilt() throws Exception {
+    String block = packageBlock(flake(meson("meson-nothing", false)));
+    assertTrue(block.contains("# meson.build declares nothing to install"), block);
+    assertTrue(block.contains("installPhase = ''\n"), block);
+  }
+
+  @Test
+  void aMesonBuildThatReadsAboveItsFolderGetsAWarningInsteadOfAPackage() {
+    Path dir = scratch.resolve("reads-above");
+    TestRepo.in(dir)
+        .file("lib/lz.c", "int lz;\n")
+        .file(
+            "contrib/meson/meson.build",
+            "project('lz', 'c')\nlibrary('lz', '../../lib/lz.c', install: true)\n");
+    Generators.Generation gen = Generators.generate(RepoScanner.scan(dir), Options.defaults(), 4);
+    String flake = gen.file("flake.nix").text();
+    assertFalse(flake.contains("mkDerivation"), flake);
+    assertTrue(
+        gen.warnings().stream()
+            .anyMatch(
+                w -> w.contains("contrib/meson/meson.build") && w.contains("'../../lib/lz.c'")),
+        gen.warnings().toString());
+  }
+
+  /** Runs the package's phases as stdenv would, with the make here, and lists $out. */
+  private static List<String> buildAndInstall(Path dir, NixBuild b) throws Exception {
+    Path out = scratch.resolve(dir.getFileName() + "-out");
+    StringBuilder script = new StringBuilder("set -eu\nrunHook() { :; }\n");
+    List<String> flags = new ArrayList<>();
+    for (String f : b.makeFlags()) {
+      flags.add("'" + f.replace("${placeholder \"out\"}", out.toString()).replace("\"", "") + "'");
+    }
+    String make = "make " + String.join(" ", flags);
+    String pre = "";
+    String post = "";
+    String install = make + " install";
+    for (NixBuild.Phase p : b.phases()) {
+      String body = String.join("\n", p.lines()) + "\n";
+      switch (p.name()) {
+        case "preBuild" -> pre = body;
+        case "postBuild" -> post = body;
+        case "installPhase" -> install = body;
+        default -> throw new AssertionError(p.name());
+      }
+    }
+    script.append(pre).append(make).append('\n').append(post).append(install).append('\n');
+    Processes.Result r =
+        Processes.run(
+            dir,
+            Map.of("out", out.toString(), "NIX_BUILD_TOP", scratch.toString()),
+            List.of("bash", "-c", script.toString()),
+            null,
+            120);
+    assertTrue(r.ok(), script + "\n" + r.output());
+    try (var files = Files.walk(out)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(f -> out.relativize(f).toString())
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static NixBuild only(Path dir) {
+    List<NixBuild> builds =
+        new NixBuildPlanner(NixpkgsData.bundled(), new Warnings()).plan(RepoScanner.scan(dir));
+    assertEquals(1, builds.size(), builds.toString());
+    return builds.get(0);
+  }
+
+  @Test
+  void theInstallPhasesPutTheProgramsAndLibrariesInTheOutput() throws Exception {
+    Tools.require("make");
+    Tools.require("cc");
+    Path copy = makeWithoutInstall("run-copy");
+    assertEquals(List.of("bin/prog", "lib/libadd.a"), buildAndInstall(copy, only(copy)));
+    Path prefix = makeWithInstall("run-prefix");
+    assertEquals(List.of("bin/prog"), buildAndInstall(prefix, only(prefix)));
+  }
+
+  static NixTool nix;
+
+  @BeforeAll
+  static void standIn() throws Exception {
+    nix = new NixTool(scratch);
+  }
+
+  private static void evaluates(Path dir) throws Exception {
+    for (String system : Options.defaults().systems()) {
+      Processes.Result def = nix.eval(dir, "packages." + system + ".default.drvPath");
+      assertTrue(def.ok(), system + ": " + def.output());
+      Processes.Result checks =
+          nix.evalApply(dir, "checks." + system, "cs: map (c: c.drvPath) (builtins.attrValues cs)");
+      assertTrue(checks.ok(), system + ": " + checks.output());
+    }
+  }
+
+  @Test
+  void everyShapeEvaluatesAgainstTheContractCheckingStandIn() throws Exception {
+    for (Path dir :
+        List.of(
+            meson("eval-meson", true),
+            meson("eval-meson-copy", false),
+            makeWithInstall("eval-make"),
+            makeWithoutInstall("eval-make-copy"))) {
+      flake(dir);
+      evaluates(dir);
+    }
+  }
+
+  /** Evaluates the flake after {@code edit} and expects the contract's message. */
+  private static void breaks(Path dir, String from, String to, String message) throws Exception {
+    String text = flake(dir);
+    assertTrue(text.contains(from), text);
+    Files.writeString(dir.resolve("flake.nix"), text.replace(from, to));
+    Processes.Result r = nix.eval(dir, "packages.x86_64-linux.default.drvPath");
+    assertFalse(r.ok(), "must fail: " + message + "\n" + r.output());
+    assertTrue(r.output().contains(message), r.output());
+  }
+
+  @Test
+  void aBrokenGeneratorFailsEachContract() throws Exception {
+    breaks(
+        makeWithoutInstall("broken-install"),
+        "installPhase = ''",
+        "postInstall = ''",
+        "the Makefile has no install target and no installPhase overrides it");
+    breaks(
+        makeWithInstall("broken-prefix"),
+        "\"PREFIX=${placeholder \"out\"}\"",
+        "\"DESTDIR=${placeholder \"out\"}\"",
+        "the Makefile sets PREFIX and no makeFlags or installFlags override it");
+    breaks(
+        makeWithInstall("broken-check"),
+        "checkTarget = \"test\";",
+        "checkTarget = \"tests\";",
+        "the Makefile has no tests target");
+    breaks(
+        meson("broken-ninja", true),
+        "pkgs.ninja\n",
+        "",
+        "mkDerivation with meson: ninja is not in nativeBuildInputs");
+    breaks(
+        meson("broken-pkg-config", true),
+        "pkgs.pkg-config\n",
+        "",
+        "mkDerivation with meson: buildInputs without pkg-config");
+    Path noMakefile = makeWithInstall("broken-src");
+    flake(noMakefile);
+    Files.move(noMakefile.resolve("Makefile"), noMakefile.resolve("Makefile.in"));
+    Processes.Result r = nix.eval(noMakefile, "packages.x86_64-linux.default.drvPath");
+    assertTrue(
+        !r.ok() && r.output().contains("src has no Makefile and no installPhase"), r.output());
+  }
+}
