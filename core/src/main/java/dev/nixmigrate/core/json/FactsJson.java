@@ -132,6 +132,7 @@ public final class FactsJson {
     o.put("dynamicVersion", py.dynamicVersion());
     o.put("buildBackend", py.buildBackend());
     o.put("packageManager", py.packageManager());
+    o.put("locked", py.locked());
     o.put("requiresPython", py.requiresPython());
     o.put("dependencies", names(py.dependencies()));
     o.put("optionalDependencies", List.copyOf(py.optionalDependencies().keySet()));

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * @param buildBackendObject the {@code build-backend} string as written, or empty
  * @param buildRequires {@code build-system.requires}
  * @param packageManager {@code uv}, {@code poetry}, {@code pdm}, {@code hatch} or {@code pip}
+ * @param locked the package manager's lock file ({@code uv.lock}, {@code poetry.lock}, {@code
+ *     pdm.lock}) is in the project's folder
  * @param requiresPython a PEP 440 specifier set, or empty when unconstrained
  * @param requiresPythonSource the file that set it
  * @param dependencies runtime dependencies
@@ -37,6 +39,7 @@ public record PythonProject(
     String buildBackendObject,
     List<Requirement> buildRequires,
     String packageManager,
+    boolean locked,
     String requiresPython,
     String requiresPythonSource,
     List<Requirement> dependencies,

@@ -305,6 +305,7 @@ public final class PythonReader {
             backendObject,
             buildRequires,
             manager,
+            names.contains(manager + ".lock"),
             requiresPython,
             requiresSource,
             deps,

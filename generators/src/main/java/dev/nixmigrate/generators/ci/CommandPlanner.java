@@ -70,8 +70,10 @@ public final class CommandPlanner {
     String testExtra = testName(py.optionalDependencies().keySet());
     switch (py.packageManager()) {
       case "uv" -> {
-        // uv installs only the default groups (dev); a test group is added by name.
-        StringBuilder sync = new StringBuilder("uv sync --all-extras");
+        // uv installs only the default groups (dev); a test group is added by name. With a lock,
+        // --locked makes an out-of-date uv.lock fail CI instead of being rewritten there.
+        StringBuilder sync = new StringBuilder(py.locked() ? "uv sync --locked" : "uv sync");
+        sync.append(" --all-extras");
         for (String g : py.dependencyGroups().keySet()) {
           if (TEST_GROUPS.contains(g.toLowerCase(Locale.ROOT))) {
             sync.append(" --group ").append(Escape.shellWord(g));

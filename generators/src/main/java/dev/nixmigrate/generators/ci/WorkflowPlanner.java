@@ -96,6 +96,33 @@ public final class WorkflowPlanner {
     return key + ": [" + String.join(", ", values.stream().map(Escape::yamlScalar).toList()) + "]";
   }
 
+  /**
+   * Poetry's and PDM's download caches (Linux and macOS folders), keyed on the lock file; null for
+   * the other managers (uv and pip are cached by their setup actions).
+   */
+  private static List<KeyValue> managerCache(ProjectCommands c, PythonProject py) {
+    String manager = py.packageManager();
+    String folder =
+        switch (manager) {
+          case "poetry" -> "pypoetry";
+          case "pdm" -> "pdm";
+          default -> null;
+        };
+    if (folder == null) {
+      return null;
+    }
+    String lock = (c.dir().equals(".") ? "" : c.dir() + "/") + manager + ".lock";
+    return List.of(
+        new KeyValue("path", "|\n~/.cache/" + folder + "\n~/Library/Caches/" + folder),
+        new KeyValue(
+            "key",
+            Escape.yamlScalar(
+                manager
+                    + "-${{ runner.os }}-py${{ matrix.python-version }}-${{ hashFiles('"
+                    + lock
+                    + "') }}")));
+  }
+
   private static Job python(ProjectCommands c, PythonProject py, Options options, int step) {
     List<String> versions = CommandPlanner.pythonVersions(py, options.pythonVersions());
     List<Step> steps = new ArrayList<>();
@@ -142,10 +169,31 @@ public final class WorkflowPlanner {
                 "Install " + py.packageManager(), List.of("pipx install " + py.packageManager())));
       }
     }
+    List<KeyValue> downloads = managerCache(c, py);
+    if (downloads != null) {
+      // Restored on every run, saved only from the default branch, like the other caches.
+      steps.add(
+          new Step(
+              "Restore " + py.packageManager() + "'s download cache",
+              null,
+              ActionPins.uses("actions/cache").replace("actions/cache@", "actions/cache/restore@"),
+              downloads,
+              List.of()));
+    }
     addRun(steps, "Install dependencies", c.setup());
     addRun(steps, "Build", c.build());
     addRun(steps, "Lint", c.lint());
     addRun(steps, "Test", c.test());
+    if (downloads != null) {
+      steps.add(
+          new Step(
+                  "Save " + py.packageManager() + "'s download cache",
+                  null,
+                  ActionPins.uses("actions/cache").replace("actions/cache@", "actions/cache/save@"),
+                  downloads,
+                  List.of())
+              .when(ON_DEFAULT_BRANCH));
+    }
     if (!c.artifacts().isEmpty()) {
       steps.add(
           upload(c, "dist")

@@ -56,7 +56,8 @@ class CommandPlannerTest {
         .file("uv.lock", "version = 1\n")
         .file("tests/test_x.py", "def test_x():\n    pass\n");
     ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
-    assertTrue(c.setup().contains("uv sync --all-extras --group test"), c.setup().toString());
+    assertTrue(
+        c.setup().contains("uv sync --locked --all-extras --group test"), c.setup().toString());
     assertFalse(String.join(" ", c.setup()).contains("docs"), c.setup().toString());
   }
 
