@@ -123,6 +123,17 @@ public final class WorkflowPlanner {
                     + "') }}")));
   }
 
+  /** actions/cache's {@code restore} or {@code save} half (same pin) for the manager's cache. */
+  private static Step cacheStep(String half, PythonProject py, List<KeyValue> with) {
+    String verb = half.equals("save") ? "Save " : "Restore ";
+    return new Step(
+        verb + py.packageManager() + "'s download cache",
+        null,
+        ActionPins.uses("actions/cache").replace("actions/cache@", "actions/cache/" + half + "@"),
+        with,
+        List.of());
+  }
+
   private static Job python(ProjectCommands c, PythonProject py, Options options, int step) {
     List<String> versions = CommandPlanner.pythonVersions(py, options.pythonVersions());
     List<Step> steps = new ArrayList<>();
@@ -172,27 +183,14 @@ public final class WorkflowPlanner {
     List<KeyValue> downloads = managerCache(c, py);
     if (downloads != null) {
       // Restored on every run, saved only from the default branch, like the other caches.
-      steps.add(
-          new Step(
-              "Restore " + py.packageManager() + "'s download cache",
-              null,
-              ActionPins.uses("actions/cache").replace("actions/cache@", "actions/cache/restore@"),
-              downloads,
-              List.of()));
+      steps.add(cacheStep("restore", py, downloads));
     }
     addRun(steps, "Install dependencies", c.setup());
     addRun(steps, "Build", c.build());
     addRun(steps, "Lint", c.lint());
     addRun(steps, "Test", c.test());
     if (downloads != null) {
-      steps.add(
-          new Step(
-                  "Save " + py.packageManager() + "'s download cache",
-                  null,
-                  ActionPins.uses("actions/cache").replace("actions/cache@", "actions/cache/save@"),
-                  downloads,
-                  List.of())
-              .when(ON_DEFAULT_BRANCH));
+      steps.add(cacheStep("save", py, downloads).when(ON_DEFAULT_BRANCH));
     }
     if (!c.artifacts().isEmpty()) {
       steps.add(
