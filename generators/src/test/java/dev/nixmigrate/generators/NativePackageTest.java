@@ -85,6 +85,22 @@ class NativePackageTest {
   }
 
   @Test
+  void cmakeTestsBehindAnOffOptionAreBuiltForTheCheckPhase() throws Exception {
+    Path dir = scratch.resolve("cmake-test-option");
+    TestRepo.in(dir)
+        .file(
+            "CMakeLists.txt",
+            "cmake_minimum_required(VERSION 3.16)\nproject(t VERSION 1.0 LANGUAGES C)\n"
+                + "option(T_BUILD_TESTS \"tests\" OFF)\nadd_executable(t t.c)\ninstall(TARGETS t)\n"
+                + "if(T_BUILD_TESTS)\n enable_testing()\n add_test(NAME t COMMAND t)\nendif()\n")
+        .file("t.c", PROG_C);
+    String block = packageBlock(flake(dir));
+    assertTrue(
+        block.contains("cmakeFlags = [\n") && block.contains("\"-DT_BUILD_TESTS=ON\""), block);
+    assertTrue(block.contains("doCheck = true;"), block);
+  }
+
+  @Test
   void mesonBuildsWithMesonNinjaAndPkgConfigAndRunsItsTests() throws Exception {
     assertEquals(
         """

@@ -281,6 +281,10 @@ public final class NixBuildPlanner {
           .add(NixExpr.pkg(n.attribute()));
     }
     List<String> flags = new ArrayList<>();
+    if (c.testOption() != null) {
+      // The tests are behind an option that is off by default; the check phase needs them built.
+      flags.add(Escape.nixString("-D" + c.testOption() + "=ON"));
+    }
     List<String> notes = new ArrayList<>();
     if (!c.fetchContent().isEmpty()) {
       // The sandbox has no network: FetchContent must find the nixpkgs copy instead.
