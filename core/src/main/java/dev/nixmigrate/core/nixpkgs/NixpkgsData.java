@@ -52,8 +52,20 @@ public final class NixpkgsData {
     if (exact != null) {
       return Optional.of(exact);
     }
-    return Optional.ofNullable(findPackageLower.get(name.toLowerCase(Locale.ROOT)));
+    List<NixPackage> lower = findPackageLower.get(name.toLowerCase(Locale.ROOT));
+    if (lower == null && CMAKE_DEPRECATED.containsKey(name.toLowerCase(Locale.ROOT))) {
+      return forFindPackage(CMAKE_DEPRECATED.get(name.toLowerCase(Locale.ROOT)));
+    }
+    return Optional.ofNullable(lower);
   }
+
+  /**
+   * CMake's deprecated FindPythonInterp and FindPythonLibs modules find what FindPython's
+   * Interpreter and Development components find (CMake's documentation of the three modules), so
+   * they take the Python row of the table.
+   */
+  private static final Map<String, String> CMAKE_DEPRECATED =
+      Map.of("pythoninterp", "Python", "pythonlibs", "Python");
 
   public Optional<List<NixPackage>> forPkgConfig(String module) {
     return Optional.ofNullable(pkgConfig.get(module));

@@ -61,6 +61,11 @@ class NixpkgsDataTest {
     assertEquals(List.of("glib"), attrs(data.forPkgConfig("gio-2.0").orElseThrow()));
     assertEquals(List.of("libpq", "pkg-config"), attrs(data.forPypi("psycopg2").orElseThrow()));
     assertEquals(List.of("libyaml"), attrs(data.forPypi("PyYAML").orElseThrow()));
+    assertEquals(
+        attrs(data.forFindPackage("Python").orElseThrow()),
+        attrs(data.forFindPackage("PythonInterp").orElseThrow()),
+        "CMake's deprecated FindPythonInterp finds what FindPython does");
+    assertEquals(List.of("python3"), attrs(data.forFindPackage("PythonLibs").orElseThrow()));
     assertTrue(data.forFindPackage("NoSuchThing").isEmpty());
     assertTrue(data.forCrate("serde").isEmpty());
   }
