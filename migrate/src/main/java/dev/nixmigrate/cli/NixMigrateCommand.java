@@ -1,8 +1,6 @@
 package dev.nixmigrate.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.nixmigrate.pr.Release;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,15 +39,10 @@ final class NixMigrateCommand implements Runnable {
   /** Reads the version Maven wrote into the jar. */
   static final class Version implements IVersionProvider {
     @Override
-    public String[] getVersion() throws IOException {
-      Properties p = new Properties();
-      try (InputStream in =
-          Version.class.getResourceAsStream("/dev/nixmigrate/cli/version.properties")) {
-        if (in != null) {
-          p.load(in);
-        }
-      }
-      return new String[] {"nixmigrate " + p.getProperty("version", "unknown")};
+    public String[] getVersion() {
+      return new String[] {
+        "nixmigrate " + Release.buildProperties().getProperty("version", "unknown")
+      };
     }
   }
 }

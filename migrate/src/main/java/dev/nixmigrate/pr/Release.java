@@ -26,6 +26,15 @@ public record Release(String repository, String version, String commit) {
 
   /** The build's own, from the properties Maven wrote into the jar. */
   public static Release current() {
+    Properties p = buildProperties();
+    return new Release(
+        p.getProperty("repository", "nixmigrate/nixmigrate"),
+        p.getProperty("version", "0.0.0-SNAPSHOT"),
+        p.getProperty("commit", ""));
+  }
+
+  /** What Maven wrote into the jar at build time: version, repository and commit. */
+  public static Properties buildProperties() {
     Properties p = new Properties();
     try (InputStream in =
         Release.class.getResourceAsStream("/dev/nixmigrate/cli/version.properties")) {
@@ -35,10 +44,7 @@ public record Release(String repository, String version, String commit) {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Release(
-        p.getProperty("repository", "nixmigrate/nixmigrate"),
-        p.getProperty("version", "0.0.0-SNAPSHOT"),
-        p.getProperty("commit", ""));
+    return p;
   }
 
   /** The release number without {@code -SNAPSHOT}. */
