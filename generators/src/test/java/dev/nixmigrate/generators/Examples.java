@@ -2,6 +2,7 @@ package dev.nixmigrate.generators;
 
 import dev.nixmigrate.core.RepoScanner;
 import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.testing.ProjectRoot;
 import dev.nixmigrate.testing.TreeCopy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ final class Examples {
   private Examples() {}
 
   static Path root() {
-    return Path.of(System.getProperty("nixmigrate.root", "..")).toAbsolutePath().normalize();
+    return ProjectRoot.path();
   }
 
   static Path repo(String name) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.testing.Processes;
+import dev.nixmigrate.testing.ProjectRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * got.
  */
 class MvnHashScriptTest {
-  private static final Path ROOT =
-      Path.of(System.getProperty("nixmigrate.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT = ProjectRoot.path();
   private static final String RIGHT = "sha256-Ri9htHASHofTheDependencies0000000000000000=";
 
   @TempDir Path temp;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.testing.Processes;
+import dev.nixmigrate.testing.ProjectRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lib.fileset check what nixpkgs' do. Broken copies of the package fail those checks.
  */
 class OwnFlakeTest {
-  private static final Path ROOT =
-      Path.of(System.getProperty("nixmigrate.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT = ProjectRoot.path();
   private static final List<String> SYSTEMS =
       List.of("x86_64-linux", "aarch64-linux", "aarch64-darwin");
 

@@ -2,6 +2,7 @@ package dev.nixmigrate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.nixmigrate.testing.ProjectRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ final class Goldens {
   private Goldens() {}
 
   static Path root() {
-    return Path.of(System.getProperty("nixmigrate.root", "..")).toAbsolutePath().normalize();
+    return ProjectRoot.path();
   }
 
   static void assertMatches(String relative, String actual) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.testing.Processes;
+import dev.nixmigrate.testing.ProjectRoot;
 import dev.nixmigrate.testing.TestRepo;
 import dev.nixmigrate.testing.Tools;
 import java.nio.file.Files;
@@ -24,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * installs completion.
  */
 class LauncherIT {
-  private static final Path ROOT =
-      Path.of(System.getProperty("nixmigrate.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT = ProjectRoot.path();
   private static final Path LAUNCHER = ROOT.resolve("bin/nixmigrate");
 
   @TempDir Path temp;

@@ -3,6 +3,7 @@ package dev.nixmigrate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nixmigrate.testing.ProjectRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ReproducibleJarIT {
   @Test
   void everyEntryCarriesTheOutputTimestamp() throws Exception {
-    Path root = Path.of(System.getProperty("nixmigrate.root", "..")).toAbsolutePath().normalize();
+    Path root = ProjectRoot.path();
     Matcher m =
         Pattern.compile("<project.build.outputTimestamp>([^<]+)</project.build.outputTimestamp>")
             .matcher(Files.readString(root.resolve("pom.xml")));

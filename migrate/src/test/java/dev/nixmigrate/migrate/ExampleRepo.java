@@ -1,5 +1,6 @@
 package dev.nixmigrate.migrate;
 
+import dev.nixmigrate.testing.ProjectRoot;
 import dev.nixmigrate.testing.TestRepo;
 import dev.nixmigrate.testing.TreeCopy;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ final class ExampleRepo {
   private ExampleRepo() {}
 
   static Path root() {
-    return Path.of(System.getProperty("nixmigrate.root", "..")).toAbsolutePath().normalize();
+    return ProjectRoot.path();
   }
 
   static Path example(String name) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.testing.ProjectRoot;
 import dev.nixmigrate.testing.TreeCopy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,10 +31,7 @@ class FaultInjectionTest {
   @TempDir Path temp;
 
   private static Path example() {
-    return Path.of(System.getProperty("nixmigrate.root", ".."))
-        .toAbsolutePath()
-        .normalize()
-        .resolve("examples/polyglot/repo");
+    return ProjectRoot.path().resolve("examples/polyglot/repo");
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nixmigrate.testing.ProjectRoot;
 import dev.nixmigrate.testing.TreeCopy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,7 +26,7 @@ class ReadmeSampleTest {
 
   @Test
   void theLibrarySampleCompilesAndRuns() throws Exception {
-    Path root = Path.of(System.getProperty("nixmigrate.root", "..")).toAbsolutePath().normalize();
+    Path root = ProjectRoot.path();
     String readme = Files.readString(root.resolve("README.md"));
     Matcher m = Pattern.compile("(?s)## As a library\\s+```java\\n(.*?)```").matcher(readme);
     assertTrue(m.find(), "README has a java block under 'As a library'");

