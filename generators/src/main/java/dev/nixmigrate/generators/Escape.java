@@ -12,8 +12,8 @@ public final class Escape {
   private Escape() {}
 
   /**
-   * A Nix double-quoted string literal that Nix reads back as exactly {@code s}. Escapes {@code
-   * \}, {@code "}, every {@code $} (so neither {@code ${} nor {@code $$} can start an
+   * A Nix double-quoted string literal that Nix reads back as exactly {@code s}. Escapes {@code \},
+   * {@code "}, every {@code $} (so neither <code>${</code> nor {@code $$} can start an
    * interpolation), and CR, LF, TAB. NUL cannot be represented (Nix truncates at it), so it is
    * refused.
    */

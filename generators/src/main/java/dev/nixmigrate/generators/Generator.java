@@ -13,18 +13,42 @@ public interface Generator {
     return name();
   }
 
+  /** One step this generator writes for, and why: what that step's settings change in its files. */
+  record Part(int step, String why) {}
+
+  /**
+   * The steps whose settings shape this generator's files, in order; the first introduces them.
+   * This is the one place a generator's part in the steps is declared: {@link MigrationStep} and
+   * {@link #runs} are derived from it.
+   */
+  List<Part> steps();
+
   /** The step that introduces this artifact. */
-  int step();
+  default int step() {
+    return steps().get(0).step();
+  }
+
+  /**
+   * Every file this generator may write whole (as nixmigrate's own). A file among them that
+   * nixmigrate wrote earlier and that a run of this generator no longer produces is removed, unless
+   * the user edited it.
+   */
+  List<String> paths();
 
   /** The files for a repository being brought to {@code targetStep} (at least {@link #step()}). */
   List<GeneratedFile> generate(RepoFacts facts, Options options, int targetStep, Context context);
 
   /**
-   * Whether this generator has work in a run: by default, when its own step is one the run carries
-   * out.
+   * Whether this generator has work in a run: when the run carries out the step that introduces its
+   * files, or a later step it writes for and its files are nixmigrate's (they gain that step's
+   * settings).
    */
   default boolean runs(Selection selection) {
-    return selection.includes(step());
+    if (selection.includes(step())) {
+      return true;
+    }
+    return steps().stream().skip(1).anyMatch(p -> selection.includes(p.step()))
+        && paths().stream().anyMatch(selection::managed);
   }
 
   /** What generators share: the template engine, the warnings and the selection of this run. */

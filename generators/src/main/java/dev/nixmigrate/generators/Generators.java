@@ -26,11 +26,19 @@ public final class Generators {
 
   private Generators() {}
 
-  /** The result of one generation: files sorted by path, and what could not be done as asked. */
-  public record Generation(List<GeneratedFile> files, List<String> warnings) {
+  /**
+   * The result of one generation.
+   *
+   * @param files the files, sorted by path
+   * @param warnings what could not be done as asked
+   * @param owned the paths the generators that ran may write whole: a file nixmigrate wrote among
+   *     them that is not in {@code files} is no longer generated
+   */
+  public record Generation(List<GeneratedFile> files, List<String> warnings, List<String> owned) {
     public Generation {
       files = List.copyOf(files);
       warnings = List.copyOf(warnings);
+      owned = List.copyOf(owned);
     }
 
     public GeneratedFile file(String path) {
@@ -63,12 +71,14 @@ public final class Generators {
     Generator.Context ctx =
         new Generator.Context(new TemplateEngine(options.templateDir()), new Warnings(), selection);
     List<GeneratedFile> files = new ArrayList<>();
+    List<String> owned = new ArrayList<>();
     for (Generator g : ALL) {
       if (g.runs(selection)) {
         files.addAll(g.generate(facts, options, selection.target(), ctx));
+        owned.addAll(g.paths());
       }
     }
     files.sort(Comparator.comparing(GeneratedFile::path));
-    return new Generation(files, ctx.warnings().all());
+    return new Generation(files, ctx.warnings().all(), owned);
   }
 }

@@ -19,8 +19,9 @@ import java.util.stream.IntStream;
 public record Selection(
     int target, Set<Integer> steps, Set<String> managed, Set<String> userFiles) {
   public Selection {
-    if (target < 1 || target > 5) {
-      throw new IllegalArgumentException("step must be 1 to 5, not " + target);
+    if (target < 1 || target > MigrationStep.ALL.size()) {
+      throw new IllegalArgumentException(
+          "step must be " + MigrationStep.range() + ", not " + target);
     }
     steps = Set.copyOf(new TreeSet<>(steps));
     managed = Set.copyOf(managed);

@@ -25,12 +25,8 @@ final class ChangesJson {
     m.put("outcome", outcome);
     List<Object> list = new ArrayList<>();
     for (FileChange c : changes) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("path", c.path());
-      o.put("step", c.step());
-      o.put("reason", c.reason());
+      Map<String, Object> o = c.toJsonMap();
       o.put("creates", c.creates());
-      o.put("after", c.after());
       o.put("diff", c.diff());
       list.add(o);
     }

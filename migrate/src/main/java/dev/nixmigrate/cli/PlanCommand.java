@@ -5,10 +5,12 @@ import dev.nixmigrate.migrate.Plan;
 import dev.nixmigrate.migrate.RunMode;
 import dev.nixmigrate.migrate.Settings;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,6 +26,7 @@ import picocli.CommandLine.Spec;
       "%nExamples:",
       "  nixmigrate plan 3",
       "  nixmigrate plan 5 ~/src/myrepo --binary-cache cachix:my-project --json",
+      "  nixmigrate plan 3 --out step3.plan",
       "%n" + ExitCode.TABLE
     })
 final class PlanCommand implements Callable<Integer> {
@@ -35,6 +38,13 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin GenerationOptions generation;
 
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "Also save the plan to FILE, for `nixmigrate step N --plan FILE` to apply exactly, refusing if the repository changed since.")
+  Path out;
+
   @Override
   public Integer call() {
     Plan plan =
@@ -43,6 +53,9 @@ final class PlanCommand implements Callable<Integer> {
             generation.toOptions(Settings.read(target.dir)),
             target.step,
             scope.apply(RunMode.DEFAULT));
+    if (this.out != null) {
+      SavedPlan.write(this.out, plan);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (target.json) {

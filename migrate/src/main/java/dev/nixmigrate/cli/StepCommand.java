@@ -2,10 +2,12 @@ package dev.nixmigrate.cli;
 
 import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.NixMigrate;
+import dev.nixmigrate.migrate.Plan;
 import dev.nixmigrate.migrate.RunMode;
 import dev.nixmigrate.migrate.Settings;
 import dev.nixmigrate.migrate.StepResult;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +28,7 @@ import picocli.CommandLine.Spec;
       "  nixmigrate step 3 --dry-run",
       "  nixmigrate step 2 --only --edit-existing",
       "  nixmigrate step 5 ~/src/myrepo --binary-cache cachix:my-project",
+      "  nixmigrate step 3 --plan step3.plan",
       "%n" + ExitCode.TABLE
     })
 final class StepCommand implements Callable<Integer> {
@@ -43,18 +46,20 @@ final class StepCommand implements Callable<Integer> {
       description = "Write even where the files have uncommitted changes.")
   boolean allowDirty;
 
+  @Option(
+      names = "--plan",
+      paramLabel = "FILE",
+      description =
+          "Apply exactly the plan saved in FILE by `nixmigrate plan N --out FILE`; refuses if the repository changed since.")
+  Path plan;
+
   @Mixin ScopeOptions scope;
 
   @Mixin GenerationOptions generation;
 
   @Override
   public Integer call() {
-    StepResult r =
-        NixMigrate.step(
-            target.dir,
-            generation.toOptions(Settings.read(target.dir)),
-            target.step,
-            scope.apply(new RunMode(dryRun, allowDirty, false, false)));
+    StepResult r = plan != null ? saved() : planned();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int code = r.conflicts().isEmpty() ? ExitCode.OK : ExitCode.REFUSED;
@@ -73,7 +78,7 @@ final class StepCommand implements Callable<Integer> {
       r.written().forEach(c -> out.print(c.diff()));
     } else {
       for (FileChange c : r.written()) {
-        out.println((c.creates() ? "created " : "updated ") + c.path() + "  (" + c.reason() + ")");
+        out.println(c.verb() + " " + c.path() + "  (" + c.reason() + ")");
       }
     }
     if (r.written().isEmpty()) {
@@ -95,5 +100,22 @@ final class StepCommand implements Callable<Integer> {
     }
     err.flush();
     return ExitCode.OK;
+  }
+
+  private StepResult planned() {
+    return NixMigrate.step(
+        target.dir,
+        generation.toOptions(Settings.read(target.dir)),
+        target.step,
+        scope.apply(new RunMode(dryRun, allowDirty, false, false)));
+  }
+
+  /** The saved plan, applied (or, in a dry run, shown) as it is. */
+  private StepResult saved() {
+    Plan p = SavedPlan.read(plan, target.step);
+    if (dryRun) {
+      return new StepResult(p.step(), true, p.changes(), p.left(), p.conflicts(), p.warnings());
+    }
+    return NixMigrate.apply(target.dir, p, allowDirty);
   }
 }

@@ -42,7 +42,16 @@ final class StepsCommand implements Callable<Integer> {
         m.put("number", s.number());
         m.put("name", s.name());
         m.put("description", s.description());
-        m.put("generators", s.generators());
+        List<Object> generators = new ArrayList<>();
+        s.generators()
+            .forEach(
+                (name, why) -> {
+                  Map<String, Object> g = new LinkedHashMap<>();
+                  g.put("name", name);
+                  g.put("why", why);
+                  generators.add(g);
+                });
+        m.put("generators", generators);
         m.put("requires", s.requires());
         m.put("options", s.options());
         steps.add(m);

@@ -1,8 +1,6 @@
 package dev.nixmigrate.migrate;
 
 import dev.nixmigrate.core.NixMigrateException;
-import dev.nixmigrate.generators.GeneratedFile;
-import dev.nixmigrate.generators.Generators;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,181 +16,74 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Writes a generation into the repository without losing the user's work: files nixmigrate did not
- * write are left alone, files the user edited are merged three ways, uncommitted changes stop it,
- * and every write is atomic and all-or-nothing.
+ * Performs exactly a {@link Plan}: refuses over uncommitted changes and over files that changed
+ * since the plan was made, then writes, merges and deletes atomically and all-or-nothing, with a
+ * journal first so that a killed run is recovered by the next one.
  */
 final class Applier {
   private final Path root;
 
-  /** What the last complete run recorded, with an interrupted run folded in. */
-  private final State state;
-
-  /** What state.json holds now. */
-  private final State onDisk;
-
-  private final boolean allowDirty;
-  private final boolean editExisting;
-
-  /** {@code state}: what {@link State#recover} gives for {@code root}. */
-  Applier(Path root, State state, boolean allowDirty, boolean editExisting) {
+  Applier(Path root) {
     this.root = root;
-    this.onDisk = State.read(root);
-    this.state = state;
-    this.allowDirty = allowDirty;
-    this.editExisting = editExisting;
   }
 
-  /** One decided write: the path, its new text, what to record as nixmigrate's output (or null). */
-  private record Write(FileChange change, String recordAs) {}
-
-  StepResult apply(Generators.Generation gen, int step, boolean dryRun, Settings settings) {
-    List<Write> writes = new ArrayList<>();
-    List<String> left = new ArrayList<>();
-    List<String> conflicts = new ArrayList<>();
-    State next = state;
-    for (GeneratedFile f : gen.files()) {
-      Path target = PathGuard.resolve(root, f.path());
-      String raw = NixMigrate.read(target, f.path());
-      // Decisions are made on LF text; what is written keeps the file's own line endings, so a
-      // CRLF checkout (core.autocrlf) or editor is neither a conflict nor given mixed endings.
-      LineEndings endings = LineEndings.of(raw);
-      String current = raw == null ? null : endings.toLf(raw);
-      State.Entry entry = state.get(f.path());
-      String reason =
-          (f.step() > 0 ? "step " + f.step() + ": " : "") + Generators.purpose(f.generator());
-      if (f.mode() != GeneratedFile.Mode.WHOLE) {
-        // The user's own file: a minimal edit, made only when asked, never recorded as ours.
-        boolean lines = f.mode() == GeneratedFile.Mode.LINES;
-        String after = lines ? NixMigrate.withLines(current, f.text()) : f.text();
-        if (after.equals(current)) {
-          continue;
-        }
-        String what = lines ? "adds " + missing(current, after) : f.note();
-        if (current != null && !editExisting) {
-          left.add(
-              f.path()
-                  + ": yours; step "
-                  + f.step()
-                  + "'s edit "
-                  + what
-                  + ". Pass --edit-existing to make it (nixmigrate plan "
-                  + step
-                  + " --edit-existing shows it)");
-          continue;
-        }
-        writes.add(
-            new Write(
-                new FileChange(
-                    f.path(),
-                    raw,
-                    endings.apply(after),
-                    f.step(),
-                    lines ? reason : "step " + f.step() + ": " + what + " (an edit of your file)"),
-                null));
-        continue;
-      }
-      if (current == null) {
-        writes.add(new Write(new FileChange(f.path(), null, f.text(), f.step(), reason), f.text()));
-        next = next.with(f.path(), step, f.text());
-        continue;
-      }
-      if (entry == null) {
-        if (current.equals(f.text())) {
-          next = next.with(f.path(), step, f.text()); // identical: nixmigrate takes it over
-        } else {
-          left.add(
-              f.path()
-                  + ": exists and nixmigrate did not write it, so it is left as it is;"
-                  + " see `nixmigrate plan` for what nixmigrate would write");
-        }
-        continue;
-      }
-      next = next.with(f.path(), step, f.text());
-      if (Merge.hasMarkers(current)) {
-        // Committed with its conflict unresolved: nothing is merged into it until it is.
-        conflicts.add(f.path());
-        continue;
-      }
-      if (State.sha256(current).equals(entry.sha256())) {
-        if (!current.equals(f.text())) {
-          writes.add(
-              new Write(
-                  new FileChange(f.path(), raw, endings.apply(f.text()), f.step(), reason),
-                  f.text()));
-        }
-        continue;
-      }
-      // The user edited nixmigrate's output: merge their edits with the new output.
-      Merge.Result m = Merge.merge(entry.content(), current, f.text());
-      if (m.conflicts()) {
-        conflicts.add(f.path());
-      }
-      if (!m.text().equals(current)) {
-        writes.add(
-            new Write(
-                new FileChange(
-                    f.path(),
-                    raw,
-                    endings.apply(m.text()),
-                    f.step(),
-                    reason + (m.conflicts() ? " (merge conflict)" : " (merged with your edits)")),
-                f.text()));
-      }
-    }
-    boolean stateChanged = !next.files().equals(onDisk.files());
-    // The choices that made these files, so a re-run and check reproduce them.
-    String toml = settings == null ? null : settings.toToml(root);
-    boolean tomlChanged =
-        toml != null && !toml.equals(NixMigrate.read(root.resolve(Settings.PATH), Settings.PATH));
+  /** Applies {@code plan}; {@code allowDirty} writes even over uncommitted changes. */
+  StepResult apply(Plan plan, boolean allowDirty) {
+    Set<String> touched = new TreeSet<>();
+    plan.changes().forEach(c -> touched.add(c.path()));
     if (!allowDirty) {
-      Set<String> touched = new TreeSet<>();
-      writes.forEach(w -> touched.add(w.change().path()));
-      if (stateChanged) {
-        touched.add(State.PATH);
-      }
-      if (tomlChanged) {
-        touched.add(Settings.PATH);
-      }
       DirtyCheck.refuse(root, touched);
     }
-    List<FileChange> written = writes.stream().map(Write::change).toList();
-    if (!dryRun) {
-      removeLeftovers(gen);
+    List<String> moved = new ArrayList<>();
+    for (FileChange c : plan.changes()) {
+      String now = NixMigrate.read(PathGuard.resolve(root, c.path()), c.path());
+      if (!java.util.Objects.equals(now, c.before())) {
+        moved.add(c.path());
+      }
     }
-    if (!dryRun && (!writes.isEmpty() || stateChanged)) {
+    if (!moved.isEmpty()) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.REFUSED,
+          "the repository changed since the plan was made, in "
+              + String.join(", ", moved)
+              + "; make the plan again (nixmigrate plan "
+              + plan.step()
+              + ")");
+    }
+    removeLeftovers(touched);
+    if (!plan.changes().isEmpty()) {
       // The journal first: if this run is killed, the next one knows which files it wrote.
+      State recorded = plan.recordedState();
       State journal = State.empty();
-      for (Write w : writes) {
-        if (w.recordAs() != null) {
-          journal = journal.with(w.change().path(), step, w.recordAs());
+      for (FileChange c : plan.changes()) {
+        State.Entry e = recorded == null ? null : recorded.get(c.path());
+        if (e != null && !c.deletes()) {
+          journal = journal.with(c.path(), e.step(), e.content());
         }
       }
       writeAll(Map.of(State.PENDING, journal.toJson()));
+      // Bookkeeping last: state.json is written only once every file it records is.
       Map<String, String> all = new LinkedHashMap<>();
-      writes.forEach(w -> all.put(w.change().path(), w.change().after()));
-      all.put(State.PATH, next.toJson());
+      plan.changes().stream()
+          .sorted(java.util.Comparator.comparing(c -> Plan.isBookkeeping(c.path())))
+          .forEach(c -> all.put(c.path(), c.after()));
       try {
         writeAll(all);
       } finally {
         // Written, or rolled back: either way nothing is half-done.
         deletePending();
       }
-    } else if (!dryRun) {
+      plan.changes().stream()
+          .filter(FileChange::deletes)
+          .forEach(c -> removeEmptyFolders(c.path()));
+    } else {
       deletePending();
     }
-    if (!dryRun && tomlChanged) {
-      writeAll(Map.of(Settings.PATH, toml));
-    }
-    return new StepResult(step, dryRun, written, left, conflicts, gen.warnings());
+    return new StepResult(
+        plan.step(), false, plan.changes(), plan.left(), plan.conflicts(), plan.warnings());
   }
 
-  private static String missing(String current, String after) {
-    String added = after.substring(current == null ? 0 : current.length());
-    return String.join(", ", added.strip().lines().toList());
-  }
-
-  /** Writes every file atomically; if one fails, the ones already written are put back. */
+  /** Removes the journal: the run it records is complete, or was rolled back. */
   private void deletePending() {
     try {
       Files.deleteIfExists(PathGuard.resolve(root, State.PENDING));
@@ -203,12 +94,30 @@ final class Applier {
     }
   }
 
+  /** The folders above a deleted file that it leaves empty, up to the repository's root. */
+  private void removeEmptyFolders(String deleted) {
+    Path dir = PathGuard.resolve(root, deleted).getParent();
+    try {
+      while (dir != null && !dir.equals(root) && dir.startsWith(root)) {
+        try (var s = Files.list(dir)) {
+          if (s.findAny().isPresent()) {
+            return;
+          }
+        }
+        Files.delete(dir);
+        dir = dir.getParent();
+      }
+    } catch (IOException e) {
+      // Best effort: an empty folder left behind does no harm.
+    }
+  }
+
   /** Temporary files a killed run left beside the files it was writing. */
-  private void removeLeftovers(Generators.Generation gen) {
+  private void removeLeftovers(Set<String> paths) {
     Set<Path> dirs = new TreeSet<>();
     dirs.add(PathGuard.resolve(root, State.PATH).getParent());
-    for (GeneratedFile f : gen.files()) {
-      dirs.add(PathGuard.resolve(root, f.path()).getParent());
+    for (String p : paths) {
+      dirs.add(PathGuard.resolve(root, p).getParent());
     }
     for (Path dir : dirs) {
       if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -228,6 +137,7 @@ final class Applier {
   private static final long WRITE_DELAY_MILLIS =
       Long.getLong("nixmigrate.test.writeDelayMillis", 0);
 
+  /** Writes (or, for a null text, deletes) every file; on a failure, puts back what was done. */
   private void writeAll(Map<String, String> files) {
     Map<Path, byte[]> originals = new LinkedHashMap<>();
     List<Path> done = new ArrayList<>();
@@ -242,7 +152,11 @@ final class Applier {
         }
         Path target = PathGuard.resolve(root, e.getKey());
         originals.put(target, Files.exists(target) ? Files.readAllBytes(target) : null);
-        atomicWrite(target, e.getValue().getBytes(StandardCharsets.UTF_8));
+        if (e.getValue() == null) {
+          Files.deleteIfExists(target);
+        } else {
+          atomicWrite(target, e.getValue().getBytes(StandardCharsets.UTF_8));
+        }
         done.add(target);
       }
     } catch (IOException | RuntimeException e) {

@@ -10,7 +10,6 @@ import dev.nixmigrate.generators.Generators;
 import dev.nixmigrate.generators.MigrationStep;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Selection;
-import dev.nixmigrate.generators.nix.NixWorkflowGenerator;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -35,19 +34,10 @@ public final class NixMigrate {
 
   /**
    * What {@code step} would do in {@code mode}, decided exactly as it decides (three-way merges,
-   * files left alone), without writing anything or looking at uncommitted changes.
+   * files left alone, files no longer generated, nixmigrate's bookkeeping), without writing
+   * anything or looking at uncommitted changes.
    */
   public static Plan plan(Path repo, Options options, int step, RunMode mode) {
-    StepResult r = step(repo, options, step, mode.dryRun(true).allowDirty(true));
-    return new Plan(step, r.written(), r.left(), r.conflicts(), r.warnings());
-  }
-
-  /**
-   * Brings the repository at {@code repo} to {@code step}, as {@code mode} says: writes the plan's
-   * files, keeping the user's edits (three-way merge) and leaving files nixmigrate did not write
-   * alone.
-   */
-  public static StepResult step(Path repo, Options options, int step, RunMode mode) {
     RepoFacts facts = readable(repo, step);
     State state = State.recover(facts.root());
     List<String> notes = new java.util.ArrayList<>();
@@ -58,14 +48,40 @@ public final class NixMigrate {
         Settings.read(facts.root())
             .map(s -> s.at(target, options))
             .orElse(new Settings(target, options));
-    StepResult r =
-        new Applier(facts.root(), state, mode.allowDirty(), mode.editExisting())
-            .apply(gen, target, mode.dryRun(), settings);
-    if (notes.isEmpty()) {
-      return r;
+    return new Planner(facts.root(), state, mode.editExisting()).plan(gen, target, settings, notes);
+  }
+
+  /**
+   * Brings the repository at {@code repo} to {@code step}, as {@code mode} says: plans the step,
+   * then applies the plan (see {@link #apply}). A dry run returns the plan's changes and writes
+   * nothing.
+   */
+  public static StepResult step(Path repo, Options options, int step, RunMode mode) {
+    Plan plan = plan(repo, options, step, mode);
+    Path root = repo.toAbsolutePath().normalize();
+    if (mode.dryRun()) {
+      if (!mode.allowDirty()) {
+        DirtyCheck.refuse(root, paths(plan));
+      }
+      return new StepResult(
+          plan.step(), true, plan.changes(), plan.left(), plan.conflicts(), plan.warnings());
     }
-    notes.addAll(r.warnings());
-    return new StepResult(r.step(), r.dryRun(), r.written(), r.left(), r.conflicts(), notes);
+    return apply(root, plan, mode.allowDirty());
+  }
+
+  /**
+   * Performs exactly {@code plan} on the repository at {@code repo}: every change, atomically and
+   * journaled. Refuses, writing nothing, when a file the plan changes is not as it was when the
+   * plan was made, or (unless {@code allowDirty}) holds uncommitted work.
+   */
+  public static StepResult apply(Path repo, Plan plan, boolean allowDirty) {
+    return new Applier(repo.toAbsolutePath().normalize()).apply(plan, allowDirty);
+  }
+
+  private static java.util.Set<String> paths(Plan plan) {
+    Set<String> out = new TreeSet<>();
+    plan.changes().forEach(c -> out.add(c.path()));
+    return out;
   }
 
   /**
@@ -123,14 +139,14 @@ public final class NixMigrate {
     }
     Set<Integer> steps = new TreeSet<>();
     if (only) {
-      String missing = unmetRequirement(facts, status, managed, step);
-      if (missing != null) {
+      MigrationStep declared = MigrationStep.get(step);
+      if (!declared.canRunAlone(facts.existing(), managed)) {
         throw new NixMigrateException(
             NixMigrateException.Kind.REFUSED,
             "step "
                 + step
                 + " alone (--only) needs "
-                + missing
+                + declared.requires()
                 + ", which the repository does not have; run `nixmigrate step "
                 + step
                 + "` without --only to do the earlier steps too");
@@ -149,26 +165,12 @@ public final class NixMigrate {
     return new Selection(step, steps, managed, userFiles);
   }
 
-  /** What step {@code step} alone needs and the repository lacks, or null. */
-  private static String unmetRequirement(
-      RepoFacts facts, List<StepStatus> status, Set<String> managed, int step) {
-    boolean met =
-        switch (step) {
-          case 2 -> status.get(0).state() != StepStatus.State.MISSING;
-          case 4 -> Files.exists(facts.root().resolve("flake.nix"), LinkOption.NOFOLLOW_LINKS);
-          case 5 ->
-              status.get(3).state() != StepStatus.State.MISSING
-                  || managed.contains(NixWorkflowGenerator.PATH);
-          default -> true;
-        };
-    return met ? null : MigrationStep.get(step).requires();
-  }
-
   /** The repository's facts, when the step is one of the five and every manifest is readable. */
   private static RepoFacts readable(Path repo, int step) {
-    if (step < 1 || step > 5) {
+    if (step < 1 || step > MigrationStep.ALL.size()) {
       throw new NixMigrateException(
-          NixMigrateException.Kind.BAD_INPUT, "step must be 1 to 5, not " + step);
+          NixMigrateException.Kind.BAD_INPUT,
+          "step must be " + MigrationStep.range() + ", not " + step);
     }
     RepoFacts facts = scan(repo);
     facts.diagnostics().stream()
@@ -191,18 +193,23 @@ public final class NixMigrate {
    * repository has not taken are not judged. Writes nothing.
    */
   public static List<FileChange> check(Path repo, Options options, int step) {
-    StepResult r = step(repo, options, step, RunMode.DEFAULT.dryRun(true).allowDirty(true));
+    Plan r = plan(repo, options, step, RunMode.DEFAULT);
     Path root = repo.toAbsolutePath().normalize();
     Set<String> managed = State.read(root).files().keySet();
     List<FileChange> out =
         new java.util.ArrayList<>(
-            r.written().stream().filter(c -> managed.contains(c.path())).toList());
+            r.changes().stream().filter(c -> managed.contains(c.path())).toList());
     for (String path : r.conflicts()) {
       if (managed.contains(path) && out.stream().noneMatch(c -> c.path().equals(path))) {
         String text = read(PathGuard.resolve(root, path), path);
         out.add(
             new FileChange(
-                path, text, text, 0, "holds merge conflict markers; resolve them and commit"));
+                FileChange.Kind.UPDATE,
+                path,
+                text,
+                text,
+                0,
+                "holds merge conflict markers; resolve them and commit"));
       }
     }
     return List.copyOf(out);
@@ -219,8 +226,14 @@ public final class NixMigrate {
    */
   public static StepResult writeFiles(Path repo, List<GeneratedFile> files, boolean dryRun) {
     Path root = repo.toAbsolutePath().normalize();
-    Generators.Generation gen = new Generators.Generation(files, List.of());
-    return new Applier(root, State.recover(root), false, false).apply(gen, 0, dryRun, null);
+    Generators.Generation gen = new Generators.Generation(files, List.of(), List.of());
+    Plan plan = new Planner(root, State.recover(root), false).plan(gen, 0, null, List.of());
+    if (dryRun) {
+      DirtyCheck.refuse(root, paths(plan));
+      return new StepResult(
+          0, true, plan.changes(), plan.left(), plan.conflicts(), plan.warnings());
+    }
+    return apply(root, plan, false);
   }
 
   /** The highest step among the files nixmigrate has recorded writing (0 when none). */

@@ -10,7 +10,9 @@ import dev.nixmigrate.generators.MigrationStep;
 import dev.nixmigrate.generators.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -227,23 +229,45 @@ public record Settings(int step, Options options, List<String> include, List<Str
         .append(
             "# that shaped its files. `nixmigrate step`, `plan` and `check` read it; flags given on the\n")
         .append("# command line override it, and `step` writes them back. Commit it.\n");
-    b.append("step = ").append(step).append('\n');
-    b.append("systems = ").append(array(options.systems())).append('\n');
-    b.append("os = ").append(array(options.osMatrix())).append('\n');
-    b.append("python = ").append(array(options.pythonVersions())).append('\n');
-    b.append("compiler-cache = ").append(str(options.cCompilerCache())).append('\n');
-    b.append("binary-cache = ").append(str(spec(options.binaryCache()))).append('\n');
-    if (options.cachePublicKey() != null) {
-      b.append("cache-public-key = ").append(str(options.cachePublicKey())).append('\n');
+    values(root).forEach((k, v) -> b.append(k).append(" = ").append(render(v)).append('\n'));
+    return b.toString();
+  }
+
+  /**
+   * The file's text after recording these settings in {@code current}, the user's file: only the
+   * lines of keys whose values change are rewritten, added or removed, so the user's comments,
+   * order and layout stay. When the file cannot be edited so (a value in a form this edit does not
+   * follow), the whole file is written afresh.
+   */
+  public String toToml(Path root, String current) {
+    if (current == null) {
+      return toToml(root);
     }
-    b.append("builders = ").append(array(options.builders())).append('\n');
-    b.append("nix-installer = ").append(str(options.nixInstaller())).append('\n');
-    b.append("flake-nix-config = ").append(options.flakeNixConfig()).append('\n');
+    Map<String, Object> want = values(root);
+    String edited = TomlEdit.edit(current, want);
+    return edited != null ? edited : toToml(root);
+  }
+
+  /** Each key the file records, with its value, in the file's order. */
+  private Map<String, Object> values(Path root) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("step", (long) step);
+    v.put("systems", options.systems());
+    v.put("os", options.osMatrix());
+    v.put("python", options.pythonVersions());
+    v.put("compiler-cache", options.cCompilerCache());
+    v.put("binary-cache", spec(options.binaryCache()));
+    if (options.cachePublicKey() != null) {
+      v.put("cache-public-key", options.cachePublicKey());
+    }
+    v.put("builders", options.builders());
+    v.put("nix-installer", options.nixInstaller());
+    v.put("flake-nix-config", options.flakeNixConfig());
     if (!include.isEmpty()) {
-      b.append("include = ").append(array(include)).append('\n');
+      v.put("include", include);
     }
     if (!exclude.isEmpty()) {
-      b.append("exclude = ").append(array(exclude)).append('\n');
+      v.put("exclude", exclude);
     }
     if (options.templateDir() != null) {
       // Only a folder inside the repository is recorded: the file may name no other (see read),
@@ -251,10 +275,21 @@ public record Settings(int step, Options options, List<String> include, List<Str
       Path t = options.templateDir().toAbsolutePath().normalize();
       Path r = root.toAbsolutePath().normalize();
       if (t.startsWith(r) && !t.equals(r)) {
-        b.append("templates = ").append(str(r.relativize(t).toString())).append('\n');
+        v.put("templates", r.relativize(t).toString());
       }
     }
-    return b.toString();
+    return v;
+  }
+
+  /** A value as TOML: a string, a whole number, true or false, or an array of strings. */
+  static String render(Object v) {
+    if (v instanceof String s) {
+      return str(s);
+    }
+    if (v instanceof List<?> l) {
+      return "[" + String.join(", ", l.stream().map(Settings::render).toList()) + "]";
+    }
+    return String.valueOf(v);
   }
 
   static String spec(BinaryCache c) {
@@ -264,10 +299,6 @@ public record Settings(int step, Options options, List<String> include, List<Str
       case "s3" -> "s3:" + c.storeUri().substring("s3://".length());
       default -> "none";
     };
-  }
-
-  private static String array(List<String> values) {
-    return "[" + String.join(", ", values.stream().map(Settings::str).toList()) + "]";
   }
 
   private static String str(String s) {

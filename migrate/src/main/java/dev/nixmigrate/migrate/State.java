@@ -55,6 +55,13 @@ public final class State {
     return new State(next);
   }
 
+  /** The same state without {@code path}: nixmigrate no longer keeps that file. */
+  public State without(String path) {
+    Map<String, Entry> next = new TreeMap<>(files);
+    next.remove(path);
+    return new State(next);
+  }
+
   /** Reads the state of the repository at {@code root}; a missing file is an empty state. */
   public static State read(Path root) {
     return read(root, PATH);
@@ -91,7 +98,19 @@ public final class State {
       return empty();
     }
     try {
-      Object parsed = Json.parse(ManifestText.read(file, rel), rel);
+      return parse(ManifestText.read(file, rel), rel);
+    } catch (ManifestException e) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT,
+          e.diagnostic()
+              + "; restore it from version control or delete it (nixmigrate then treats its files as yours)");
+    }
+  }
+
+  /** A state from its JSON ({@code rel} names where it came from, for errors). */
+  static State parse(String text, String rel) throws ManifestException {
+    try {
+      Object parsed = Json.parse(text, rel);
       Map<String, Entry> out = new LinkedHashMap<>();
       if (parsed instanceof Map<?, ?> m && m.get("files") instanceof Map<?, ?> fm) {
         for (Map.Entry<?, ?> e : fm.entrySet()) {
@@ -107,16 +126,10 @@ public final class State {
         }
       }
       return new State(out);
-    } catch (ManifestException e) {
-      throw new NixMigrateException(
-          NixMigrateException.Kind.BAD_INPUT,
-          e.diagnostic()
-              + "; restore it from version control or delete it (nixmigrate then treats its files as yours)");
     } catch (ClassCastException | NullPointerException e) {
       throw new NixMigrateException(
           NixMigrateException.Kind.BAD_INPUT,
-          PATH
-              + ": not in nixmigrate's state format; restore it from version control or delete it");
+          rel + ": not in nixmigrate's state format; restore it from version control or delete it");
     }
   }
 

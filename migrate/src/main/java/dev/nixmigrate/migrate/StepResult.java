@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a step did (or, in a dry run, would do).
  *
- * @param written files written, with why
+ * @param written every change made (or, in a dry run, planned), nixmigrate's bookkeeping included
  * @param left files left alone because the user owns them, with what to do
  * @param conflicts files written with conflict markers; the user must resolve them
  * @param warnings what generation could not do as asked
@@ -22,5 +22,10 @@ public record StepResult(
     left = List.copyOf(left);
     conflicts = List.copyOf(conflicts);
     warnings = List.copyOf(warnings);
+  }
+
+  /** The changes to the steps' files, without nixmigrate's bookkeeping. */
+  public List<FileChange> fileChanges() {
+    return written.stream().filter(c -> !Plan.isBookkeeping(c.path())).toList();
   }
 }

@@ -133,7 +133,10 @@ final class GitSide {
     }
   }
 
-  /** The tree of {@code parent} with these files set (path to content), as a new tree id. */
+  /**
+   * The tree of {@code parent} with these files set (path to content; null content deletes the
+   * file), as a new tree id.
+   */
   ObjectId tree(ObjectId parent, Map<String, byte[]> files) throws IOException {
     DirCache dc = DirCache.newInCore();
     try (RevWalk rw = new RevWalk(repo);
@@ -144,6 +147,10 @@ final class GitSide {
       b.finish();
       DirCacheEditor ed = dc.editor();
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        if (f.getValue() == null) {
+          ed.add(new DirCacheEditor.DeletePath(f.getKey()));
+          continue;
+        }
         ObjectId blob = ins.insert(Constants.OBJ_BLOB, f.getValue());
         ed.add(
             new DirCacheEditor.PathEdit(f.getKey()) {

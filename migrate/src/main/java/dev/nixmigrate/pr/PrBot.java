@@ -6,10 +6,9 @@ import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.TemplateEngine;
 import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.NixMigrate;
+import dev.nixmigrate.migrate.Plan;
 import dev.nixmigrate.migrate.RunMode;
 import dev.nixmigrate.migrate.Settings;
-import dev.nixmigrate.migrate.State;
-import dev.nixmigrate.migrate.StepResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,8 +146,8 @@ public final class PrBot {
   }
 
   public Outcome run(Request r) {
-    if (r.step() < 1 || r.step() > 5) {
-      throw bad("step must be 1 to 5, not " + r.step());
+    if (r.step() < 1 || r.step() > MigrationStep.ALL.size()) {
+      throw bad("step must be " + MigrationStep.range() + ", not " + r.step());
     }
     FileRepositoryBuilder builder =
         new FileRepositoryBuilder().findGitDir(r.dir().toAbsolutePath().toFile());
@@ -218,13 +216,18 @@ public final class PrBot {
     return new NixMigrateException(NixMigrateException.Kind.BAD_INPUT, message);
   }
 
-  /** The files the branch carries, and what the step said. */
+  /** The files the branch carries (null content: deleted), and the plan they come from. */
   private record Change(
-      Map<String, byte[]> files,
-      List<FileChange> plan,
-      StepResult result,
-      boolean hasFlake,
-      boolean hasJustfile) {}
+      Map<String, byte[]> files, Plan plan, boolean hasFlake, boolean hasJustfile) {}
+
+  /** Whether {@code path} is there once {@code plan} is applied to the checkout {@code work}. */
+  private static boolean exists(Path work, Plan plan, String path) {
+    return plan.changes().stream()
+        .filter(c -> c.path().equals(path))
+        .findFirst()
+        .map(c -> c.after() != null)
+        .orElse(Files.isRegularFile(work.resolve(path), LinkOption.NOFOLLOW_LINKS));
+  }
 
   private Outcome run(
       Request r, Repository repo, GitSide git, Forge forge, Secret token, String tokenVar)
@@ -258,7 +261,7 @@ public final class PrBot {
       String title = "nixmigrate: step " + r.step() + ", " + step.name();
       String body = body(step, change, branch, marker, tokenVar, r);
       if (r.dryRun()) {
-        return new Outcome("planned", "", branch, List.of(title), change.plan());
+        return new Outcome("planned", "", branch, List.of(title), change.plan().changes());
       }
 
       ObjectId tree = git.tree(baseTip, change.files());
@@ -290,7 +293,8 @@ public final class PrBot {
         }
         pushed = true;
       }
-      return pullRequest(forge, branch, base, title, body, r.draft(), pushed, change.plan());
+      return pullRequest(
+          forge, branch, base, title, body, r.draft(), pushed, change.plan().changes());
     }
   }
 
@@ -403,60 +407,29 @@ public final class PrBot {
                 + " migrates. Pass --templates DIR to use a folder you have checked, or remove"
                 + " the templates key");
       }
-      StepResult result =
-          NixMigrate.step(work, options, r.step(), new RunMode(false, true, true, false));
-      if (!result.conflicts().isEmpty()) {
+      // The commit is the plan's changes, exactly: nothing is written and read back.
+      Plan plan = NixMigrate.plan(work, options, r.step(), new RunMode(false, true, true, false));
+      if (!plan.conflicts().isEmpty()) {
         throw new NixMigrateException(
             NixMigrateException.Kind.REFUSED,
             "the step's output clashes with edits on the base branch in "
-                + String.join(", ", result.conflicts())
+                + String.join(", ", plan.conflicts())
                 + "; run nixmigrate step "
                 + r.step()
                 + " locally, resolve them and commit");
       }
-      List<String> candidates = new ArrayList<>();
-      result.written().forEach(c -> candidates.add(c.path()));
-      candidates.add(State.PATH);
-      candidates.add(Settings.PATH);
-      Map<String, byte[]> files = new TreeMap<>();
-      List<FileChange> plan = new ArrayList<>();
-      for (String path : candidates) {
-        Path p = work.resolve(path);
-        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-          continue;
-        }
-        byte[] now = Files.readAllBytes(p);
-        byte[] before = git.read(baseTip, path);
-        if (before == null || !Arrays.equals(before, now)) {
-          files.put(path, now);
-          FileChange fc =
-              result.written().stream()
-                  .filter(c -> c.path().equals(path))
-                  .findFirst()
-                  .orElse(
-                      new FileChange(
-                          path,
-                          before == null
-                              ? null
-                              : new String(before, java.nio.charset.StandardCharsets.UTF_8),
-                          new String(now, java.nio.charset.StandardCharsets.UTF_8),
-                          r.step(),
-                          "nixmigrate's record of what it wrote and the choices that made it"));
-          plan.add(fc);
-        }
-      }
       // Only nixmigrate's bookkeeping changed: nothing worth a pull request.
-      if (plan.stream()
-          .allMatch(c -> c.path().equals(State.PATH) || c.path().equals(Settings.PATH))) {
-        return new Change(Map.of(), List.of(), result, false, false);
+      if (plan.fileChanges().isEmpty()) {
+        return new Change(Map.of(), plan, false, false);
       }
-      plan.sort(Comparator.comparing(FileChange::path));
+      Map<String, byte[]> files = new TreeMap<>();
+      for (FileChange c : plan.changes()) {
+        files.put(
+            c.path(),
+            c.after() == null ? null : c.after().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
       return new Change(
-          files,
-          plan,
-          result,
-          Files.isRegularFile(work.resolve("flake.nix")),
-          Files.isRegularFile(work.resolve("justfile")));
+          files, plan, exists(work, plan, "flake.nix"), exists(work, plan, "justfile"));
     } finally {
       deleteTree(work);
     }
@@ -474,7 +447,7 @@ public final class PrBot {
     StringBuilder b = new StringBuilder();
     b.append("nixmigrate: step ").append(step.number()).append(", ").append(step.name());
     b.append("\n\n").append(step.description()).append("\n\n");
-    for (FileChange c : change.plan()) {
+    for (FileChange c : change.plan().changes()) {
       b.append("- ").append(c.path()).append(": ").append(c.reason()).append('\n');
     }
     b.append('\n').append(TRAILER).append(step.number()).append('\n');
@@ -487,12 +460,12 @@ public final class PrBot {
     model.put("marker", marker);
     model.put("step", step);
     List<Map<String, String>> changes = new ArrayList<>();
-    for (FileChange c : change.plan()) {
+    for (FileChange c : change.plan().changes()) {
       changes.add(Map.of("path", c.path(), "reason", cell(c.reason())));
     }
     model.put("changes", changes);
-    model.put("left", change.result().left().stream().map(PrBot::line).toList());
-    model.put("warnings", change.result().warnings().stream().map(PrBot::line).toList());
+    model.put("left", change.plan().left().stream().map(PrBot::line).toList());
+    model.put("warnings", change.plan().warnings().stream().map(PrBot::line).toList());
     model.put("branch", branch);
     model.put("hasFlake", change.hasFlake());
     model.put("hasJustfile", change.hasJustfile());
@@ -501,7 +474,7 @@ public final class PrBot {
         tokenVar.equals("GITHUB_TOKEN") && "true".equals(env.get("GITHUB_ACTIONS")));
     model.put(
         "touchesWorkflows",
-        change.plan().stream().anyMatch(c -> c.path().startsWith(".github/workflows/")));
+        change.plan().changes().stream().anyMatch(c -> c.path().startsWith(".github/workflows/")));
     return new TemplateEngine(null).render("bot/pr-body.md.ftl", model);
   }
 

@@ -168,6 +168,27 @@ class CliTest {
   }
 
   @Test
+  void aPlanSavedWithOutIsAppliedByStepPlanForItsStepOnly() throws Exception {
+    Path repo = temp.resolve("saved");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("rust-workspace")), repo);
+    dev.nixmigrate.testing.TestRepo.commitAll(repo, "initial");
+    Path file = temp.resolve("step3.plan");
+    Run plan = run("plan", "3", repo.toString(), "--out", file.toString());
+    assertEquals(0, plan.code(), plan.err());
+    assertFalse(Files.exists(repo.resolve("flake.nix")));
+    Run wrong = run("step", "4", repo.toString(), "--plan", file.toString());
+    assertEquals(2, wrong.code());
+    assertTrue(wrong.err().contains("made for step 3, not step 4"), wrong.err());
+    Run step = run("step", "3", repo.toString(), "--plan", file.toString());
+    assertEquals(0, step.code(), step.err());
+    assertTrue(step.out().contains("created flake.nix"), step.out());
+    assertTrue(Files.isRegularFile(repo.resolve(".nixmigrate/state.json")));
+    Run again = run("step", "3", repo.toString(), "--plan", file.toString(), "--allow-dirty");
+    assertEquals(3, again.code(), again.out());
+    assertTrue(again.err().contains("changed since the plan was made"), again.err());
+  }
+
+  @Test
   void planShowsTheDiffAndWritesNothing() throws IOException {
     Path repo = temp.resolve("repo");
     dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("python-uv")), repo);
@@ -206,7 +227,9 @@ class CliTest {
             "docs/nix-migration.md",
             "flake.nix",
             "justfile",
-            "nix/nix.conf"),
+            "nix/nix.conf",
+            "nixmigrate.toml",
+            ".nixmigrate/state.json"),
         paths);
     assertTrue(
         String.valueOf(m.get("warnings")).contains("Cargo.lock"),
@@ -316,7 +339,7 @@ class CliTest {
         (java.util.Map<?, ?>) dev.nixmigrate.core.read.Json.parse(step.out(), "step");
     assertEquals("written", m.get("outcome"));
     assertEquals(
-        List.of(".envrc", "flake.nix"),
+        List.of(".envrc", "flake.nix", "nixmigrate.toml", ".nixmigrate/state.json"),
         ((List<?>) m.get("changes"))
             .stream().map(c -> ((java.util.Map<?, ?>) c).get("path")).toList());
     // Step 3 alone wrote no CI; check does not call the CI it never wrote out of date.

@@ -67,7 +67,7 @@ class EditExistingTest {
     String rel = ".github/workflows/" + fixture;
     String before = Files.readString(dir.resolve(rel));
     StepResult r = NixMigrate.step(dir, Options.defaults(), 2, RunMode.DEFAULT.editExisting(true));
-    assertEquals(List.of(rel), r.written().stream().map(FileChange::path).toList());
+    assertEquals(List.of(rel), r.fileChanges().stream().map(FileChange::path).toList());
     String after = Files.readString(dir.resolve(rel));
     assertNotEquals(before, after);
 

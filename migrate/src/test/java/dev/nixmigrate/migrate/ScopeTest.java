@@ -22,7 +22,7 @@ class ScopeTest {
   @TempDir Path temp;
 
   private static List<String> paths(StepResult r) {
-    return r.written().stream().map(FileChange::path).toList();
+    return r.fileChanges().stream().map(FileChange::path).toList();
   }
 
   @Test
@@ -67,8 +67,11 @@ class ScopeTest {
     NixMigrate.step(dir, Options.defaults(), 1, RunMode.DEFAULT);
     TestRepo.commitAll(dir, "step 1");
     StepResult two = NixMigrate.step(dir, Options.defaults(), 2, RunMode.DEFAULT.only(true));
-    assertEquals(List.of(".github/workflows/ci.yml"), paths(two));
+    // The justfile renders step 2's settings too, so it is brought along, and check agrees.
+    assertEquals(List.of(".github/workflows/ci.yml", "justfile"), paths(two));
     assertTrue(Files.readString(dir.resolve(".github/workflows/ci.yml")).contains("ccache"));
+    assertTrue(Files.readString(dir.resolve("justfile")).contains("ccache"));
+    assertEquals(List.of(), NixMigrate.check(dir, Options.defaults(), 2));
   }
 
   @Test

@@ -39,7 +39,7 @@ class BotWorkflowTest {
     TestRepo.commitAll(dir, "initial");
     assertEquals(
         List.of(BotWorkflow.PATH),
-        BotWorkflow.install(dir, RELEASE).written().stream().map(c -> c.path()).toList());
+        BotWorkflow.install(dir, RELEASE).fileChanges().stream().map(c -> c.path()).toList());
     return dir;
   }
 

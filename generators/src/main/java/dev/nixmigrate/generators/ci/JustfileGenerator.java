@@ -30,13 +30,20 @@ public final class JustfileGenerator implements Generator {
   }
 
   @Override
+  public List<String> paths() {
+    return List.of("justfile");
+  }
+
+  @Override
   public String name() {
     return "justfile";
   }
 
   @Override
-  public int step() {
-    return 1;
+  public List<Part> steps() {
+    return List.of(
+        new Part(1, "a recipe for each command CI runs"),
+        new Part(2, "the compiler cache in the build recipes' environment"));
   }
 
   @Override

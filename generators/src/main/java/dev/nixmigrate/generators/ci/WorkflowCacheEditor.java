@@ -40,13 +40,18 @@ public final class WorkflowCacheEditor implements Generator {
   }
 
   @Override
+  public List<String> paths() {
+    return List.of();
+  }
+
+  @Override
   public String name() {
     return "ci-cache-edit";
   }
 
   @Override
-  public int step() {
-    return 2;
+  public List<Part> steps() {
+    return List.of(new Part(2, "compiler caching in a workflow of yours"));
   }
 
   /** Step 2 without step 1: the user's CI builds, and nixmigrate did not write it. */

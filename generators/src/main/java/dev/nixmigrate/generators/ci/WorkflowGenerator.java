@@ -5,7 +5,6 @@ import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
 import dev.nixmigrate.generators.Options;
-import dev.nixmigrate.generators.Selection;
 import java.util.List;
 import java.util.Map;
 
@@ -19,19 +18,20 @@ public final class WorkflowGenerator implements Generator {
   }
 
   @Override
+  public List<String> paths() {
+    return List.of(PATH);
+  }
+
+  @Override
   public String name() {
     return "ci-workflow";
   }
 
   @Override
-  public int step() {
-    return 1;
-  }
-
-  /** Step 1, or step 2 when nixmigrate wrote the workflow (it gains the caches). */
-  @Override
-  public boolean runs(Selection s) {
-    return s.includes(1) || (s.includes(2) && s.managed(PATH));
+  public List<Part> steps() {
+    return List.of(
+        new Part(1, "the build, test and lint jobs"),
+        new Part(2, "the compiler and dependency caches, written from the default branch only"));
   }
 
   @Override

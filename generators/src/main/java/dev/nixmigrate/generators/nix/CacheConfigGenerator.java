@@ -18,13 +18,19 @@ public final class CacheConfigGenerator implements Generator {
   }
 
   @Override
+  public List<String> paths() {
+    return List.of("nix/nix.conf", "nix/machines", "docs/nix-migration.md");
+  }
+
+  @Override
   public String name() {
     return "binary-cache";
   }
 
   @Override
-  public int step() {
-    return 5;
+  public List<Part> steps() {
+    return List.of(
+        new Part(5, "the binary cache and remote builders for Nix, and the migration notes"));
   }
 
   @Override

@@ -15,13 +15,18 @@ public final class EnvrcGenerator implements Generator {
   }
 
   @Override
+  public List<String> paths() {
+    return List.of(".envrc");
+  }
+
+  @Override
   public String name() {
     return "envrc";
   }
 
   @Override
-  public int step() {
-    return 3;
+  public List<Part> steps() {
+    return List.of(new Part(3, "direnv loading the dev shell"));
   }
 
   @Override

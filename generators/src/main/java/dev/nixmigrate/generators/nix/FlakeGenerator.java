@@ -25,22 +25,31 @@ public final class FlakeGenerator implements Generator {
   }
 
   @Override
+  public List<String> paths() {
+    return List.of(PATH, FlakeHookup.FILE);
+  }
+
+  @Override
   public String name() {
     return "flake";
   }
 
   @Override
-  public int step() {
-    return 3;
+  public List<Part> steps() {
+    return List.of(
+        new Part(3, "the dev shell"),
+        new Part(4, "a package and a check for each project"),
+        new Part(5, "the binary cache in the flake's nixConfig, when asked for"));
   }
 
   /**
-   * Step 3, or step 4 when the flake is nixmigrate's (it gains packages) or the user's (the hook-up
-   * file gains them).
+   * As every generator, and also for a later step when the flake is the user's: the hook-up file
+   * gains that step's packages.
    */
   @Override
   public boolean runs(Selection s) {
-    return s.includes(3) || (s.includes(4) && (s.managed(PATH) || s.usersOwn(PATH)));
+    return Generator.super.runs(s)
+        || (steps().stream().skip(1).anyMatch(p -> s.includes(p.step())) && s.usersOwn(PATH));
   }
 
   @Override

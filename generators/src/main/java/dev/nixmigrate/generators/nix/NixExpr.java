@@ -52,7 +52,7 @@ public final class NixExpr {
     return name;
   }
 
-  /** A line inside an indented string {@code '' ... ''}: escapes {@code ''} and {@code ${}. */
+  /** A line inside an indented string {@code '' ... ''}: escapes {@code ''} and <code>${</code>. */
   public static String indentedLine(String line) {
     return line.replace("''", "'''").replace("${", "''${");
   }

@@ -7,7 +7,6 @@ import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
 import dev.nixmigrate.generators.Options;
-import dev.nixmigrate.generators.Selection;
 import dev.nixmigrate.generators.Warnings;
 import dev.nixmigrate.generators.ci.ActionPins;
 import java.util.ArrayList;
@@ -28,19 +27,20 @@ public final class NixWorkflowGenerator implements Generator {
   }
 
   @Override
+  public List<String> paths() {
+    return List.of(PATH);
+  }
+
+  @Override
   public String name() {
     return "nix-workflow";
   }
 
   @Override
-  public int step() {
-    return 4;
-  }
-
-  /** Step 4, or step 5 when nixmigrate wrote the workflow (it gains the binary cache). */
-  @Override
-  public boolean runs(Selection s) {
-    return s.includes(4) || (s.includes(5) && s.managed(PATH));
+  public List<Part> steps() {
+    return List.of(
+        new Part(4, "nix flake check and nix build in CI"),
+        new Part(5, "pushing to the binary cache from the default branch"));
   }
 
   @Override
