@@ -42,8 +42,8 @@ final class Applier {
       }
     }
     if (!moved.isEmpty()) {
-      throw new NixMigrateException(
-          NixMigrateException.Kind.REFUSED,
+      throw new StalePlanException(
+          moved,
           "the repository changed since the plan was made, in "
               + String.join(", ", moved)
               + "; make the plan again (nixmigrate plan "

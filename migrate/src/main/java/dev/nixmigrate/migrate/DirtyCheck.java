@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -28,7 +28,7 @@ final class DirtyCheck {
     if (paths.isEmpty()) {
       return;
     }
-    Set<String> dirty = new TreeSet<>();
+    java.util.Map<String, String> dirty = new java.util.TreeMap<>();
     try {
       Path realRoot = root.toRealPath();
       FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(realRoot.toFile());
@@ -50,21 +50,21 @@ final class DirtyCheck {
           TreeWalk committed = head == null ? null : TreeWalk.forPath(repo, prefix + rel, head);
           if (committed == null) {
             if (onDisk) {
-              dirty.add(rel + " (not committed)");
+              dirty.put(rel, "not committed");
             }
             continue;
           }
           if (!onDisk) {
-            dirty.add(rel + " (deleted)");
+            dirty.put(rel, "deleted");
             continue;
           }
           byte[] then = repo.open(committed.getObjectId(0)).getBytes();
           byte[] now = Files.readAllBytes(file);
           if (!same(then, now, normalise)) {
-            dirty.add(rel + " (changed)");
+            dirty.put(rel, "changed");
           } else if ((committed.getFileMode(0) == FileMode.EXECUTABLE_FILE)
               != Files.isExecutable(file)) {
-            dirty.add(rel + " (mode changed)");
+            dirty.put(rel, "mode changed");
           }
         }
       }
@@ -89,10 +89,14 @@ final class DirtyCheck {
               + ". Check that git can read the repository (git status), or pass --allow-dirty");
     }
     if (!dirty.isEmpty()) {
-      throw new NixMigrateException(
-          NixMigrateException.Kind.REFUSED,
+      throw new DirtyTreeException(
+          List.copyOf(dirty.keySet()),
           "uncommitted changes in files this step would write: "
-              + String.join(", ", dirty)
+              + String.join(
+                  ", ",
+                  dirty.entrySet().stream()
+                      .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                      .toList())
               + ". Commit or stash them, or pass --allow-dirty");
     }
   }

@@ -141,8 +141,9 @@ public final class NixMigrate {
     if (only) {
       MigrationStep declared = MigrationStep.get(step);
       if (!declared.canRunAlone(facts.existing(), managed)) {
-        throw new NixMigrateException(
-            NixMigrateException.Kind.REFUSED,
+        throw new MissingStepException(
+            step,
+            declared.requires(),
             "step "
                 + step
                 + " alone (--only) needs "

@@ -23,8 +23,8 @@ final class PathGuard {
         || rel.contains("/../")
         || rel.endsWith("/..")
         || rel.contains("\0")) {
-      throw new NixMigrateException(
-          NixMigrateException.Kind.REFUSED,
+      throw new OutsideRepositoryException(
+          rel,
           source
               + " names '"
               + rel
@@ -65,9 +65,9 @@ final class PathGuard {
     }
   }
 
-  private static NixMigrateException escape(String rel) {
-    return new NixMigrateException(
-        NixMigrateException.Kind.REFUSED,
+  private static OutsideRepositoryException escape(String rel) {
+    return new OutsideRepositoryException(
+        rel,
         rel
             + " leads outside the repository through a symbolic link; nixmigrate writes only inside it");
   }

@@ -4,6 +4,7 @@ import dev.nixmigrate.core.NixMigrateException;
 import dev.nixmigrate.generators.MigrationStep;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.TemplateEngine;
+import dev.nixmigrate.migrate.ConflictException;
 import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.NixMigrate;
 import dev.nixmigrate.migrate.Plan;
@@ -410,8 +411,8 @@ public final class PrBot {
       // The commit is the plan's changes, exactly: nothing is written and read back.
       Plan plan = NixMigrate.plan(work, options, r.step(), new RunMode(false, true, true, false));
       if (!plan.conflicts().isEmpty()) {
-        throw new NixMigrateException(
-            NixMigrateException.Kind.REFUSED,
+        throw new ConflictException(
+            plan.conflicts(),
             "the step's output clashes with edits on the base branch in "
                 + String.join(", ", plan.conflicts())
                 + "; run nixmigrate step "

@@ -111,8 +111,9 @@ class PlanAsDataTest {
     assertEquals(plan, saved);
 
     Files.writeString(dir.resolve("flake.nix"), "{ outputs = _: { }; }\n");
-    NixMigrateException e =
-        assertThrows(NixMigrateException.class, () -> NixMigrate.apply(dir, saved, true));
+    StalePlanException e =
+        assertThrows(StalePlanException.class, () -> NixMigrate.apply(dir, saved, true));
+    assertEquals(List.of("flake.nix"), e.paths());
     assertTrue(
         e.getMessage().contains("changed since the plan was made, in flake.nix"), e.getMessage());
     assertFalse(Files.exists(dir.resolve(".envrc")), "nothing is written");

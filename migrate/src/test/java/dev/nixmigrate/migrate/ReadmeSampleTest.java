@@ -78,6 +78,7 @@ class ReadmeSampleTest {
     assertTrue(printed.contains(". [PYTHON]"), printed);
     assertTrue(printed.contains("+++ b/flake.nix"), printed);
     assertTrue(Files.exists(repo.resolve("flake.nix")), "the sample's step wrote the flake");
+    assertTrue(printed.matches("(?s).*\\n[1-9]\\d* files written\\n.*"), printed);
     assertTrue(printed.contains("out of date: 0"), printed);
     assertTrue(printed.matches("(?s).*nix-instantiate flake.nix: (passed|skipped).*"), printed);
     assertTrue(

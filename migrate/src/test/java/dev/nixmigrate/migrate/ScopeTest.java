@@ -54,10 +54,12 @@ class ScopeTest {
   @Test
   void stepFourAloneNeedsAFlake() throws Exception {
     Path dir = ExampleRepo.copy(temp, "python-uv");
-    NixMigrateException e =
+    MissingStepException e =
         assertThrows(
-            NixMigrateException.class,
+            MissingStepException.class,
             () -> NixMigrate.step(dir, Options.defaults(), 4, RunMode.DEFAULT.only(true)));
+    assertEquals(4, e.step());
+    assertEquals("a flake (step 3)", e.requires());
     assertTrue(e.getMessage().contains("a flake (step 3)"), e.getMessage());
   }
 

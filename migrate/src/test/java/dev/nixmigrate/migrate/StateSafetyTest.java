@@ -68,8 +68,9 @@ class StateSafetyTest {
     TestRepo.commitAll(dir, "step 1");
     String mine = Files.readString(dir.resolve(Settings.PATH)) + "# my note\n";
     Files.writeString(dir.resolve(Settings.PATH), mine);
-    NixMigrateException e = assertThrows(NixMigrateException.class, () -> step(dir, 2));
-    assertTrue(e.getMessage().contains("nixmigrate.toml"), e.getMessage());
+    DirtyTreeException e = assertThrows(DirtyTreeException.class, () -> step(dir, 2));
+    assertEquals(List.of(Settings.PATH), e.paths());
+    assertTrue(e.getMessage().contains("nixmigrate.toml (changed)"), e.getMessage());
     assertEquals(mine, Files.readString(dir.resolve(Settings.PATH)));
   }
 
