@@ -78,6 +78,16 @@ public record BinaryCache(String kind, String name, String endpoint, String regi
         "binary cache '" + spec + "' is not valid; write " + expected);
   }
 
+  /** The cache as {@link #parse} reads it: {@code cachix:NAME}, {@code attic:URL/NAME}, ... */
+  public String spec() {
+    return switch (kind) {
+      case "cachix" -> "cachix:" + name;
+      case "attic" -> "attic:" + endpoint + "/" + name;
+      case "s3" -> "s3:" + storeUri().substring("s3://".length());
+      default -> "none";
+    };
+  }
+
   /** Where Nix downloads from. */
   public String substituter() {
     return switch (kind) {

@@ -15,7 +15,6 @@ import java.util.Set;
  * @param requires what must be in place before the step alone ({@code --only}) can run, or empty
  * @param needs the evidence, any of which shows that it is in place (or nixmigrate's own files of
  *     the step before)
- * @param options the command-line options that shape it, each with an example
  * @param adds what it adds, in Markdown (for docs/nix-migration.md and pull requests)
  * @param costs what it costs
  * @param saves what it pays back
@@ -26,13 +25,16 @@ public record MigrationStep(
     String description,
     String requires,
     Set<Evidence.Kind> needs,
-    List<String> options,
     String adds,
     String costs,
     String saves) {
   public MigrationStep {
     needs = Set.copyOf(needs);
-    options = List.copyOf(options);
+  }
+
+  /** The options that shape this step, each as an example command line ({@link Setting}). */
+  public List<String> options() {
+    return Setting.ofStep(number).stream().map(Setting::example).toList();
   }
 
   /**
@@ -57,7 +59,6 @@ public record MigrationStep(
                   + " commands locally.",
               "",
               Set.of(),
-              List.of("--python 3.13", "--os ubuntu-24.04"),
               "`.github/workflows/ci.yml` and a `justfile` running the same commands",
               "CI minutes for the matrix",
               "\"works on my machine\": everyone runs what CI runs"),
@@ -68,7 +69,6 @@ public record MigrationStep(
                   + " default branch's cache on pull requests.",
               "a CI workflow (step 1)",
               Set.of(Evidence.Kind.CI_WORKFLOW),
-              List.of("--compiler-cache sccache"),
               "sccache/ccache in CI and in the `justfile`; caches written only from the default branch",
               "cache storage (GitHub keeps 10 GB per repository)",
               "rebuild time: unchanged translation units and library crates come from the cache"),
@@ -79,7 +79,6 @@ public record MigrationStep(
                   + " .envrc loads it with direnv.",
               "",
               Set.of(),
-              List.of("--system x86_64-darwin", "--templates nix/templates"),
               "`flake.nix` (`devShells.default`), `.envrc`",
               "the first download of the toolchain",
               "setting up a machine: `direnv allow` or `nix develop` and the tools are there"),
@@ -90,7 +89,6 @@ public record MigrationStep(
                   + " nix flake check and nix build.",
               "a flake (step 3)",
               Set.of(Evidence.Kind.FLAKE),
-              List.of("--nix-installer determinate"),
               "flake `packages` and `checks`, `.github/workflows/nix.yml`",
               "Nix builds start from a clean sandbox, so compiler caches do not help inside them",
               "reproducible builds: the same inputs give the same outputs everywhere"),
@@ -106,11 +104,6 @@ public record MigrationStep(
                   Evidence.Kind.FLAKE_CHECKS,
                   Evidence.Kind.NIX_IN_CI,
                   Evidence.Kind.NIX_BUILD_IN_CI),
-              List.of(
-                  "--binary-cache cachix:my-project",
-                  "--cache-public-key my-project.cachix.org-1:AbC...=",
-                  "--builder 'ssh-ng://nix@big.example x86_64-linux - 16 2 big-parallel'",
-                  "--flake-nix-config"),
               "`nix/nix.conf`, `nix/machines`, the cache push in `nix.yml`",
               "a cache service and, for builders, machines",
               "build time: what was built once is downloaded, and big builds run on big machines"));

@@ -108,129 +108,100 @@ public record Options(
         false);
   }
 
+  /** The same options with the fields {@code change} sets on a copy. */
+  private Options with(java.util.function.Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** A mutable copy of the fields, so that each with-method names only its own field. */
+  private static final class Builder {
+    List<String> systems;
+    List<String> osMatrix;
+    List<String> pythonVersions;
+    String cCompilerCache;
+    Path templateDir;
+    BinaryCache binaryCache;
+    String cachePublicKey;
+    List<String> builders;
+    String nixInstaller;
+    boolean flakeNixConfig;
+
+    Builder(Options o) {
+      systems = o.systems;
+      osMatrix = o.osMatrix;
+      pythonVersions = o.pythonVersions;
+      cCompilerCache = o.cCompilerCache;
+      templateDir = o.templateDir;
+      binaryCache = o.binaryCache;
+      cachePublicKey = o.cachePublicKey;
+      builders = o.builders;
+      nixInstaller = o.nixInstaller;
+      flakeNixConfig = o.flakeNixConfig;
+    }
+
+    Options build() {
+      return new Options(
+          systems,
+          osMatrix,
+          pythonVersions,
+          cCompilerCache,
+          templateDir,
+          binaryCache,
+          cachePublicKey,
+          builders,
+          nixInstaller,
+          flakeNixConfig);
+    }
+  }
+
   public Options withSystems(List<String> s) {
-    return new Options(
-        s,
-        osMatrix,
-        pythonVersions,
-        cCompilerCache,
-        templateDir,
-        binaryCache,
-        cachePublicKey,
-        builders,
-        nixInstaller,
-        flakeNixConfig);
+    return with(b -> b.systems = s);
   }
 
   public Options withOsMatrix(List<String> os) {
-    return new Options(
-        systems,
-        os,
-        pythonVersions,
-        cCompilerCache,
-        templateDir,
-        binaryCache,
-        cachePublicKey,
-        builders,
-        nixInstaller,
-        flakeNixConfig);
+    return with(b -> b.osMatrix = os);
   }
 
   public Options withPythonVersions(List<String> versions) {
-    return new Options(
-        systems,
-        osMatrix,
-        versions,
-        cCompilerCache,
-        templateDir,
-        binaryCache,
-        cachePublicKey,
-        builders,
-        nixInstaller,
-        flakeNixConfig);
+    return with(b -> b.pythonVersions = versions);
   }
 
   public Options withTemplateDir(Path dir) {
-    return new Options(
-        systems,
-        osMatrix,
-        pythonVersions,
-        cCompilerCache,
-        dir,
-        binaryCache,
-        cachePublicKey,
-        builders,
-        nixInstaller,
-        flakeNixConfig);
+    return with(b -> b.templateDir = dir);
   }
 
   public Options withCCompilerCache(String cache) {
-    return new Options(
-        systems,
-        osMatrix,
-        pythonVersions,
-        cache,
-        templateDir,
-        binaryCache,
-        cachePublicKey,
-        builders,
-        nixInstaller,
-        flakeNixConfig);
+    return with(b -> b.cCompilerCache = cache);
   }
 
   public Options withBinaryCache(BinaryCache cache, String publicKey) {
-    return new Options(
-        systems,
-        osMatrix,
-        pythonVersions,
-        cCompilerCache,
-        templateDir,
-        cache,
-        publicKey,
-        builders,
-        nixInstaller,
-        flakeNixConfig);
+    return with(
+        b -> {
+          b.binaryCache = cache;
+          b.cachePublicKey = publicKey;
+        });
   }
 
-  public Options withBuilders(List<String> b) {
-    return new Options(
-        systems,
-        osMatrix,
-        pythonVersions,
-        cCompilerCache,
-        templateDir,
-        binaryCache,
-        cachePublicKey,
-        b,
-        nixInstaller,
-        flakeNixConfig);
+  public Options withBuilders(List<String> list) {
+    return with(b -> b.builders = list);
   }
 
   public Options withNixInstaller(String installer) {
-    return new Options(
-        systems,
-        osMatrix,
-        pythonVersions,
-        cCompilerCache,
-        templateDir,
-        binaryCache,
-        cachePublicKey,
-        builders,
-        installer,
-        flakeNixConfig);
+    return with(b -> b.nixInstaller = installer);
   }
 
   public Options withFlakeNixConfig(boolean on) {
-    return new Options(
-        systems,
-        osMatrix,
-        pythonVersions,
-        cCompilerCache,
-        templateDir,
-        binaryCache,
-        cachePublicKey,
-        builders,
-        nixInstaller,
-        on);
+    return with(b -> b.flakeNixConfig = on);
+  }
+
+  /** These options with each option of {@code given} set to its value, in the map's order. */
+  public Options with(java.util.Map<Setting, Object> given) {
+    Options o = this;
+    for (java.util.Map.Entry<Setting, Object> e : given.entrySet()) {
+      o = e.getKey().set(o, e.getValue());
+    }
+    return o;
   }
 }

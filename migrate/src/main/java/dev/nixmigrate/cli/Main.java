@@ -15,6 +15,7 @@ public final class Main {
   /** The configured command line; tests call {@code execute} on it with captured writers. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new NixMigrateCommand());
+    GenerationOptions.declareOn(cl);
     cl.setExecutionExceptionHandler(Main::onException);
     cl.setParameterExceptionHandler(Main::onUsageError);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

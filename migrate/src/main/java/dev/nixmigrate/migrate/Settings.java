@@ -4,10 +4,10 @@ import dev.nixmigrate.core.NixMigrateException;
 import dev.nixmigrate.core.read.ManifestException;
 import dev.nixmigrate.core.read.TomlDoc;
 import dev.nixmigrate.core.read.TomlReader;
-import dev.nixmigrate.generators.BinaryCache;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.MigrationStep;
 import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.generators.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -38,21 +38,16 @@ public record Settings(int step, Options options, List<String> include, List<Str
   public static final String PATH = "nixmigrate.toml";
 
   /** The keys nixmigrate.toml may hold; anything else is a mistake worth naming. */
-  static final List<String> KEYS =
-      List.of(
-          "step",
-          "systems",
-          "os",
-          "python",
-          "compiler-cache",
-          "binary-cache",
-          "cache-public-key",
-          "builders",
-          "nix-installer",
-          "flake-nix-config",
-          "templates",
-          "include",
-          "exclude");
+  static final List<String> KEYS = keys();
+
+  private static List<String> keys() {
+    List<String> k = new java.util.ArrayList<>();
+    k.add("step");
+    java.util.Arrays.stream(Setting.values()).map(Setting::key).forEach(k::add);
+    k.add("include");
+    k.add("exclude");
+    return List.copyOf(k);
+  }
 
   /**
    * The repository's settings, or empty when it has no nixmigrate.toml. The file is the
@@ -85,31 +80,24 @@ public record Settings(int step, Options options, List<String> include, List<Str
     if (step < 0 || step > MigrationStep.ALL.size()) {
       throw bad(doc, "step", "step must be 0 to " + MigrationStep.ALL.size() + ", not " + step);
     }
-    Path templates = templates(root, doc);
     // Each key is applied on its own, so a value the options refuse is reported at its key.
-    Options o = d.withTemplateDir(templates);
-    String current = "systems";
-    try {
-      o = o.withSystems(list(doc, current, d.systems()));
-      current = "os";
-      o = o.withOsMatrix(list(doc, current, d.osMatrix()));
-      current = "python";
-      o = o.withPythonVersions(list(doc, current, d.pythonVersions()));
-      current = "compiler-cache";
-      o = o.withCCompilerCache(or(string(doc, current), d.cCompilerCache()));
-      current = "binary-cache";
-      BinaryCache cache = BinaryCache.parse(or(string(doc, current), "none"));
-      o = o.withBinaryCache(cache, null);
-      current = "cache-public-key";
-      o = o.withBinaryCache(cache, empty(string(doc, current)));
-      current = "builders";
-      o = o.withBuilders(list(doc, current, d.builders()));
-      current = "nix-installer";
-      o = o.withNixInstaller(or(string(doc, current), d.nixInstaller()));
-      current = "flake-nix-config";
-      o = o.withFlakeNixConfig(flag(doc, current));
-    } catch (IllegalArgumentException e) {
-      throw bad(doc, current, e.getMessage());
+    Options o = d;
+    for (Setting setting : Setting.values()) {
+      if (!doc.has(setting.key())) {
+        continue;
+      }
+      Object value =
+          switch (setting.type()) {
+            case LIST -> list(doc, setting.key(), List.of());
+            case STRING -> string(doc, setting.key());
+            case FLAG -> flag(doc, setting.key());
+            case PATH -> templates(root, doc);
+          };
+      try {
+        o = setting.set(o, value);
+      } catch (IllegalArgumentException e) {
+        throw bad(doc, setting.key(), e.getMessage());
+      }
     }
     // Which folders are projects: read by the scan (core's ProjectRoles); kept here so that
     // writing the file back keeps them.
@@ -213,14 +201,6 @@ public record Settings(int step, Options options, List<String> include, List<Str
     throw bad(doc, key, key + " must be an array of strings");
   }
 
-  private static String or(String v, String fallback) {
-    return v == null ? fallback : v;
-  }
-
-  private static String empty(String v) {
-    return v == null || v.isEmpty() ? null : v;
-  }
-
   /** The file's text: stable key order, so an unchanged choice never rewrites it. */
   public String toToml(Path root) {
     StringBuilder b = new StringBuilder();
@@ -252,17 +232,15 @@ public record Settings(int step, Options options, List<String> include, List<Str
   private Map<String, Object> values(Path root) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("step", (long) step);
-    v.put("systems", options.systems());
-    v.put("os", options.osMatrix());
-    v.put("python", options.pythonVersions());
-    v.put("compiler-cache", options.cCompilerCache());
-    v.put("binary-cache", spec(options.binaryCache()));
-    if (options.cachePublicKey() != null) {
-      v.put("cache-public-key", options.cachePublicKey());
+    for (Setting setting : Setting.values()) {
+      if (setting.type() == Setting.Type.PATH) {
+        continue; // the template folder goes last, and only when it is inside the repository
+      }
+      Object value = setting.get(options);
+      if (value != null) {
+        v.put(setting.key(), value);
+      }
     }
-    v.put("builders", options.builders());
-    v.put("nix-installer", options.nixInstaller());
-    v.put("flake-nix-config", options.flakeNixConfig());
     if (!include.isEmpty()) {
       v.put("include", include);
     }
@@ -275,7 +253,7 @@ public record Settings(int step, Options options, List<String> include, List<Str
       Path t = options.templateDir().toAbsolutePath().normalize();
       Path r = root.toAbsolutePath().normalize();
       if (t.startsWith(r) && !t.equals(r)) {
-        v.put("templates", r.relativize(t).toString());
+        v.put(Setting.TEMPLATES.key(), r.relativize(t).toString());
       }
     }
     return v;
@@ -290,15 +268,6 @@ public record Settings(int step, Options options, List<String> include, List<Str
       return "[" + String.join(", ", l.stream().map(Settings::render).toList()) + "]";
     }
     return String.valueOf(v);
-  }
-
-  static String spec(BinaryCache c) {
-    return switch (c.kind()) {
-      case "cachix" -> "cachix:" + c.name();
-      case "attic" -> "attic:" + c.endpoint() + "/" + c.name();
-      case "s3" -> "s3:" + c.storeUri().substring("s3://".length());
-      default -> "none";
-    };
   }
 
   private static String str(String s) {
