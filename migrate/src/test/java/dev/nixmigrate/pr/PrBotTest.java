@@ -3,6 +3,7 @@ package dev.nixmigrate.pr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -390,6 +391,41 @@ class PrBotTest {
     assertTrue(forge.prs.get(0).comments.get(0).contains("leaves the branch alone"));
     run(clone, 1);
     assertEquals(1, forge.prs.get(0).comments.size(), "said once");
+  }
+
+  @Test
+  void theCommitIsThePlanAndDeletesAFileNoLongerGenerated() throws Exception {
+    github();
+    // A developer took the repository to step 5 with a remote builder, then dropped the builder.
+    Path developer = cloneOf("dev-builders", "x-access-token");
+    dev.nixmigrate.generators.Options builders =
+        dev.nixmigrate.generators.Options.defaults()
+            .withBinaryCache(dev.nixmigrate.generators.BinaryCache.parse("cachix:demo"), null)
+            .withBuilders(List.of("ssh-ng://nix@big.example x86_64-linux - 8 1 big-parallel"));
+    dev.nixmigrate.migrate.NixMigrate.step(
+        developer, builders, 5, dev.nixmigrate.migrate.RunMode.DEFAULT.allowDirty(true));
+    assertTrue(Files.isRegularFile(developer.resolve("nix/machines")));
+    Path toml = developer.resolve("nixmigrate.toml");
+    Files.writeString(
+        toml, Files.readString(toml).replaceAll("(?m)^builders = .*$", "builders = []"));
+    try (Git g = Git.open(developer.toFile())) {
+      g.add().addFilepattern(".").call();
+      commitAndPush(g, "step 5, then no builder");
+    }
+
+    PrBot.Outcome o = run(clone, 5);
+    assertEquals("created", o.result(), o.toString());
+    try (Repository r = Git.open(bare.toFile()).getRepository();
+        RevWalk rw = new RevWalk(r)) {
+      RevCommit c = rw.parseCommit(remoteTip("nixmigrate/step-5"));
+      assertNull(
+          org.eclipse.jgit.treewalk.TreeWalk.forPath(r, "nix/machines", c.getTree()),
+          "the pull request deletes the file no step generates now");
+      assertTrue(
+          org.eclipse.jgit.treewalk.TreeWalk.forPath(r, "nix/nix.conf", c.getTree()) != null);
+      assertTrue(c.getFullMessage().contains("- nix/machines: "), c.getFullMessage());
+    }
+    assertTrue(forge.prs.get(0).body.contains("`nix/machines`"), forge.prs.get(0).body);
   }
 
   @Test
