@@ -31,6 +31,17 @@ let
   flagSets = args: v: builtins.any (f: builtins.match "${v}=.*" f != null) ((args.makeFlags or [ ]) ++ (args.installFlags or [ ]));
   chars = s: builtins.genList (i: builtins.substring i 1 s) (builtins.stringLength s);
   toLower = builtins.replaceStrings (chars "ABCDEFGHIJKLMNOPQRSTUVWXYZ") (chars "abcdefghijklmnopqrstuvwxyz");
+  # cmake_minimum_required(VERSION X.Y...) of src/CMakeLists.txt as [ X Y ], or null.
+  cmakeMinimum = src:
+    let
+      lines = builtins.filter builtins.isString (builtins.split "\n" (builtins.readFile (src + "/CMakeLists.txt")));
+      # CMake's command names are case-insensitive; VERSION is not, but older files write it so too.
+      found = builtins.filter (m: m != null) (map (l: builtins.match
+        "[ \t]*cmake_minimum_required[ \t]*\\([ \t]*version[ \t]+([0-9]+)[.]?([0-9]*).*" (toLower l)) lines);
+    in if found == [ ] then null else builtins.head found;
+  below35 = m: m != null && (let major = builtins.fromJSON (builtins.elemAt m 0);
+      minor = if builtins.elemAt m 1 == "" then 0 else builtins.fromJSON (builtins.elemAt m 1);
+    in major < 3 || (major == 3 && minor < 5));
   checkEnv = env:
     builtins.all (k: if builtins.isString env.${k} then true else throw "env.${k} is not a string") (builtins.attrNames env);
   # PEP 503 names of a pyproject.toml's requirement list; entries with a marker are left out (the
@@ -124,6 +135,11 @@ let
         assert builtins.pathExists args.src;
         # pkgs/by-name/cm/cmake/setup-hook.sh configures with `cmake ..` from build/ in src.
         assert hasDrv "cmake" native -> hasFile "mkDerivation with cmake" args.src [ "CMakeLists.txt" ];
+        # nixpkgs' cmake is CMake 4.1 (pkgs/by-name/cm/cmake/package.nix), which stops at a
+        # cmake_minimum_required below 3.5 unless CMAKE_POLICY_VERSION_MINIMUM is set.
+        assert hasDrv "cmake" native && below35 (cmakeMinimum args.src)
+          -> builtins.any (f: builtins.match "-DCMAKE_POLICY_VERSION_MINIMUM=.*" f != null) (args.cmakeFlags or [ ])
+          || throw "mkDerivation with cmake: CMakeLists.txt asks for a CMake older than 3.5 and cmakeFlags set no CMAKE_POLICY_VERSION_MINIMUM";
         # pkgs/by-name/me/meson/setup-hook.sh runs `meson setup build` in src.
         assert meson -> hasFile "mkDerivation with meson" args.src [ "meson.build" ];
         # meson's hook takes over ninja's check and install phases and builds with ninja's build

@@ -86,6 +86,34 @@ class NativePackageTest {
     assertTrue(block.contains("doCheck = true;"), block);
   }
 
+  /** A CMake project older than CMake 3.5, as many still are. */
+  private static Path oldCMake(String name) {
+    Path dir = scratch.resolve(name);
+    TestRepo.in(dir)
+        .file(
+            "CMakeLists.txt",
+            "CMAKE_MINIMUM_REQUIRED(VERSION 2.8.12)\nproject(old C)\nadd_executable(old t.c)\n"
+                + "install(TARGETS old DESTINATION bin)\n")
+        .file("t.c", PROG_C);
+    return dir;
+  }
+
+  @Test
+  void cmakeOlderThan35GetsCMake4sPolicyFloor() throws Exception {
+    Path dir = oldCMake("cmake-old");
+    String block = StandInContracts.packageBlock(StandInContracts.flake(dir));
+    assertTrue(
+        block.contains("cmakeFlags = [\n              \"-DCMAKE_POLICY_VERSION_MINIMUM=3.5\"\n"),
+        block);
+    nix.evaluates(dir);
+    nix.breaks(
+        oldCMake("broken-cmake-old"),
+        "\"-DCMAKE_POLICY_VERSION_MINIMUM=3.5\"",
+        "\"-DCMAKE_BUILD_TYPE=Release\"",
+        "CMakeLists.txt asks for a CMake older than 3.5 and cmakeFlags set no"
+            + " CMAKE_POLICY_VERSION_MINIMUM");
+  }
+
   @Test
   void mesonBuildsWithMesonNinjaAndPkgConfigAndRunsItsTests() throws Exception {
     assertEquals(

@@ -9,6 +9,7 @@ import dev.nixmigrate.core.model.RustProject;
 import dev.nixmigrate.core.nixpkgs.NixpkgsData;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Warnings;
+import dev.nixmigrate.generators.ci.CommandPlanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +180,11 @@ public final class NixBuildPlanner {
     if (c.testOption() != null) {
       // The tests are behind an option that is off by default; the check phase needs them built.
       flags.add(Escape.nixString("-D" + c.testOption() + "=ON"));
+    }
+    if (CommandPlanner.needsPolicyFloor(c.minimumVersion())) {
+      // nixpkgs' cmake is CMake 4 (pkgs/by-name/cm/cmake/package.nix), which refuses a
+      // cmake_minimum_required below 3.5 unless this floor is given.
+      flags.add(Escape.nixString(CommandPlanner.POLICY_FLOOR));
     }
     List<String> notes = new ArrayList<>();
     if (!c.fetchContent().isEmpty()) {
