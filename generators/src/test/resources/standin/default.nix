@@ -74,6 +74,13 @@ let
       versionHooks = builtins.filter (h: builtins.elem "python3-${h}" buildSystemNames)
         [ "setuptools-scm" "hatch-vcs" "uv-dynamic-versioning" "pdm-backend" ];
       dynamicVersion = builtins.elem "version" (manifest.project.dynamic or [ ]);
+      # pkgs/development/interpreters/python/hooks/pytest-check-hook.sh runs pytest in the build's
+      # environment: what the test extras and groups ask for must be there, where nixpkgs has it.
+      checking = hasDrv "pytest-check-hook" (args.nativeCheckInputs or [ ]) && (args.doCheck or true);
+      testSets = [ "test" "tests" "testing" ];
+      testReqs = builtins.concatMap (set: (manifest.project.optional-dependencies.${set} or [ ])
+        ++ builtins.filter builtins.isString (manifest.dependency-groups.${set} or [ ])) testSets;
+      testNeeds = builtins.filter (n: n != "pytest" && pythonPackages ? ${n}) (unmarked testReqs);
     in
     # pkgs/development/interpreters/python/hooks/pypa-build-hook.sh runs `python -m build
     # --no-isolation` without --skip-dependency-check: pypa/build stops on a build requirement
@@ -83,6 +90,8 @@ let
     # be installed; pythonRemoveDeps (python-relax-deps-hook.sh) takes an entry out first. Only dependencies
     # reach the package's users, so the stand-in looks there alone.
     && builtins.all (has "dependency" (names (args.dependencies or [ ]))) runtime
+    && (checking -> builtins.all (has "test requirement"
+      (buildSystemNames ++ names (args.dependencies or [ ]) ++ names (args.nativeCheckInputs or [ ]))) testNeeds)
     && (dynamicVersion && versionHooks != [ ] -> pep440 args.version
       || throw "buildPythonPackage: ${builtins.head versionHooks}'s setup hook passes version \"${args.version}\" to the build as the package's version, and it is not a PEP 440 version");
   pythonPackages = import ./python-packages.nix drv // {

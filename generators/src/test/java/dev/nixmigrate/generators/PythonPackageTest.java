@@ -46,10 +46,14 @@ class PythonPackageTest {
               "tomli; python_version < '3.11'",
             ]
 
+            [project.optional-dependencies]
+            test = ["pytest>=8", "pytest-mock>=3", "rich"]
+
             [tool.hatch.version]
             source = "vcs"
             """)
-        .file("src/dirs/__init__.py", "");
+        .file("src/dirs/__init__.py", "")
+        .file("tests/test_dirs.py", "def test_dirs():\n    pass\n");
     return dir;
   }
 
@@ -64,7 +68,7 @@ class PythonPackageTest {
                   # a version read from git is this one: the Nix source has no .git and hatch-vcs's hook passes the package's version; set the release's
                   dirs = pkgs.python314.pkgs.buildPythonPackage {
                     pname = "dirs";
-                    version = "0+unstable";
+                    version = "0.0.0+unstable";
                     pyproject = true;
                     src = ./.;
                     build-system = [
@@ -74,6 +78,10 @@ class PythonPackageTest {
                     dependencies = [
                       ps.annotated-doc
                       ps.rich
+                    ];
+                    nativeCheckInputs = [
+                      ps.pytestCheckHook
+                      ps.pytest-mock
                     ];
                   };
 
@@ -111,9 +119,14 @@ class PythonPackageTest {
         "dependency annotated-doc of pyproject.toml is not given");
     nix.breaks(
         withoutUnknownPlugin(hatchVcs("python-version")),
-        "version = \"0+unstable\";",
+        "version = \"0.0.0+unstable\";",
         "version = \"0-unstable\";",
         "hatch-vcs's setup hook passes version \"0-unstable\" to the build");
+    nix.breaks(
+        withoutUnknownPlugin(hatchVcs("python-check-inputs")),
+        "ps.pytest-mock\n",
+        "",
+        "test requirement pytest-mock of pyproject.toml is not given");
   }
 
   @Test

@@ -60,9 +60,10 @@ final class PythonPackagePlanner {
   /**
    * The version a package whose version comes from git gets: the Nix source has no {@code .git},
    * and the hooks above pass this on, so it must be a PEP 440 version (nixpkgs' own "0-unstable"
-   * convention is not one).
+   * convention is not one) with three release parts, which uv-dynamic-versioning's dependency
+   * templates read (major, minor, patch).
    */
-  static final String VCS_VERSION = "0+unstable";
+  static final String VCS_VERSION = "0.0.0+unstable";
 
   private final NixpkgsData data;
   private final Warnings warnings;
@@ -126,8 +127,7 @@ final class PythonPackagePlanner {
       }
     }
     String version = version(py, buildSystem, manifest, notes);
-    List<String> checks =
-        "pytest".equals(py.testRunner()) ? List.of("ps.pytestCheckHook") : List.of();
+    List<String> checks = checkInputs(py, deps, notes);
     boolean doCheck = !checks.isEmpty();
     Optional<String> cmakeTests = cmakeBuiltTests(p, py);
     if (doCheck && cmakeTests.isPresent()) {
@@ -203,6 +203,39 @@ final class PythonPackagePlanner {
     }
     return List.copyOf(out);
   }
+
+  /**
+   * {@code pytestCheckHook} and what the test extras and groups ({@code test}, {@code tests},
+   * {@code testing}) ask for beyond the runtime dependencies: the check phase runs in the build's
+   * environment, where only these and the dependencies are installed. pytest itself comes with the
+   * hook.
+   */
+  private List<String> checkInputs(PythonProject py, Set<String> deps, List<String> notes) {
+    if (!"pytest".equals(py.testRunner())) {
+      return List.of();
+    }
+    LinkedHashSet<String> out = new LinkedHashSet<>(List.of("ps.pytestCheckHook"));
+    List<Requirement> wanted = new ArrayList<>();
+    for (String name : TEST_SETS) {
+      wanted.addAll(py.optionalDependencies().getOrDefault(name, List.of()));
+      wanted.addAll(py.dependencyGroups().getOrDefault(name, List.of()));
+    }
+    for (Requirement r : wanted) {
+      String name = r.normalizedName();
+      if (!applies(r) || name.equals("pytest")) {
+        continue;
+      }
+      Optional<String> found = data.python3Package(name);
+      if (found.isPresent() && !deps.contains("ps." + found.get())) {
+        out.add("ps." + found.get());
+      } else if (found.isEmpty()) {
+        notes.add("test requirement not in nixpkgs' python3Packages: " + name);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static final List<String> TEST_SETS = List.of("test", "tests", "testing");
 
   /**
    * The test folder, when CMake builds it ({@code add_subdirectory(tests)}) for a project that
