@@ -444,6 +444,19 @@ def older_here(out: str, env: dict) -> str | None:
     return None
 
 
+def skip_reason(out: str, repo: Path, env: dict) -> str | None:
+    """Why a failure is this machine's or the published source's and not the generated files' (the
+    rules in fieldtest/README.md, each checked), or None."""
+    unreachable = UNREACHABLE_RX.search(out)
+    if unreachable:
+        return f"needs a download this machine cannot reach ({unreachable[0]})"
+    missing = missing_own_file(out, repo)
+    if missing:
+        return f"the published source leaves out {missing}, which the repository has"
+    older = older_here(out, env)
+    return f"needs {older}" if older else None
+
+
 def version_tuple(v: str) -> tuple:
     return tuple(int(x) for x in re.findall(r"\d+", v)[:3])
 
@@ -511,17 +524,9 @@ def run_recipes(p: dict, repo: Path, work: Path, machine: Machine, setup: dict, 
             res["cache"] = dict(zip(("hits", "misses"), cache_stats(tool, env)))
         if not r.ok:
             res["error"] = first_error(r.out)
-            unreachable = UNREACHABLE_RX.search(r.out)
-            missing = None if unreachable else missing_own_file(r.out, repo)
-            older = None if unreachable or missing else older_here(r.out, env)
-            if unreachable:
-                res.update(status="skip", error=f"needs a download this machine cannot reach ({unreachable[0]}); "
-                           + res["error"])
-            elif missing:
-                res.update(status="skip", error=f"the published source leaves out {missing}, which the "
-                           "repository has; " + res["error"])
-            elif older:
-                res.update(status="skip", error=f"needs {older}; " + res["error"])
+            why = skip_reason(r.out, repo, env)
+            if why:
+                res.update(status="skip", error=f"{why}; " + res["error"])
         if recipe == "test":
             n = tests_ran(r.out)
             if n == 0 and r.ok and make_test_target(repo) and not MAKE_TEST_RX.search(r.out):
@@ -695,8 +700,7 @@ def replay_rust(repo, work, env, text, logf, timeout) -> dict:
     src = lock.parent
     r = run(["cargo", "vendor", "--locked", str(work / "vendor")], cwd=src, env=env, timeout=timeout, logfile=logf)
     if not r.ok:
-        unreachable = UNREACHABLE_RX.search(r.out)
-        return {"status": "skip" if unreachable else "fail", "error": f"cargo vendor: {first_error(r.out)}"}
+        return replay_failure("cargo vendor", r.out, src, env)
     cfg = src / ".cargo"
     cfg.mkdir(exist_ok=True)
     (cfg / "config.toml").write_text(
@@ -705,8 +709,8 @@ def replay_rust(repo, work, env, text, logf, timeout) -> dict:
     r = run(["cargo", "build", "--release", "--frozen", "--target-dir", str(work / "nix-target")],
             cwd=src, env=env, timeout=timeout, logfile=logf)
     shutil.rmtree(cfg, ignore_errors=True)
-    return {"status": "pass" if r.ok else "fail", "steps": "cargo build --release --frozen (vendored lock)",
-            **({} if r.ok else {"error": first_error(r.out)})}
+    steps = {"steps": "cargo build --release --frozen (vendored lock)"}
+    return {"status": "pass", **steps} if r.ok else {**replay_failure("cargo build", r.out, src, env), **steps}
 
 
 def replay_cmake(repo, work, env, text, logf, timeout) -> dict:
@@ -722,8 +726,7 @@ def replay_cmake(repo, work, env, text, logf, timeout) -> dict:
     for s in steps:
         r = run(s, cwd=repo, env=env, timeout=timeout, logfile=logf)
         if not r.ok:
-            return {"status": "skip" if UNREACHABLE_RX.search(r.out) else "fail",
-                    "error": f"{s[0]} {s[-1] if s[0] == 'ninja' else ''}: {first_error(r.out)}".replace("  ", " ")}
+            return replay_failure(f"{s[0]} {s[-1]}" if s[0] == "ninja" else s[0], r.out, repo, env)
     n = tests_ran(r.out)
     return {"status": "pass" if n else "fail", "tests": n, "cmakeFlags": flags,
             **({} if n else {"error": "ctest ran no test"})}
@@ -745,9 +748,16 @@ def run_phases(steps, cwd, env, logf, timeout, install_sh, prefix, top) -> dict 
         else:
             r = run(s, cwd=cwd, env=env, timeout=timeout, logfile=logf)
         if not r.ok:
-            return {"status": "skip" if UNREACHABLE_RX.search(r.out) else "fail",
-                    "error": f"{' '.join(s[:3])}: {first_error(r.out)}"}
+            return replay_failure(" ".join(s[:3]), r.out, cwd, env)
     return None
+
+
+def replay_failure(what: str, out: str, repo: Path, env: dict) -> dict:
+    """A failed replay step: a skip when a rule of skip_reason says the cause is this machine or the
+    published source, as for the recipes; a failure otherwise."""
+    error = f"{what}: {first_error(out)}"
+    why = skip_reason(out, repo, env)
+    return {"status": "skip", "error": f"{why}; {error}"} if why else {"status": "fail", "error": error}
 
 
 def replay_meson(repo, work, env, text, logf, timeout) -> dict:
@@ -768,7 +778,7 @@ def replay_meson(repo, work, env, text, logf, timeout) -> dict:
         return err
     r = run(["meson", "test", "-C", str(b), "--print-errorlogs"], cwd=repo, env=env, timeout=timeout, logfile=logf)
     if not r.ok:
-        return {"status": "fail", "error": f"meson test: {first_error(r.out)}"}
+        return replay_failure("meson test", r.out, repo, env)
     n = tests_ran(r.out)
     err = run_phases(["install-phase" if install_sh else ["meson", "install", "-C", str(b)]], b, env, logf,
                      timeout, install_sh, prefix, top)
@@ -806,7 +816,7 @@ def replay_make(repo, work, env, text, logf, timeout) -> dict:
     if m:
         r = run(["make", *flags, "VERBOSE=y", m[1]], cwd=src, env=env, timeout=timeout, logfile=logf)
         if not r.ok:
-            return {"status": "fail", "error": f"make {m[1]}: {first_error(r.out)}"}
+            return replay_failure(f"make {m[1]}", r.out, src, env)
         n = max(tests_ran(r.out), 1)
     if not install_sh:
         prefix.mkdir(parents=True, exist_ok=True)
@@ -833,26 +843,39 @@ def bare_venv(path: Path, logf: Path) -> None:
     run([str(path / "bin" / "pip"), "uninstall", "-q", "-y", "setuptools"], timeout=600, logfile=logf)
 
 
+VERSION_HOOKS = {"hatch-vcs": "SETUPTOOLS_SCM_PRETEND_VERSION", "setuptools-scm": "SETUPTOOLS_SCM_PRETEND_VERSION",
+                 "uv-dynamic-versioning": "UV_DYNAMIC_VERSIONING_BYPASS", "pdm-backend": "PDM_BUILD_SCM_VERSION"}
+
+
 def replay_python(repo, work, env, text, logf, timeout) -> dict:
     build_system = [py_name(a) for a in nix_strings(text, "build-system")]
     if "maturinBuildHook" in text:  # the hook is nixpkgs' way to build with maturin
         build_system.append("maturin")
     deps = [py_name(a) for a in nix_strings(text, "dependencies")]
     checks = [py_name(a) for a in nix_strings(text, "nativeCheckInputs") if "CheckHook" not in a]
+    block = re.search(r"buildPythonPackage \{\n(.*?)\n\s*\};", text, re.S)
+    block = block[1] if block else text
+    version = re.search(r'^\s*version = "([^"]*)";', block, re.M)
     venv = work / "nix-venv"
     bare_venv(venv, logf)
     pip = str(venv / "bin" / "pip")
     env = dict(env, PATH=os.pathsep.join([str(venv / "bin"), env["PATH"]]), VIRTUAL_ENV=str(venv))
+    # The setup hooks of these build-system packages export the derivation's version as the one git
+    # would give (their setup-hook.sh in pkgs/development/python-modules/; hatch-vcs depends on
+    # setuptools-scm).
+    for pkg, var in VERSION_HOOKS.items():
+        if pkg in build_system and version:
+            env[var] = version[1]
     res = {"build-system": build_system, "dependencies": deps, "nativeCheckInputs": checks}
     r = run([pip, "install", "-q", "--upgrade", "build", *build_system], env=env, timeout=timeout, logfile=logf)
     if not r.ok:
-        return {**res, "status": "fail", "error": f"build-system install: {first_error(r.out)}"}
+        return {**res, **replay_failure("build-system install", r.out, repo, env)}
     dist = work / "nix-dist"
     shutil.rmtree(dist, ignore_errors=True)
     r = run([str(venv / "bin" / "python"), "-m", "build", "--no-isolation", "--skip-dependency-check", "--wheel", "-o", str(dist)],
             cwd=repo, env=env, timeout=timeout, logfile=logf)
     if not r.ok:
-        return {**res, "status": "fail", "error": f"wheel: {first_error(r.out)}"}
+        return {**res, **replay_failure("wheel", r.out, repo, env)}
     wheels = list(dist.glob("*.whl"))
     # Runtime: a fresh venv with the wheel and only the dependencies the flake names.
     rt = work / "nix-runtime"
@@ -867,6 +890,10 @@ def replay_python(repo, work, env, text, logf, timeout) -> dict:
     r = run([rpip, "check"], env=renv, timeout=600, logfile=logf)
     if not r.ok:
         return {**res, "status": "fail", "error": f"runtime dependencies: {first_error(r.out)}"}
+    if re.search(r"^\s*doCheck = false;", block, re.M):
+        # The flake turns the tests off, with its reason in a comment: nixpkgs' builder stops here.
+        return {**res, "status": "pass", "tests": 0, "note": "doCheck = false: the build and its runtime "
+                "dependencies replayed, no tests"}
     r = run([rpip, "install", "-q", "pytest", *checks], env=renv, timeout=timeout, logfile=logf)
     if not r.ok:
         return {**res, "status": "fail", "error": f"check inputs: {first_error(r.out)}"}
@@ -946,6 +973,11 @@ def status_cell(r: dict | None) -> str:
     s = r.get("status", "–")
     text = s + (f": {r['error']}" if r.get("error") and s != "pass" else "")
     return text if len(text) <= 160 else text[:159] + "…"
+
+
+def replay_note(r: dict | None) -> str:
+    """What a passing replay left out (tests the flake turns off), so that the cell says so."""
+    return f" ({r['note']})" if r and r.get("status") == "pass" and r.get("note") else ""
 
 
 def md_escape(s: str) -> str:
@@ -1037,7 +1069,7 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
             status_cell(rec.get("build")), status_cell(rec.get("test")) + (f" ({tests} tests)" if tests else ""),
             status_cell(rec.get("lint")), cache,
             f"exit {r.get('step4', {}).get('exit', '–')}" + (f": {r['step4']['error']}" if r.get("step4", {}).get("error") else ""),
-            nx, status_cell(nix.get("replay"))]) + " |")
+            nx, status_cell(nix.get("replay")) + replay_note(nix.get("replay"))]) + " |")
     for p in projects:
         if p["name"] not in {r["name"] for r in results} and command.endswith("--setup"):
             L.append(f"| {p['name']} | {p['version']} | {p['family']}: {p['shape']} | not run |" + " – |" * 8)

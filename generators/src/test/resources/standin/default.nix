@@ -29,8 +29,71 @@ let
     && builtins.any (l: builtins.match "([^\t#:=]*[ \t])?${target}([ \t][^:=]*)?::?([^=].*)?" l != null) lines;
   setsVar = lines: v: builtins.any (l: builtins.match "((override|export)[ \t]+)?${v}[ \t]*[:?+]?=.*" l != null) lines;
   flagSets = args: v: builtins.any (f: builtins.match "${v}=.*" f != null) ((args.makeFlags or [ ]) ++ (args.installFlags or [ ]));
+  chars = s: builtins.genList (i: builtins.substring i 1 s) (builtins.stringLength s);
+  toLower = builtins.replaceStrings (chars "ABCDEFGHIJKLMNOPQRSTUVWXYZ") (chars "abcdefghijklmnopqrstuvwxyz");
+  # cmake_minimum_required(VERSION X.Y...) of src/CMakeLists.txt as [ X Y ], or null.
+  cmakeMinimum = src:
+    let
+      lines = builtins.filter builtins.isString (builtins.split "\n" (builtins.readFile (src + "/CMakeLists.txt")));
+      # CMake's command names are case-insensitive; VERSION is not, but older files write it so too.
+      found = builtins.filter (m: m != null) (map (l: builtins.match
+        "[ \t]*cmake_minimum_required[ \t]*\\([ \t]*version[ \t]+([0-9]+)[.]?([0-9]*).*" (toLower l)) lines);
+    in if found == [ ] then null else builtins.head found;
+  below35 = m: m != null && (let major = builtins.fromJSON (builtins.elemAt m 0);
+      minor = if builtins.elemAt m 1 == "" then 0 else builtins.fromJSON (builtins.elemAt m 1);
+    in major < 3 || (major == 3 && minor < 5));
   checkEnv = env:
     builtins.all (k: if builtins.isString env.${k} then true else throw "env.${k} is not a string") (builtins.attrNames env);
+  # PEP 503 names of a pyproject.toml's requirement list; entries with a marker are left out (the
+  # hooks evaluate markers against the build platform, which the stand-in does not model).
+  pep503 = n: builtins.replaceStrings [ "--" ] [ "-" ] (builtins.replaceStrings [ "_" "." ] [ "-" "-" ] (toLower n));
+  unmarked = reqs: map (r: pep503 (builtins.head (builtins.match "[ ]*([A-Za-z0-9][A-Za-z0-9._-]*).*" r)))
+    (builtins.filter (r: builtins.match ".*;.*" r == null) reqs);
+  pyproject = src: if builtins.pathExists (src + "/pyproject.toml")
+    then builtins.fromTOML (builtins.readFile (src + "/pyproject.toml")) else { };
+  # A version PEP 440 accepts, in its normal form.
+  pep440 = v: builtins.match "([0-9]+!)?[0-9]+([.][0-9]+)*((a|b|rc)[0-9]+)?([.]post[0-9]+)?([.]dev[0-9]+)?([+][a-z0-9]+([.][a-z0-9]+)*)?" v != null;
+  pythonContracts = args:
+    let
+      manifest = pyproject args.src;
+      names = ps: map (p: p.name) ps;
+      buildSystemNames = names (args.build-system or [ ]);
+      # dependencies are propagated, so they are installed at build time too.
+      has = what: given: name: builtins.elem "python3-${name}" given
+        || throw "buildPythonPackage: ${what} ${name} of pyproject.toml is not given";
+      # maturin's hook runs `maturin build` itself, not `python -m build`
+      # (pkgs/build-support/rust/hooks/maturin-build-hook.sh).
+      maturin = hasDrv "maturin-build-hook" (args.nativeBuildInputs or [ ]);
+      requires = builtins.filter (n: !(maturin && n == "maturin")) (unmarked (manifest.build-system.requires or [ ]));
+      removed = map pep503 (args.pythonRemoveDeps or [ ]);
+      runtime = builtins.filter (n: !(builtins.elem n removed)) (unmarked (manifest.project.dependencies or [ ]));
+      # Setup hooks that export the derivation's `version` as the version git would give:
+      # pkgs/development/python-modules/setuptools-scm/setup-hook.sh (SETUPTOOLS_SCM_PRETEND_VERSION;
+      # hatch-vcs depends on setuptools-scm), uv-dynamic-versioning/setup-hook.sh
+      # (UV_DYNAMIC_VERSIONING_BYPASS) and pdm-backend/setup-hook.sh (PDM_BUILD_SCM_VERSION).
+      versionHooks = builtins.filter (h: builtins.elem "python3-${h}" buildSystemNames)
+        [ "setuptools-scm" "hatch-vcs" "uv-dynamic-versioning" "pdm-backend" ];
+      dynamicVersion = builtins.elem "version" (manifest.project.dynamic or [ ]);
+      # pkgs/development/interpreters/python/hooks/pytest-check-hook.sh runs pytest in the build's
+      # environment: what the test extras and groups ask for must be there, where nixpkgs has it.
+      checking = hasDrv "pytest-check-hook" (args.nativeCheckInputs or [ ]) && (args.doCheck or true);
+      testSets = [ "test" "tests" "testing" ];
+      testReqs = builtins.concatMap (set: (manifest.project.optional-dependencies.${set} or [ ])
+        ++ builtins.filter builtins.isString (manifest.dependency-groups.${set} or [ ])) testSets;
+      testNeeds = builtins.filter (n: n != "pytest" && pythonPackages ? ${n}) (unmarked testReqs);
+    in
+    # pkgs/development/interpreters/python/hooks/pypa-build-hook.sh runs `python -m build
+    # --no-isolation` without --skip-dependency-check: pypa/build stops on a build requirement
+    # that is not installed.
+    builtins.all (has "build requirement" (buildSystemNames ++ names (args.dependencies or [ ]))) requires
+    # python-runtime-deps-check-hook.py: every Requires-Dist of the wheel whose marker holds must
+    # be installed; pythonRemoveDeps (python-relax-deps-hook.sh) takes an entry out first. Only dependencies
+    # reach the package's users, so the stand-in looks there alone.
+    && builtins.all (has "dependency" (names (args.dependencies or [ ]))) runtime
+    && (checking -> builtins.all (has "test requirement"
+      (buildSystemNames ++ names (args.dependencies or [ ]) ++ names (args.nativeCheckInputs or [ ]))) testNeeds)
+    && (dynamicVersion && versionHooks != [ ] -> pep440 args.version
+      || throw "buildPythonPackage: ${builtins.head versionHooks}'s setup hook passes version \"${args.version}\" to the build as the package's version, and it is not a PEP 440 version");
   pythonPackages = import ./python-packages.nix drv // {
     # A hook, not a library: python3Packages-special.tsv shows pytest7CheckHook derives from it.
     pytestCheckHook = drv "pytest-check-hook";
@@ -46,6 +109,7 @@ let
       # pkgs/development/interpreters/python/hooks/pypa-build-hook.sh runs
       # `python -m build --no-isolation` in src, which needs pyproject.toml or setup.py there.
       assert hasFile "buildPythonPackage" args.src [ "pyproject.toml" "setup.py" ];
+      assert pythonContracts args;
       drv args.pname;
   };
   python = version: drv "python-${version}" // {
@@ -80,6 +144,11 @@ let
         assert builtins.pathExists args.src;
         # pkgs/by-name/cm/cmake/setup-hook.sh configures with `cmake ..` from build/ in src.
         assert hasDrv "cmake" native -> hasFile "mkDerivation with cmake" args.src [ "CMakeLists.txt" ];
+        # nixpkgs' cmake is CMake 4.1 (pkgs/by-name/cm/cmake/package.nix), which stops at a
+        # cmake_minimum_required below 3.5 unless CMAKE_POLICY_VERSION_MINIMUM is set.
+        assert hasDrv "cmake" native && below35 (cmakeMinimum args.src)
+          -> builtins.any (f: builtins.match "-DCMAKE_POLICY_VERSION_MINIMUM=.*" f != null) (args.cmakeFlags or [ ])
+          || throw "mkDerivation with cmake: CMakeLists.txt asks for a CMake older than 3.5 and cmakeFlags set no CMAKE_POLICY_VERSION_MINIMUM";
         # pkgs/by-name/me/meson/setup-hook.sh runs `meson setup build` in src.
         assert meson -> hasFile "mkDerivation with meson" args.src [ "meson.build" ];
         # meson's hook takes over ninja's check and install phases and builds with ninja's build

@@ -70,20 +70,6 @@ class NativePackageTest {
     return dir;
   }
 
-  private static String flake(Path dir) throws Exception {
-    Generators.Generation gen = Generators.generate(RepoScanner.scan(dir), Options.defaults(), 4);
-    for (GeneratedFile f : gen.files()) {
-      Files.createDirectories(dir.resolve(f.path()).getParent());
-      Files.writeString(dir.resolve(f.path()), f.text());
-    }
-    return gen.file("flake.nix").text();
-  }
-
-  private static String packageBlock(String flake) {
-    int start = flake.indexOf("        {\n", flake.indexOf("packages = forEachSupportedSystem"));
-    return flake.substring(start, flake.indexOf("          default = self.packages", start));
-  }
-
   @Test
   void cmakeTestsBehindAnOffOptionAreBuiltForTheCheckPhase() throws Exception {
     Path dir = scratch.resolve("cmake-test-option");
@@ -94,10 +80,38 @@ class NativePackageTest {
                 + "option(T_BUILD_TESTS \"tests\" OFF)\nadd_executable(t t.c)\ninstall(TARGETS t)\n"
                 + "if(T_BUILD_TESTS)\n enable_testing()\n add_test(NAME t COMMAND t)\nendif()\n")
         .file("t.c", PROG_C);
-    String block = packageBlock(flake(dir));
+    String block = StandInContracts.packageBlock(StandInContracts.flake(dir));
     assertTrue(
         block.contains("cmakeFlags = [\n") && block.contains("\"-DT_BUILD_TESTS=ON\""), block);
     assertTrue(block.contains("doCheck = true;"), block);
+  }
+
+  /** A CMake project older than CMake 3.5, as many still are. */
+  private static Path oldCMake(String name) {
+    Path dir = scratch.resolve(name);
+    TestRepo.in(dir)
+        .file(
+            "CMakeLists.txt",
+            "CMAKE_MINIMUM_REQUIRED(VERSION 2.8.12)\nproject(old C)\nadd_executable(old t.c)\n"
+                + "install(TARGETS old DESTINATION bin)\n")
+        .file("t.c", PROG_C);
+    return dir;
+  }
+
+  @Test
+  void cmakeOlderThan35GetsCMake4sPolicyFloor() throws Exception {
+    Path dir = oldCMake("cmake-old");
+    String block = StandInContracts.packageBlock(StandInContracts.flake(dir));
+    assertTrue(
+        block.contains("cmakeFlags = [\n              \"-DCMAKE_POLICY_VERSION_MINIMUM=3.5\"\n"),
+        block);
+    nix.evaluates(dir);
+    nix.breaks(
+        oldCMake("broken-cmake-old"),
+        "\"-DCMAKE_POLICY_VERSION_MINIMUM=3.5\"",
+        "\"-DCMAKE_BUILD_TYPE=Release\"",
+        "CMakeLists.txt asks for a CMake older than 3.5 and cmakeFlags set no"
+            + " CMAKE_POLICY_VERSION_MINIMUM");
   }
 
   @Test
@@ -121,7 +135,7 @@ class NativePackageTest {
                   };
 
         """,
-        packageBlock(flake(meson("meson-installs", true))));
+        StandInContracts.packageBlock(StandInContracts.flake(meson("meson-installs", true))));
   }
 
   @Test
@@ -141,13 +155,13 @@ class NativePackageTest {
                   };
 
         """,
-        packageBlock(flake(makeWithInstall("make-prefix"))));
+        StandInContracts.packageBlock(StandInContracts.flake(makeWithInstall("make-prefix"))));
   }
 
   @Test
   void withoutAnInstallTargetThePackageCopiesWhatTheBuildMadeAndSaysSo() throws Exception {
     Path dir = makeWithoutInstall("make-copy");
-    String block = packageBlock(flake(dir));
+    String block = StandInContracts.packageBlock(StandInContracts.flake(dir));
     assertTrue(block.contains("# the Makefile has no install target: installPhase copies"), block);
     assertTrue(block.contains("installPhase = ''\n"), block);
     assertTrue(block.contains("doCheck = false;"), block);
@@ -160,7 +174,8 @@ class NativePackageTest {
 
   @Test
   void mesonThatInstallsNothingAlsoCopiesWhatWasBuilt() throws Exception {
-    String block = packageBlock(flake(meson("meson-nothing", false)));
+    String block =
+        StandInContracts.packageBlock(StandInContracts.flake(meson("meson-nothing", false)));
     assertTrue(block.contains("# meson.build declares nothing to install"), block);
     assertTrue(block.contains("installPhase = ''\n"), block);
   }
@@ -239,21 +254,11 @@ class NativePackageTest {
     assertEquals(List.of("bin/prog"), buildAndInstall(prefix, only(prefix)));
   }
 
-  static NixTool nix;
+  static StandInContracts nix;
 
   @BeforeAll
   static void standIn() throws Exception {
-    nix = new NixTool(scratch);
-  }
-
-  private static void evaluates(Path dir) throws Exception {
-    for (String system : Options.defaults().systems()) {
-      Processes.Result def = nix.eval(dir, "packages." + system + ".default.drvPath");
-      assertTrue(def.ok(), system + ": " + def.output());
-      Processes.Result checks =
-          nix.evalApply(dir, "checks." + system, "cs: map (c: c.drvPath) (builtins.attrValues cs)");
-      assertTrue(checks.ok(), system + ": " + checks.output());
-    }
+    nix = new StandInContracts(scratch);
   }
 
   @Test
@@ -264,53 +269,42 @@ class NativePackageTest {
             meson("eval-meson-copy", false),
             makeWithInstall("eval-make"),
             makeWithoutInstall("eval-make-copy"))) {
-      flake(dir);
-      evaluates(dir);
+      StandInContracts.flake(dir);
+      nix.evaluates(dir);
     }
-  }
-
-  /** Evaluates the flake after {@code edit} and expects the contract's message. */
-  private static void breaks(Path dir, String from, String to, String message) throws Exception {
-    String text = flake(dir);
-    assertTrue(text.contains(from), text);
-    Files.writeString(dir.resolve("flake.nix"), text.replace(from, to));
-    Processes.Result r = nix.eval(dir, "packages.x86_64-linux.default.drvPath");
-    assertFalse(r.ok(), "must fail: " + message + "\n" + r.output());
-    assertTrue(r.output().contains(message), r.output());
   }
 
   @Test
   void aBrokenGeneratorFailsEachContract() throws Exception {
-    breaks(
+    nix.breaks(
         makeWithoutInstall("broken-install"),
         "installPhase = ''",
         "postInstall = ''",
         "the Makefile has no install target and no installPhase overrides it");
-    breaks(
+    nix.breaks(
         makeWithInstall("broken-prefix"),
         "\"PREFIX=${placeholder \"out\"}\"",
         "\"DESTDIR=${placeholder \"out\"}\"",
         "the Makefile sets PREFIX and no makeFlags or installFlags override it");
-    breaks(
+    nix.breaks(
         makeWithInstall("broken-check"),
         "checkTarget = \"test\";",
         "checkTarget = \"tests\";",
         "the Makefile has no tests target");
-    breaks(
+    nix.breaks(
         meson("broken-ninja", true),
         "pkgs.ninja\n",
         "",
         "mkDerivation with meson: ninja is not in nativeBuildInputs");
-    breaks(
+    nix.breaks(
         meson("broken-pkg-config", true),
         "pkgs.pkg-config\n",
         "",
         "mkDerivation with meson: buildInputs without pkg-config");
     Path noMakefile = makeWithInstall("broken-src");
-    flake(noMakefile);
+    StandInContracts.flake(noMakefile);
     Files.move(noMakefile.resolve("Makefile"), noMakefile.resolve("Makefile.in"));
-    Processes.Result r = nix.eval(noMakefile, "packages.x86_64-linux.default.drvPath");
-    assertTrue(
-        !r.ok() && r.output().contains("src has no Makefile and no installPhase"), r.output());
+    Processes.Result r = nix.failing(noMakefile);
+    assertTrue(r.output().contains("src has no Makefile and no installPhase"), r.output());
   }
 }

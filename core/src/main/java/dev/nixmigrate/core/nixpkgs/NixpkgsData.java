@@ -197,6 +197,11 @@ public final class NixpkgsData {
         d.python3Packages.add(row[0].strip());
       }
     }
+    // python3Packages.txt is a 2024 snapshot; names added to nixpkgs since then, each checked in a
+    // later nixpkgs file named in the table, live beside it (scripts/refresh-data leaves it alone).
+    for (String[] row : rows("python3Packages-added.tsv")) {
+      d.python3Packages.add(row[0].strip());
+    }
     for (String[] row : rows("python3Packages-aliases.tsv")) {
       if (row.length > 2 && row[1].equals("alias")) {
         d.pythonAliases.put(row[0], row[2]);

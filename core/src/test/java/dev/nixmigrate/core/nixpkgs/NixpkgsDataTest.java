@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NixpkgsDataTest {
@@ -77,6 +78,8 @@ class NixpkgsDataTest {
     assertTrue(data.isKnownAttribute("qt6.qtbase"));
     assertFalse(data.isKnownAttribute("python310"), "removed from nixpkgs in 2026");
     assertFalse(data.isKnownAttribute("python3Packages.no-such-package"));
+    // Added to nixpkgs after the python3Packages.txt snapshot (python3Packages-added.tsv).
+    assertEquals(Optional.of("annotated-doc"), data.python3Package("annotated-doc"));
     assertFalse(data.isKnownAttribute("nixfmt-rfc-style"), "deprecated alias");
     assertEquals(
         List.of("3.11", "3.12", "3.13", "3.14", "3.15"),

@@ -5,13 +5,12 @@ import dev.nixmigrate.core.model.NixPackage;
 import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.PythonProject;
 import dev.nixmigrate.core.model.RepoFacts;
-import dev.nixmigrate.core.model.Requirement;
 import dev.nixmigrate.core.model.RustProject;
 import dev.nixmigrate.core.nixpkgs.NixpkgsData;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Warnings;
+import dev.nixmigrate.generators.ci.CommandPlanner;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,24 +25,6 @@ import java.util.TreeSet;
  * (step 5).
  */
 public final class NixBuildPlanner {
-  /** Backend short name to its python3Packages attribute. */
-  private static final Map<String, String> BACKENDS =
-      Map.of(
-          "hatchling",
-          "hatchling",
-          "setuptools",
-          "setuptools",
-          "poetry-core",
-          "poetry-core",
-          "pdm-backend",
-          "pdm-backend",
-          "flit_core",
-          "flit-core",
-          "scikit-build-core",
-          "scikit-build-core",
-          "mesonpy",
-          "meson-python");
-
   /** FetchContent names that stand for a find_package name nixpkgs can provide. */
   private static final Map<String, String> FETCH_AS_PACKAGE =
       Map.of(
@@ -91,7 +72,11 @@ public final class NixBuildPlanner {
     Set<String> attrs = new TreeSet<>(Set.of("default"));
     for (Project p : facts.projects()) {
       if (p.python().isPresent()) {
-        python(p, p.python().get(), attrs).ifPresent(out::add);
+        PythonProject py = p.python().get();
+        String name = py.name() == null ? p.name() : py.name();
+        new PythonPackagePlanner(data, warnings, shell, base)
+            .plan(p, py, attr(name, attrs), src(p))
+            .ifPresent(out::add);
       } else if (p.rust().isPresent()) {
         rust(p, p.rust().get(), attrs).ifPresent(out::add);
       }
@@ -131,95 +116,6 @@ public final class NixBuildPlanner {
 
   static String version(String v) {
     return Escape.nixString(v == null ? "0-unstable" : v);
-  }
-
-  private Optional<NixBuild> python(Project p, PythonProject py, Set<String> attrs) {
-    String interpreter = shell.interpreter(py, p.path());
-    List<String> notes = new ArrayList<>();
-    List<String> buildSystem = new ArrayList<>();
-    String backend = BACKENDS.get(py.buildBackend());
-    if (backend != null) {
-      buildSystem.add("ps." + backend);
-    } else if (!py.buildBackend().equals("maturin")) {
-      warnings.add(
-          file(p, "pyproject.toml"),
-          "build backend "
-              + py.buildBackend()
-              + " has no checked python3Packages attribute; add it to build-system in flake.nix");
-      notes.add("build backend " + py.buildBackend() + ": add its package to build-system");
-    }
-    LinkedHashSet<String> deps = new LinkedHashSet<>();
-    for (Requirement r : py.dependencies()) {
-      if (!r.marker().isEmpty() && r.marker().contains("python_version")) {
-        // Backports for older Pythons (tomli, typing-extensions on <3.11) do not apply to a new
-        // one.
-        if (r.marker().contains("<")) {
-          continue;
-        }
-      }
-      Optional<String> attr = data.python3Package(r.normalizedName());
-      if (attr.isPresent()) {
-        deps.add("ps." + attr.get());
-      } else {
-        notes.add("not in nixpkgs' python3Packages: " + r.normalizedName());
-        warnings.add(
-            file(p, "pyproject.toml"),
-            "dependency "
-                + r.normalizedName()
-                + " has no python3Packages attribute nixmigrate knows; it is listed in a comment in flake.nix");
-      }
-    }
-    List<String> nativeInputs = new ArrayList<>();
-    List<String> buildInputs = new ArrayList<>();
-    String lock = null;
-    if (py.nativeParts().contains("rust")) {
-      if (!p.rust().map(RustProject::lockfile).orElse(false)) {
-        warnings.add(
-            file(p, "Cargo.lock"),
-            "is missing, so the Nix package of "
-                + py.name()
-                + " cannot vendor its Rust crates; run `cargo generate-lockfile`, commit Cargo.lock and run step 4 again");
-        return Optional.empty();
-      }
-      lock = NixExpr.relativePath(base, file(p, "Cargo.lock"));
-      nativeInputs.add("pkgs.rustPlatform.cargoSetupHook");
-      nativeInputs.add("pkgs.rustPlatform.maturinBuildHook");
-    }
-    if (py.nativeParts().contains("cmake")) {
-      nativeInputs.add("pkgs.cmake");
-      nativeInputs.add("pkgs.ninja");
-      // scikit-build-core runs CMake itself; the cmake hook must not configure first.
-      notes.add("scikit-build-core runs CMake: dontUseCmakeConfigure is set");
-    }
-    for (NixPackage n : p.nixPackages()) {
-      if (n.input().equals("buildInputs") && data.isKnownAttribute(n.attribute())) {
-        buildInputs.add(NixExpr.pkg(n.attribute()));
-      }
-    }
-    List<String> checks =
-        "pytest".equals(py.testRunner()) ? List.of("ps.pytestCheckHook") : List.of();
-    String name = py.name() == null ? p.name() : py.name();
-    return Optional.of(
-        new NixBuild(
-            "python",
-            attr(name, attrs),
-            Escape.nixString(name),
-            version(py.dynamicVersion() ? null : py.version()),
-            src(p),
-            NixExpr.pkg(interpreter) + ".pkgs.buildPythonPackage",
-            buildSystem,
-            List.copyOf(deps),
-            nativeInputs,
-            buildInputs,
-            checks,
-            lock,
-            List.of(),
-            List.of(),
-            null,
-            List.of(),
-            List.of(),
-            notes,
-            !checks.isEmpty()));
   }
 
   private Optional<NixBuild> rust(Project p, RustProject rs, Set<String> attrs) {
@@ -284,6 +180,11 @@ public final class NixBuildPlanner {
     if (c.testOption() != null) {
       // The tests are behind an option that is off by default; the check phase needs them built.
       flags.add(Escape.nixString("-D" + c.testOption() + "=ON"));
+    }
+    if (CommandPlanner.needsPolicyFloor(c.minimumVersion())) {
+      // nixpkgs' cmake is CMake 4 (pkgs/by-name/cm/cmake/package.nix), which refuses a
+      // cmake_minimum_required below 3.5 unless this floor is given.
+      flags.add(Escape.nixString(CommandPlanner.POLICY_FLOOR));
     }
     List<String> notes = new ArrayList<>();
     if (!c.fetchContent().isEmpty()) {

@@ -29,6 +29,9 @@ ${indent}  dontUseCmakeConfigure = true;
 <@list "nativeBuildInputs" build.nativeBuildInputs indent + "  "/>
 <@list "buildInputs" build.buildInputs indent + "  "/>
 <@list "nativeCheckInputs" build.checkInputs indent + "  "/>
+<#if build.checkInputs?has_content && !build.doCheck>
+${indent}  doCheck = false;
+</#if>
 ${indent}};
 <#elseif build.kind == "rust">
 ${indent}${build.attr} = ${build.builder} {

@@ -1,0 +1,180 @@
+package dev.nixmigrate.generators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixmigrate.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Python package at step 4 keeps the contracts of nixpkgs' Python hooks: every build requirement
+ * in {@code build-system}, every runtime requirement in {@code dependencies}, and a PEP 440 version
+ * where a setup hook hands the version to the backend.
+ */
+class PythonPackageTest {
+  @TempDir static Path scratch;
+
+  static StandInContracts nix;
+
+  @BeforeAll
+  static void standIn() throws Exception {
+    nix = new StandInContracts(scratch);
+  }
+
+  /** platformdirs' shape: hatchling with hatch-vcs, the version from git tags. */
+  private static Path hatchVcs(String name) {
+    Path dir = scratch.resolve(name);
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            """
+            [build-system]
+            build-backend = "hatchling.build"
+            requires = ["hatch-vcs>=0.4", "hatchling>=1.25", "no-such-plugin-in-nixpkgs"]
+
+            [project]
+            name = "dirs"
+            dynamic = ["version"]
+            requires-python = ">=3.11"
+            dependencies = [
+              "annotated-doc>=0.0.2",
+              "rich>=13",
+              "tomli; python_version < '3.11'",
+            ]
+
+            [project.optional-dependencies]
+            test = ["pytest>=8", "pytest-mock>=3", "rich"]
+
+            [tool.hatch.version]
+            source = "vcs"
+            """)
+        .file("src/dirs/__init__.py", "")
+        .file("tests/test_dirs.py", "def test_dirs():\n    pass\n");
+    return dir;
+  }
+
+  @Test
+  void everyBuildRequirementNixpkgsHasIsInBuildSystemAndAGitVersionIsPep440() throws Exception {
+    Path dir = hatchVcs("hatch-vcs");
+    Generators.Generation gen = StandInContracts.generate(dir);
+    assertEquals(
+        """
+                {
+                  # build requirement not in nixpkgs' python3Packages: no-such-plugin-in-nixpkgs
+                  # a version read from git is this one: the Nix source has no .git and hatch-vcs's hook passes the package's version; set the release's
+                  dirs = pkgs.python314.pkgs.buildPythonPackage {
+                    pname = "dirs";
+                    version = "0.0.0+unstable";
+                    pyproject = true;
+                    src = ./.;
+                    build-system = [
+                      ps.hatchling
+                      ps.hatch-vcs
+                    ];
+                    dependencies = [
+                      ps.annotated-doc
+                      ps.rich
+                    ];
+                    nativeCheckInputs = [
+                      ps.pytestCheckHook
+                      ps.pytest-mock
+                    ];
+                  };
+
+        """,
+        StandInContracts.packageBlock(gen.file("flake.nix").text()));
+    assertTrue(
+        gen.warnings().stream().anyMatch(w -> w.contains("no-such-plugin-in-nixpkgs")),
+        gen.warnings().toString());
+    assertTrue(
+        gen.warnings().stream()
+            .anyMatch(w -> w.startsWith("pyproject.toml: the version is computed at build time")),
+        gen.warnings().toString());
+  }
+
+  @Test
+  void aBrokenGeneratorFailsEachPythonContract() throws Exception {
+    Path ok = withoutUnknownPlugin(hatchVcs("python-ok"));
+    StandInContracts.flake(ok);
+    nix.evaluates(ok);
+    // A build requirement nixpkgs lacks fails there too: the warning says to add it.
+    nix.breaks(
+        hatchVcs("python-no-plugin"),
+        "ps.hatch-vcs\n",
+        "ps.hatch-vcs\n",
+        "build requirement no-such-plugin-in-nixpkgs of pyproject.toml is not given");
+    nix.breaks(
+        withoutUnknownPlugin(hatchVcs("python-build-system")),
+        "ps.hatch-vcs\n",
+        "",
+        "build requirement hatch-vcs of pyproject.toml is not given");
+    nix.breaks(
+        withoutUnknownPlugin(hatchVcs("python-deps")),
+        "ps.annotated-doc\n",
+        "",
+        "dependency annotated-doc of pyproject.toml is not given");
+    nix.breaks(
+        withoutUnknownPlugin(hatchVcs("python-version")),
+        "version = \"0.0.0+unstable\";",
+        "version = \"0-unstable\";",
+        "hatch-vcs's setup hook passes version \"0-unstable\" to the build");
+    nix.breaks(
+        withoutUnknownPlugin(hatchVcs("python-check-inputs")),
+        "ps.pytest-mock\n",
+        "",
+        "test requirement pytest-mock of pyproject.toml is not given");
+  }
+
+  @Test
+  void testsThatImportModulesCMakeBuildsAreOffInThePackageWithTheReason() throws Exception {
+    Path dir = scratch.resolve("cmake-tests");
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            """
+            [build-system]
+            requires = ["scikit-build-core>=0.10"]
+            build-backend = "scikit_build_core.build"
+
+            [project]
+            name = "binder"
+            version = "2.9.2"
+
+            [project.optional-dependencies]
+            test = ["pytest"]
+            """)
+        .file(
+            "CMakeLists.txt",
+            "cmake_minimum_required(VERSION 3.15)\nproject(binder LANGUAGES CXX)\n"
+                + "option(BINDER_TEST \"tests\" ON)\nif(BINDER_TEST)\n  add_subdirectory(tests)\nendif()\n")
+        .file("tests/CMakeLists.txt", "add_library(test_ext MODULE ext.cpp)\n")
+        .file("tests/ext.cpp", "")
+        .file("tests/test_ext.py", "import test_ext\n");
+    Generators.Generation gen = StandInContracts.generate(dir);
+    String block = StandInContracts.packageBlock(gen.file("flake.nix").text());
+    assertTrue(
+        block.contains(
+            "# the tests import modules tests/CMakeLists.txt builds, which the wheel lacks:"
+                + " doCheck is off\n"),
+        block);
+    assertTrue(
+        block.contains(
+            "nativeCheckInputs = [\n              ps.pytestCheckHook\n            ];\n"
+                + "            doCheck = false;\n"),
+        block);
+    assertTrue(
+        gen.warnings().stream().anyMatch(w -> w.startsWith("tests/CMakeLists.txt: builds the")),
+        gen.warnings().toString());
+    nix.evaluates(dir);
+  }
+
+  private static Path withoutUnknownPlugin(Path dir) throws Exception {
+    Path toml = dir.resolve("pyproject.toml");
+    Files.writeString(toml, Files.readString(toml).replace(", \"no-such-plugin-in-nixpkgs\"", ""));
+    return dir;
+  }
+}
