@@ -34,7 +34,7 @@ public final class Generators {
    * @param owned the paths the generators that ran may write whole: a file nixmigrate wrote among
    *     them that is not in {@code files} is no longer generated
    */
-  public record Generation(List<GeneratedFile> files, List<String> warnings, List<String> owned) {
+  public record Generation(List<GeneratedFile> files, List<Warning> warnings, List<String> owned) {
     public Generation {
       files = List.copyOf(files);
       warnings = List.copyOf(warnings);

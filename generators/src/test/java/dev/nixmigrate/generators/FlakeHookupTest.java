@@ -240,7 +240,7 @@ class FlakeHookupTest {
             Options.defaults(),
             new Selection(3, Set.of(3), Set.of(), Set.of("flake.nix")));
     assertTrue(
-        gen.warnings().stream().anyMatch(w -> w.contains(FlakeHookup.MANUAL)),
+        gen.warnings().stream().anyMatch(w -> w.toString().contains(FlakeHookup.MANUAL)),
         gen.warnings().toString());
   }
 }

@@ -88,11 +88,14 @@ class PythonPackageTest {
         """,
         StandInContracts.packageBlock(gen.file("flake.nix").text()));
     assertTrue(
-        gen.warnings().stream().anyMatch(w -> w.contains("no-such-plugin-in-nixpkgs")),
+        gen.warnings().stream().anyMatch(w -> w.toString().contains("no-such-plugin-in-nixpkgs")),
         gen.warnings().toString());
     assertTrue(
         gen.warnings().stream()
-            .anyMatch(w -> w.startsWith("pyproject.toml: the version is computed at build time")),
+            .anyMatch(
+                w ->
+                    w.toString()
+                        .startsWith("pyproject.toml: the version is computed at build time")),
         gen.warnings().toString());
   }
 
@@ -167,7 +170,8 @@ class PythonPackageTest {
                 + "            doCheck = false;\n"),
         block);
     assertTrue(
-        gen.warnings().stream().anyMatch(w -> w.startsWith("tests/CMakeLists.txt: builds the")),
+        gen.warnings().stream()
+            .anyMatch(w -> w.toString().startsWith("tests/CMakeLists.txt: builds the")),
         gen.warnings().toString());
     nix.evaluates(dir);
   }

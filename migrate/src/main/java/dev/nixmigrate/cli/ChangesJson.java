@@ -1,6 +1,7 @@
 package dev.nixmigrate.cli;
 
 import dev.nixmigrate.core.json.JsonWriter;
+import dev.nixmigrate.generators.Warning;
 import dev.nixmigrate.migrate.FileChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ final class ChangesJson {
       List<FileChange> changes,
       List<String> left,
       List<String> conflicts,
-      List<String> warnings) {
+      List<Warning> warnings) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("step", step);
     m.put("outcome", outcome);
@@ -33,7 +34,7 @@ final class ChangesJson {
     m.put("changes", list);
     m.put("left", left);
     m.put("conflicts", conflicts);
-    m.put("warnings", warnings);
+    m.put("warnings", warnings.stream().map(Warning::toJsonMap).toList());
     return JsonWriter.write(m);
   }
 }

@@ -82,7 +82,7 @@ final class PlanCommand implements Callable<Integer> {
       for (String c : plan.conflicts()) {
         err.println("would conflict: " + c + " (your edits clash with the new output)");
       }
-      for (String w : plan.warnings()) {
+      for (dev.nixmigrate.generators.Warning w : plan.warnings()) {
         err.println("warning: " + w);
       }
       err.flush();

@@ -4,6 +4,7 @@ import dev.nixmigrate.core.NixMigrateException;
 import dev.nixmigrate.core.json.JsonWriter;
 import dev.nixmigrate.core.read.Json;
 import dev.nixmigrate.core.read.ManifestException;
+import dev.nixmigrate.generators.Warning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ public record Plan(
     List<FileChange> changes,
     List<String> left,
     List<String> conflicts,
-    List<String> warnings) {
+    List<Warning> warnings) {
 
   /** The version of the saved form ({@link #toJson}); a plan saved in another is refused. */
   public static final int SCHEMA_VERSION = 1;
@@ -82,7 +83,7 @@ public record Plan(
     m.put("changes", list);
     m.put("left", left);
     m.put("conflicts", conflicts);
-    m.put("warnings", warnings);
+    m.put("warnings", warnings.stream().map(Warning::toJsonMap).toList());
     return JsonWriter.write(m);
   }
 
@@ -141,12 +142,20 @@ public record Plan(
           changes,
           strings(m.get("left")),
           strings(m.get("conflicts")),
-          strings(m.get("warnings")));
+          warnings(m.get("warnings")));
     } catch (ManifestException e) {
       throw new NixMigrateException(NixMigrateException.Kind.BAD_INPUT, e.diagnostic().toString());
     } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
       throw bad(source, "not in the form nixmigrate plan --out writes");
     }
+  }
+
+  private static List<Warning> warnings(Object o) {
+    return ((List<?>) o)
+        .stream()
+            .map(w -> (Map<?, ?>) w)
+            .map(w -> new Warning((String) w.get("file"), (String) w.get("message")))
+            .toList();
   }
 
   private static List<String> strings(Object o) {

@@ -2,6 +2,7 @@ package dev.nixmigrate.migrate;
 
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generators;
+import dev.nixmigrate.generators.Warning;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,7 +165,7 @@ final class Planner {
     }
     changes.sort(java.util.Comparator.comparing(FileChange::path));
     changes.addAll(bookkeeping);
-    List<String> warnings = new ArrayList<>(notes);
+    List<Warning> warnings = new ArrayList<>(notes.stream().map(Warning::of).toList());
     warnings.addAll(gen.warnings());
     return new Plan(step, changes, left, conflicts, warnings);
   }

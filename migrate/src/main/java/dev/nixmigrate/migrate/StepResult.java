@@ -1,5 +1,6 @@
 package dev.nixmigrate.migrate;
 
+import dev.nixmigrate.generators.Warning;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public record StepResult(
     List<FileChange> written,
     List<String> left,
     List<String> conflicts,
-    List<String> warnings) {
+    List<Warning> warnings) {
   public StepResult {
     written = List.copyOf(written);
     left = List.copyOf(left);

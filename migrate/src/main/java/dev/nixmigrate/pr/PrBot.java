@@ -466,7 +466,7 @@ public final class PrBot {
     }
     model.put("changes", changes);
     model.put("left", change.plan().left().stream().map(PrBot::line).toList());
-    model.put("warnings", change.plan().warnings().stream().map(PrBot::line).toList());
+    model.put("warnings", change.plan().warnings().stream().map(w -> line(w.toString())).toList());
     model.put("branch", branch);
     model.put("hasFlake", change.hasFlake());
     model.put("hasJustfile", change.hasJustfile());

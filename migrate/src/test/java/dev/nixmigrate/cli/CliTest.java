@@ -232,7 +232,14 @@ class CliTest {
             ".nixmigrate/state.json"),
         paths);
     assertTrue(
-        String.valueOf(m.get("warnings")).contains("Cargo.lock"),
+        ((List<?>) m.get("warnings"))
+            .stream()
+                .map(w -> (java.util.Map<?, ?>) w)
+                .anyMatch(
+                    w ->
+                        "Cargo.lock".equals(w.get("file"))
+                            && String.valueOf(w.get("message"))
+                                .contains("cargo generate-lockfile")),
         "a missing lock file is reported");
   }
 

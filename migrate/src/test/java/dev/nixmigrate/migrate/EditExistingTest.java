@@ -153,7 +153,9 @@ class EditExistingTest {
     assertEquals(
         fixture("flow-job.yml"), Files.readString(dir.resolve(".github/workflows/flow-job.yml")));
     assertTrue(
-        r.warnings().stream().anyMatch(w -> w.contains("flow-job.yml") && w.contains("by hand")),
+        r.warnings().stream()
+            .anyMatch(
+                w -> w.toString().contains("flow-job.yml") && w.toString().contains("by hand")),
         r.warnings().toString());
   }
 

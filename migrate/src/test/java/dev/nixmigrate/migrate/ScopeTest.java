@@ -96,7 +96,7 @@ class ScopeTest {
     assertFalse(jobs.contains("python"), jobs.toString());
     assertTrue(jobs.contains("rust-test") && jobs.contains("cmake"), jobs.toString());
     assertTrue(
-        r.warnings().stream().anyMatch(w -> w.contains(".github/workflows/python.yml")),
+        r.warnings().stream().anyMatch(w -> w.toString().contains(".github/workflows/python.yml")),
         r.warnings().toString());
   }
 

@@ -179,13 +179,12 @@ class StateSafetyTest {
     String ci = Files.readString(dir.resolve(".github/workflows/ci.yml"));
     StepResult r = step(dir, 1);
     assertEquals(List.of(), r.written());
-    assertTrue(String.join("\n", r.warnings()).contains("--downgrade"), r.warnings().toString());
+    assertTrue(r.warnings().toString().contains("--downgrade"), r.warnings().toString());
     assertEquals(ci, Files.readString(dir.resolve(".github/workflows/ci.yml")));
     assertTrue(Files.readString(dir.resolve(Settings.PATH)).contains("step = 2"));
 
     StepResult down = NixMigrate.step(dir, Options.defaults(), 1, RunMode.DEFAULT.downgrade(true));
-    assertTrue(
-        String.join("\n", down.warnings()).contains("going down"), down.warnings().toString());
+    assertTrue(down.warnings().toString().contains("going down"), down.warnings().toString());
     assertNotEquals(ci, Files.readString(dir.resolve(".github/workflows/ci.yml")));
     assertTrue(Files.readString(dir.resolve(Settings.PATH)).contains("step = 1"));
   }

@@ -97,10 +97,12 @@ class SystemPackagesTest {
     Generators.Generation g = Generators.generate(facts, Options.defaults(), 1);
     assertTrue(g.file(WorkflowGenerator.PATH) != null, "the job is written");
     assertTrue(
-        g.warnings().stream().anyMatch(w -> w.contains("sdl3") && w.contains("Ubuntu")),
+        g.warnings().stream()
+            .anyMatch(w -> w.toString().contains("sdl3") && w.toString().contains("Ubuntu")),
         g.warnings().toString());
     assertFalse(
-        g.warnings().stream().anyMatch(w -> w.contains("sdl3") && w.contains("Homebrew")),
+        g.warnings().stream()
+            .anyMatch(w -> w.toString().contains("sdl3") && w.toString().contains("Homebrew")),
         g.warnings().toString());
   }
 }
