@@ -24,12 +24,12 @@ public record Options(
     List<String> systems,
     List<String> osMatrix,
     List<String> pythonVersions,
-    String cCompilerCache,
+    CompilerCache cCompilerCache,
     Path templateDir,
     BinaryCache binaryCache,
     String cachePublicKey,
     List<String> builders,
-    String nixInstaller,
+    NixInstaller nixInstaller,
     boolean flakeNixConfig) {
 
   /** x86_64-darwin only when asked: Intel Macs are leaving CI images and Apple's line-up. */
@@ -69,10 +69,6 @@ public record Options(
         throw new IllegalArgumentException("runner label '" + os + "' is not like ubuntu-latest");
       }
     }
-    if (!cCompilerCache.equals("ccache") && !cCompilerCache.equals("sccache")) {
-      throw new IllegalArgumentException(
-          "compiler cache must be ccache or sccache, not '" + cCompilerCache + "'");
-    }
     if (cachePublicKey != null && !PUBLIC_KEY.matcher(cachePublicKey).matches()) {
       throw new IllegalArgumentException(
           "cache public key '"
@@ -88,10 +84,7 @@ public record Options(
                 + " 'ssh-ng://nix@builder.example x86_64-linux - 8 1 big-parallel'");
       }
     }
-    if (!nixInstaller.equals("cachix") && !nixInstaller.equals("determinate")) {
-      throw new IllegalArgumentException(
-          "Nix installer must be cachix or determinate, not '" + nixInstaller + "'");
-    }
+    Objects.requireNonNull(nixInstaller, "nixInstaller");
   }
 
   public static Options defaults() {
@@ -99,12 +92,12 @@ public record Options(
         DEFAULT_SYSTEMS,
         List.of("ubuntu-latest", "macos-latest"),
         List.of(),
-        "ccache",
+        CompilerCache.CCACHE,
         null,
         BinaryCache.NONE,
         null,
         List.of(),
-        "cachix",
+        NixInstaller.CACHIX,
         false);
   }
 
@@ -120,12 +113,12 @@ public record Options(
     List<String> systems;
     List<String> osMatrix;
     List<String> pythonVersions;
-    String cCompilerCache;
+    CompilerCache cCompilerCache;
     Path templateDir;
     BinaryCache binaryCache;
     String cachePublicKey;
     List<String> builders;
-    String nixInstaller;
+    NixInstaller nixInstaller;
     boolean flakeNixConfig;
 
     Builder(Options o) {
@@ -172,7 +165,7 @@ public record Options(
     return with(b -> b.templateDir = dir);
   }
 
-  public Options withCCompilerCache(String cache) {
+  public Options withCCompilerCache(CompilerCache cache) {
     return with(b -> b.cCompilerCache = cache);
   }
 
@@ -188,7 +181,7 @@ public record Options(
     return with(b -> b.builders = list);
   }
 
-  public Options withNixInstaller(String installer) {
+  public Options withNixInstaller(NixInstaller installer) {
     return with(b -> b.nixInstaller = installer);
   }
 

@@ -51,8 +51,8 @@ public enum Setting {
       2,
       "Compiler cache for C/C++: ccache or sccache (default: nixmigrate.toml's, else ccache).",
       "--compiler-cache sccache",
-      Options::cCompilerCache,
-      (o, v) -> o.withCCompilerCache((String) v)),
+      o -> o.cCompilerCache().command(),
+      (o, v) -> o.withCCompilerCache(CompilerCache.parse((String) v))),
   BINARY_CACHE(
       "binary-cache",
       "--binary-cache",
@@ -94,8 +94,8 @@ public enum Setting {
       "How CI installs Nix: cachix (cachix/install-nix-action) or determinate (default:"
           + " nixmigrate.toml's, else cachix).",
       "--nix-installer determinate",
-      Options::nixInstaller,
-      (o, v) -> o.withNixInstaller((String) v)),
+      o -> o.nixInstaller().id(),
+      (o, v) -> o.withNixInstaller(NixInstaller.parse((String) v))),
   FLAKE_NIX_CONFIG(
       "flake-nix-config",
       "--flake-nix-config",

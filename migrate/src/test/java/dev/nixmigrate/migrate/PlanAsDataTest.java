@@ -48,7 +48,8 @@ class PlanAsDataTest {
     Files.writeString(toml, mine);
     TestRepo.commitAll(dir, "step 1, with notes");
 
-    Options sccache = Options.defaults().withCCompilerCache("sccache");
+    Options sccache =
+        Options.defaults().withCCompilerCache(dev.nixmigrate.generators.CompilerCache.SCCACHE);
     Plan plan = NixMigrate.plan(dir, sccache, 2, RunMode.DEFAULT);
     FileChange settings = change(plan, Settings.PATH);
     assertEquals(FileChange.Kind.EDIT, settings.kind());

@@ -243,7 +243,7 @@ class StepTest {
     StepResult r =
         NixMigrate.step(
             dir,
-            Options.defaults().withCCompilerCache("sccache"),
+            Options.defaults().withCCompilerCache(dev.nixmigrate.generators.CompilerCache.SCCACHE),
             2,
             RunMode.DEFAULT.allowDirty(true).editExisting(true));
     assertEquals(

@@ -1,5 +1,6 @@
 package dev.nixmigrate.generators.ci;
 
+import dev.nixmigrate.generators.CompilerCache;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.ci.Workflow.KeyValue;
 import dev.nixmigrate.generators.ci.Workflow.Step;
@@ -32,17 +33,17 @@ final class CompilerCaches {
   }
 
   /** CMake's compiler launchers through {@code cache} (ccache or sccache), and its settings. */
-  static List<KeyValue> cEnv(String cache) {
+  static List<KeyValue> cEnv(CompilerCache cache) {
     return concat(
         cacheSettings(cache),
         List.of(
-            new KeyValue("CMAKE_C_COMPILER_LAUNCHER", cache),
-            new KeyValue("CMAKE_CXX_COMPILER_LAUNCHER", cache)));
+            new KeyValue("CMAKE_C_COMPILER_LAUNCHER", cache.command()),
+            new KeyValue("CMAKE_CXX_COMPILER_LAUNCHER", cache.command())));
   }
 
   /** {@code cache}'s own settings, without telling a build to use it. */
-  static List<KeyValue> cacheSettings(String cache) {
-    return cache.equals("ccache")
+  static List<KeyValue> cacheSettings(CompilerCache cache) {
+    return cache == CompilerCache.CCACHE
         // Hits across checkout folders: paths relative to the workspace, folder not hashed.
         ? List.of(
             new KeyValue("CCACHE_BASEDIR", "${{ github.workspace }}"),
@@ -66,8 +67,8 @@ final class CompilerCaches {
   }
 
   /** The step that sets {@code cache} up; ccache's cache is saved under {@code key}. */
-  static Step cSetup(String cache, String key) {
-    if (!cache.equals("ccache")) {
+  static Step cSetup(CompilerCache cache, String key) {
+    if (cache != CompilerCache.CCACHE) {
       return sccacheSetup();
     }
     return new Step(

@@ -3,6 +3,7 @@ package dev.nixmigrate.generators.ci;
 import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.RustProject;
+import dev.nixmigrate.generators.CompilerCache;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
@@ -186,17 +187,21 @@ public final class JustfileGenerator implements Generator {
     boolean make =
         facts.projects().stream()
             .anyMatch(p -> p.nativeBuild().map(b -> b.system().equals("make")).orElse(false));
-    String cache = options.cCompilerCache();
+    CompilerCache cache = options.cCompilerCache();
     if (rust) {
       out.add(new KeyValue("CARGO_INCREMENTAL", "\"0\""));
       // An empty RUSTC_WRAPPER is ignored by cargo, so machines without sccache still build.
       out.add(new KeyValue("RUSTC_WRAPPER", "`command -v sccache || true`"));
     }
     if (cmake) {
-      out.add(new KeyValue("CMAKE_C_COMPILER_LAUNCHER", "`command -v " + cache + " || true`"));
-      out.add(new KeyValue("CMAKE_CXX_COMPILER_LAUNCHER", "`command -v " + cache + " || true`"));
+      out.add(
+          new KeyValue(
+              "CMAKE_C_COMPILER_LAUNCHER", "`command -v " + cache.command() + " || true`"));
+      out.add(
+          new KeyValue(
+              "CMAKE_CXX_COMPILER_LAUNCHER", "`command -v " + cache.command() + " || true`"));
     }
-    if (make && cache.equals("ccache")) {
+    if (make && cache == CompilerCache.CCACHE) {
       // Makefiles name their compiler (CC=gcc); ccache's links named like the compilers go first.
       out.add(
           new KeyValue(
@@ -204,8 +209,8 @@ public final class JustfileGenerator implements Generator {
               "\"" + String.join(":", CompilerCaches.CCACHE_LINK_FOLDERS) + ":\" + env(\"PATH\")"));
     }
     // meson uses ccache or sccache by itself when it is installed.
-    if (cmake || meson || (make && cache.equals("ccache"))) {
-      if (cache.equals("ccache")) {
+    if (cmake || meson || (make && cache == CompilerCache.CCACHE)) {
+      if (cache == CompilerCache.CCACHE) {
         // ccache makes paths below base_dir relative to the build folder, so the checkout's own
         // root gives the same paths wherever a checkout is (CI uses github.workspace alike).
         out.add(new KeyValue("CCACHE_BASEDIR", "env(\"CCACHE_BASEDIR\", justfile_directory())"));

@@ -5,6 +5,7 @@ import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.read.ManifestException;
 import dev.nixmigrate.core.read.ManifestText;
 import dev.nixmigrate.core.read.YamlReader;
+import dev.nixmigrate.generators.CompilerCache;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
 import dev.nixmigrate.generators.Options;
@@ -92,7 +93,7 @@ public final class WorkflowCacheEditor implements Generator {
   /** One block of lines to insert before a 0-based line of the original file. */
   private record Insertion(int beforeLine, List<String> lines) {}
 
-  static Edit edit(String text, String rel, String cCache, Context ctx) {
+  static Edit edit(String text, String rel, CompilerCache cCache, Context ctx) {
     List<Node> docs;
     try {
       docs = YamlReader.compose(text, rel);
@@ -153,8 +154,8 @@ public final class WorkflowCacheEditor implements Generator {
    *
    * @throws UnusualLayout when its layout cannot be edited safely
    */
-  private static List<Insertion> wire(ScalarNode id, MappingNode job, String[] lines, String cCache)
-      throws UnusualLayout {
+  private static List<Insertion> wire(
+      ScalarNode id, MappingNode job, String[] lines, CompilerCache cCache) throws UnusualLayout {
     if (job.getFlowStyle() == FlowStyle.FLOW) {
       throw new UnusualLayout();
     }
@@ -187,7 +188,7 @@ public final class WorkflowCacheEditor implements Generator {
           env.add(kv);
         }
       }
-      if (!rust || !cCache.equals("sccache")) {
+      if (!rust || cCache != CompilerCache.SCCACHE) {
         setups.add(
             CompilerCaches.cSetup(
                 cCache, id.getValue() + "-${{ runner.os }}-${{ strategy.job-index }}"));

@@ -5,6 +5,7 @@ import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.PythonProject;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.RustProject;
+import dev.nixmigrate.generators.CompilerCache;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.ci.Workflow.Job;
@@ -414,8 +415,8 @@ public final class WorkflowPlanner {
       steps.add(
           Step.run("Install meson and Ninja", List.of("pipx install meson", "pipx install ninja")));
     }
-    String cache = options.cCompilerCache();
-    if (step >= 2 && (meson || cache.equals("ccache"))) {
+    CompilerCache cache = options.cCompilerCache();
+    if (step >= 2 && (meson || cache == CompilerCache.CCACHE)) {
       steps.add(CompilerCaches.cSetup(cache, c.id() + "-${{ matrix.os }}-${{ matrix.cc }}"));
       env.addAll(CompilerCaches.cacheSettings(cache));
       if (!meson) {
@@ -443,7 +444,7 @@ public final class WorkflowPlanner {
         new ArrayList<>(
             List.of(checkout(), Step.uses("Install CMake and Ninja", "lukka/get-cmake")));
     if (step >= 2) {
-      String cache = options.cCompilerCache();
+      CompilerCache cache = options.cCompilerCache();
       steps.add(CompilerCaches.cSetup(cache, c.id() + "-${{ matrix.os }}-${{ matrix.cc }}"));
       env.addAll(CompilerCaches.cEnv(cache));
     }

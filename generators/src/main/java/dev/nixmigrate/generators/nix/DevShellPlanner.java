@@ -8,6 +8,7 @@ import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.RustProject;
 import dev.nixmigrate.core.nixpkgs.NixpkgsData;
 import dev.nixmigrate.core.python.PythonVersions;
+import dev.nixmigrate.generators.CompilerCache;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Warnings;
@@ -109,11 +110,11 @@ public final class DevShellPlanner {
       packages.add(NixExpr.pkg("ninja"));
     }
     if (cLike && step >= 2) {
-      String cache = options.cCompilerCache();
-      packages.add(NixExpr.pkg(cache));
-      env.put("CMAKE_C_COMPILER_LAUNCHER", Escape.nixString(cache));
-      env.put("CMAKE_CXX_COMPILER_LAUNCHER", Escape.nixString(cache));
-      if (cache.equals("ccache")) {
+      CompilerCache cache = options.cCompilerCache();
+      packages.add(NixExpr.pkg(cache.command()));
+      env.put("CMAKE_C_COMPILER_LAUNCHER", Escape.nixString(cache.command()));
+      env.put("CMAKE_CXX_COMPILER_LAUNCHER", Escape.nixString(cache.command()));
+      if (cache == CompilerCache.CCACHE) {
         // Nix store files all have mtime 1, so ccache's default mtime check would miss changes.
         env.put("CCACHE_COMPILERCHECK", Escape.nixString("content"));
         // hash_dir=false and the checkout's root as base_dir let two checkouts share hits:

@@ -6,6 +6,7 @@ import dev.nixmigrate.generators.BinaryCache;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
+import dev.nixmigrate.generators.NixInstaller;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Warnings;
 import dev.nixmigrate.generators.ci.ActionPins;
@@ -55,7 +56,7 @@ public final class NixWorkflowGenerator implements Generator {
             : Generator.header(4, "CI builds on Nix"));
     model.put("runners", options.osMatrix().stream().map(Escape::yamlScalar).toList());
     model.put("checkout", ActionPins.uses("actions/checkout"));
-    boolean determinate = options.nixInstaller().equals("determinate");
+    boolean determinate = options.nixInstaller() == NixInstaller.DETERMINATE;
     model.put(
         "installer",
         ActionPins.uses(

@@ -116,7 +116,9 @@ class WorkflowCacheEditorTest {
       List<Job> jobs = new ArrayList<>();
       String before = workflow(rnd, jobs);
       String cache = rnd.nextBoolean() ? "ccache" : "sccache";
-      WorkflowCacheEditor.Edit e = WorkflowCacheEditor.edit(before, "w.yml", cache, ctx());
+      WorkflowCacheEditor.Edit e =
+          WorkflowCacheEditor.edit(
+              before, "w.yml", dev.nixmigrate.generators.CompilerCache.parse(cache), ctx());
       boolean compiles = jobs.stream().anyMatch(j -> !j.kind().isEmpty());
       if (!compiles) {
         assertNull(e, before);
@@ -179,7 +181,8 @@ class WorkflowCacheEditorTest {
         }
       }
       assertNull(
-          WorkflowCacheEditor.edit(after, "w.yml", cache, ctx()),
+          WorkflowCacheEditor.edit(
+              after, "w.yml", dev.nixmigrate.generators.CompilerCache.parse(cache), ctx()),
           "a second edit adds nothing" + context);
     }
     assertTrue(edited > 150, "enough compiling layouts were tried: " + edited);
