@@ -1,8 +1,5 @@
 package dev.nixmigrate.generators;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /** How CI installs Nix. */
 public enum NixInstaller {
   /** cachix/install-nix-action. */
@@ -12,7 +9,7 @@ public enum NixInstaller {
 
   /** Its name in {@code nixmigrate.toml} and on the command line. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return Choice.written(this);
   }
 
   @Override
@@ -22,12 +19,6 @@ public enum NixInstaller {
 
   /** The installer named {@code s}; a name it does not know is an error that lists the choices. */
   public static NixInstaller parse(String s) {
-    return Arrays.stream(values())
-        .filter(i -> i.id().equals(s))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "Nix installer must be cachix or determinate, not '" + s + "'"));
+    return Choice.parse(NixInstaller.class, s, "Nix installer");
   }
 }
