@@ -3,6 +3,7 @@ package dev.nixmigrate.cli;
 import dev.nixmigrate.core.json.JsonWriter;
 import dev.nixmigrate.generators.Warning;
 import dev.nixmigrate.migrate.FileChange;
+import dev.nixmigrate.migrate.Left;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ final class ChangesJson {
       int step,
       String outcome,
       List<FileChange> changes,
-      List<String> left,
+      List<Left> left,
       List<String> conflicts,
       List<Warning> warnings) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -32,7 +33,7 @@ final class ChangesJson {
       list.add(o);
     }
     m.put("changes", list);
-    m.put("left", left);
+    m.put("left", left.stream().map(Left::toJsonMap).toList());
     m.put("conflicts", conflicts);
     m.put("warnings", warnings.stream().map(Warning::toJsonMap).toList());
     return JsonWriter.write(m);

@@ -76,7 +76,7 @@ final class PlanCommand implements Callable<Integer> {
     out.flush();
     if (!target.json) {
       // Notes go to stderr, so stdout stays a patch that git apply takes.
-      for (String l : plan.left()) {
+      for (dev.nixmigrate.migrate.Left l : plan.left()) {
         err.println("left alone: " + l);
       }
       for (String c : plan.conflicts()) {

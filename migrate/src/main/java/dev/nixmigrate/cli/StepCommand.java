@@ -85,7 +85,7 @@ final class StepCommand implements Callable<Integer> {
       out.println(
           "Nothing to write: the repository already has what step " + target.step + " writes.");
     }
-    for (String l : r.left()) {
+    for (dev.nixmigrate.migrate.Left l : r.left()) {
       out.println("left alone: " + l);
     }
     out.flush();

@@ -21,7 +21,7 @@ import java.util.Map;
 public record Plan(
     int step,
     List<FileChange> changes,
-    List<String> left,
+    List<Left> left,
     List<String> conflicts,
     List<Warning> warnings) {
 
@@ -81,7 +81,7 @@ public record Plan(
       list.add(c.toJsonMap());
     }
     m.put("changes", list);
-    m.put("left", left);
+    m.put("left", left.stream().map(Left::toJsonMap).toList());
     m.put("conflicts", conflicts);
     m.put("warnings", warnings.stream().map(Warning::toJsonMap).toList());
     return JsonWriter.write(m);
@@ -140,7 +140,7 @@ public record Plan(
       return new Plan(
           ((Number) m.get("step")).intValue(),
           changes,
-          strings(m.get("left")),
+          left(m.get("left")),
           strings(m.get("conflicts")),
           warnings(m.get("warnings")));
     } catch (ManifestException e) {
@@ -148,6 +148,14 @@ public record Plan(
     } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
       throw bad(source, "not in the form nixmigrate plan --out writes");
     }
+  }
+
+  private static List<Left> left(Object o) {
+    return ((List<?>) o)
+        .stream()
+            .map(l -> (Map<?, ?>) l)
+            .map(l -> new Left((String) l.get("path"), (String) l.get("why")))
+            .toList();
   }
 
   private static List<Warning> warnings(Object o) {

@@ -36,7 +36,7 @@ final class Planner {
    */
   Plan plan(Generators.Generation gen, int step, Settings settings, List<String> notes) {
     List<FileChange> changes = new ArrayList<>();
-    List<String> left = new ArrayList<>();
+    List<Left> left = new ArrayList<>();
     List<String> conflicts = new ArrayList<>();
     State next = state;
     Set<String> produced = new TreeSet<>();
@@ -61,14 +61,15 @@ final class Planner {
         String what = lines ? "adds " + missing(current, after) : f.note();
         if (current != null && !editExisting) {
           left.add(
-              f.path()
-                  + ": yours; step "
-                  + f.step()
-                  + "'s edit "
-                  + what
-                  + ". Pass --edit-existing to make it (nixmigrate plan "
-                  + step
-                  + " --edit-existing shows it)");
+              new Left(
+                  f.path(),
+                  "yours; step "
+                      + f.step()
+                      + "'s edit "
+                      + what
+                      + ". Pass --edit-existing to make it (nixmigrate plan "
+                      + step
+                      + " --edit-existing shows it)"));
           continue;
         }
         changes.add(
@@ -92,9 +93,10 @@ final class Planner {
           next = next.with(f.path(), step, f.text()); // identical: nixmigrate takes it over
         } else {
           left.add(
-              f.path()
-                  + ": exists and nixmigrate did not write it, so it is left as it is;"
-                  + " see `nixmigrate plan` for what nixmigrate would write");
+              new Left(
+                  f.path(),
+                  "exists and nixmigrate did not write it, so it is left as it is;"
+                      + " see `nixmigrate plan` for what nixmigrate would write"));
         }
         continue;
       }
@@ -181,7 +183,7 @@ final class Planner {
       State next,
       int step,
       List<FileChange> changes,
-      List<String> left) {
+      List<Left> left) {
     for (String path : gen.owned()) {
       State.Entry entry = state.get(path);
       if (entry == null || produced.contains(path)) {
@@ -205,11 +207,12 @@ final class Planner {
                     + " no longer generates it (nixmigrate wrote it, and it is unedited)"));
       } else {
         left.add(
-            path
-                + ": step "
-                + step
-                + " no longer generates it, but you edited it, so it is kept and is yours now;"
-                + " delete it if you do not need it");
+            new Left(
+                path,
+                "step "
+                    + step
+                    + " no longer generates it, but you edited it, so it is kept and is yours"
+                    + " now; delete it if you do not need it"));
       }
     }
     return next;

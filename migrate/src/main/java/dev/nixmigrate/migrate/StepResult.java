@@ -7,7 +7,7 @@ import java.util.List;
  * What a step did (or, in a dry run, would do).
  *
  * @param written every change made (or, in a dry run, planned), nixmigrate's bookkeeping included
- * @param left files left alone because the user owns them, with what to do
+ * @param left files left alone, with why and what to do
  * @param conflicts files written with conflict markers; the user must resolve them
  * @param warnings what generation could not do as asked
  */
@@ -15,7 +15,7 @@ public record StepResult(
     int step,
     boolean dryRun,
     List<FileChange> written,
-    List<String> left,
+    List<Left> left,
     List<String> conflicts,
     List<Warning> warnings) {
   public StepResult {

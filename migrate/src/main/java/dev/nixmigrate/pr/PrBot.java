@@ -465,7 +465,7 @@ public final class PrBot {
       changes.add(Map.of("path", c.path(), "reason", cell(c.reason())));
     }
     model.put("changes", changes);
-    model.put("left", change.plan().left().stream().map(PrBot::line).toList());
+    model.put("left", change.plan().left().stream().map(l -> line(l.toString())).toList());
     model.put("warnings", change.plan().warnings().stream().map(w -> line(w.toString())).toList());
     model.put("branch", branch);
     model.put("hasFlake", change.hasFlake());

@@ -53,9 +53,9 @@ class EditExistingTest {
         r.left().stream()
             .anyMatch(
                 l ->
-                    l.contains(fixture)
-                        && l.contains("compiler cache")
-                        && l.contains("--edit-existing")),
+                    l.toString().contains(fixture)
+                        && l.why().contains("compiler cache")
+                        && l.why().contains("--edit-existing")),
         r.left().toString());
   }
 

@@ -96,10 +96,13 @@ class PlanAsDataTest {
     Files.writeString(machines, edited);
     TestRepo.commitAll(dir, "step 5 with two builders");
 
+    Plan plan = NixMigrate.plan(dir, NO_BUILDERS, 5, RunMode.DEFAULT);
+    assertEquals(plan, Plan.fromJson(plan.toJson(), "step5.plan"), "left alone survives saving");
     StepResult r = NixMigrate.step(dir, NO_BUILDERS, 5, RunMode.DEFAULT);
     assertEquals(edited, Files.readString(machines));
     assertTrue(
-        r.left().stream().anyMatch(l -> l.startsWith("nix/machines: ") && l.contains("edited")),
+        r.left().stream()
+            .anyMatch(l -> l.path().equals("nix/machines") && l.why().contains("edited")),
         r.left().toString());
     assertNull(State.read(dir).get("nix/machines"), "it is the user's now");
   }

@@ -113,7 +113,9 @@ class ScopeTest {
     assertEquals(theirs, Files.readString(dir.resolve("flake.nix")));
     assertTrue(paths(r).contains("nix/nixmigrate.nix"), paths(r).toString());
     assertTrue(
-        r.left().stream().anyMatch(l -> l.startsWith("flake.nix") && l.contains("one line")),
+        r.left().stream()
+            .anyMatch(
+                l -> l.toString().startsWith("flake.nix") && l.toString().contains("one line")),
         r.left().toString());
     TestRepo.commitAll(dir, "step 3");
 

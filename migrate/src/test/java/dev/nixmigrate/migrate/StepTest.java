@@ -120,7 +120,7 @@ class StepTest {
     StepResult r = NixMigrate.step(dir, Options.defaults(), 2, RunMode.DEFAULT);
     assertEquals(mine, Files.readString(dir.resolve(".github/workflows/ci.yml")));
     assertTrue(
-        r.left().stream().anyMatch(l -> l.startsWith(".github/workflows/ci.yml")),
+        r.left().stream().anyMatch(l -> l.toString().startsWith(".github/workflows/ci.yml")),
         r.left().toString());
     assertFalse(
         Files.exists(dir.resolve("justfile")), "their CI does step 1, so nixmigrate adds none");
