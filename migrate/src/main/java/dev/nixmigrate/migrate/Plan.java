@@ -140,9 +140,9 @@ public record Plan(
       return new Plan(
           ((Number) m.get("step")).intValue(),
           changes,
-          left(m.get("left")),
+          pairs(m.get("left"), "path", "why", Left::new),
           strings(m.get("conflicts")),
-          warnings(m.get("warnings")));
+          pairs(m.get("warnings"), "file", "message", Warning::new));
     } catch (ManifestException e) {
       throw new NixMigrateException(NixMigrateException.Kind.BAD_INPUT, e.diagnostic().toString());
     } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
@@ -150,19 +150,16 @@ public record Plan(
     }
   }
 
-  private static List<Left> left(Object o) {
+  /** A JSON array of two-string objects, each made into a record by {@code make}. */
+  private static <T> List<T> pairs(
+      Object o,
+      String first,
+      String second,
+      java.util.function.BiFunction<String, String, T> make) {
     return ((List<?>) o)
         .stream()
-            .map(l -> (Map<?, ?>) l)
-            .map(l -> new Left((String) l.get("path"), (String) l.get("why")))
-            .toList();
-  }
-
-  private static List<Warning> warnings(Object o) {
-    return ((List<?>) o)
-        .stream()
-            .map(w -> (Map<?, ?>) w)
-            .map(w -> new Warning((String) w.get("file"), (String) w.get("message")))
+            .map(e -> (Map<?, ?>) e)
+            .map(e -> make.apply((String) e.get(first), (String) e.get(second)))
             .toList();
   }
 
