@@ -47,8 +47,12 @@ public interface Generator {
     if (selection.includes(step())) {
       return true;
     }
-    return steps().stream().skip(1).anyMatch(p -> selection.includes(p.step()))
-        && paths().stream().anyMatch(selection::managed);
+    return runsLaterStep(selection) && paths().stream().anyMatch(selection::managed);
+  }
+
+  /** Whether the run carries out a later step this generator writes for (not its first). */
+  default boolean runsLaterStep(Selection selection) {
+    return steps().stream().skip(1).anyMatch(p -> selection.includes(p.step()));
   }
 
   /** What generators share: the template engine, the warnings and the selection of this run. */

@@ -114,7 +114,7 @@ final class StepCommand implements Callable<Integer> {
   private StepResult saved() {
     Plan p = SavedPlan.read(plan, target.step);
     if (dryRun) {
-      return new StepResult(p.step(), true, p.changes(), p.left(), p.conflicts(), p.warnings());
+      return StepResult.of(p, true);
     }
     return NixMigrate.apply(target.dir, p, allowDirty);
   }

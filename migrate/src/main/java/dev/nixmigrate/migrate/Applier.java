@@ -29,8 +29,7 @@ final class Applier {
 
   /** Applies {@code plan}; {@code allowDirty} writes even over uncommitted changes. */
   StepResult apply(Plan plan, boolean allowDirty) {
-    Set<String> touched = new TreeSet<>();
-    plan.changes().forEach(c -> touched.add(c.path()));
+    Set<String> touched = plan.paths();
     if (!allowDirty) {
       DirtyCheck.refuse(root, touched);
     }
@@ -79,8 +78,7 @@ final class Applier {
     } else {
       deletePending();
     }
-    return new StepResult(
-        plan.step(), false, plan.changes(), plan.left(), plan.conflicts(), plan.warnings());
+    return StepResult.of(plan, false);
   }
 
   /** Removes the journal: the run it records is complete, or was rolled back. */

@@ -59,14 +59,9 @@ public final class NixMigrate {
   public static StepResult step(Path repo, Options options, int step, RunMode mode) {
     Plan plan = plan(repo, options, step, mode);
     Path root = repo.toAbsolutePath().normalize();
-    if (mode.dryRun()) {
-      if (!mode.allowDirty()) {
-        DirtyCheck.refuse(root, paths(plan));
-      }
-      return new StepResult(
-          plan.step(), true, plan.changes(), plan.left(), plan.conflicts(), plan.warnings());
-    }
-    return apply(root, plan, mode.allowDirty());
+    return mode.dryRun()
+        ? shown(root, plan, mode.allowDirty())
+        : apply(root, plan, mode.allowDirty());
   }
 
   /**
@@ -78,10 +73,12 @@ public final class NixMigrate {
     return new Applier(repo.toAbsolutePath().normalize()).apply(plan, allowDirty);
   }
 
-  private static java.util.Set<String> paths(Plan plan) {
-    Set<String> out = new TreeSet<>();
-    plan.changes().forEach(c -> out.add(c.path()));
-    return out;
+  /** A dry run of {@code plan}: refused as the run would be over uncommitted work, else shown. */
+  private static StepResult shown(Path root, Plan plan, boolean allowDirty) {
+    if (!allowDirty) {
+      DirtyCheck.refuse(root, plan.paths());
+    }
+    return StepResult.of(plan, true);
   }
 
   /**
@@ -229,12 +226,7 @@ public final class NixMigrate {
     Path root = repo.toAbsolutePath().normalize();
     Generators.Generation gen = new Generators.Generation(files, List.of(), List.of());
     Plan plan = new Planner(root, State.recover(root), false).plan(gen, 0, null, List.of());
-    if (dryRun) {
-      DirtyCheck.refuse(root, paths(plan));
-      return new StepResult(
-          0, true, plan.changes(), plan.left(), plan.conflicts(), plan.warnings());
-    }
-    return apply(root, plan, false);
+    return dryRun ? shown(root, plan, false) : apply(root, plan, false);
   }
 
   /** The highest step among the files nixmigrate has recorded writing (0 when none). */

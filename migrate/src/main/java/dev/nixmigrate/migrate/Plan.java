@@ -44,6 +44,13 @@ public record Plan(
     return path.equals(State.PATH) || path.equals(Settings.PATH);
   }
 
+  /** The paths the plan changes, sorted. */
+  public java.util.SortedSet<String> paths() {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    changes.forEach(c -> out.add(c.path()));
+    return out;
+  }
+
   /** The changes to the steps' files, without the bookkeeping. */
   public List<FileChange> fileChanges() {
     return changes.stream().filter(c -> !isBookkeeping(c.path())).toList();

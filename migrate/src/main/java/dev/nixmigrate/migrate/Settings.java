@@ -75,13 +75,12 @@ public record Settings(int step, Options options, List<String> include, List<Str
         throw bad(doc, key, "unknown key '" + key + "'; the keys are " + String.join(", ", KEYS));
       }
     }
-    Options d = Options.defaults();
     long step = doc.has("step") ? integer(doc, "step") : 0;
     if (step < 0 || step > MigrationStep.ALL.size()) {
       throw bad(doc, "step", "step must be 0 to " + MigrationStep.ALL.size() + ", not " + step);
     }
     // Each key is applied on its own, so a value the options refuse is reported at its key.
-    Options o = d;
+    Options o = Options.defaults();
     for (Setting setting : Setting.values()) {
       if (!doc.has(setting.key())) {
         continue;

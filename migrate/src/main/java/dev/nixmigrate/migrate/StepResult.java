@@ -25,6 +25,12 @@ public record StepResult(
     warnings = List.copyOf(warnings);
   }
 
+  /** What performing {@code plan} did ({@code dryRun}: would do): exactly its changes. */
+  public static StepResult of(Plan plan, boolean dryRun) {
+    return new StepResult(
+        plan.step(), dryRun, plan.changes(), plan.left(), plan.conflicts(), plan.warnings());
+  }
+
   /** The changes to the steps' files, without nixmigrate's bookkeeping. */
   public List<FileChange> fileChanges() {
     return written.stream().filter(c -> !Plan.isBookkeeping(c.path())).toList();

@@ -48,8 +48,7 @@ public final class FlakeGenerator implements Generator {
    */
   @Override
   public boolean runs(Selection s) {
-    return Generator.super.runs(s)
-        || (steps().stream().skip(1).anyMatch(p -> s.includes(p.step())) && s.usersOwn(PATH));
+    return Generator.super.runs(s) || (runsLaterStep(s) && s.usersOwn(PATH));
   }
 
   @Override
