@@ -5,6 +5,7 @@ import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.StepStatus;
 import dev.nixmigrate.core.scan.PathNames;
 import dev.nixmigrate.core.scan.Scan;
+import dev.nixmigrate.core.steps.Steps;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,14 +23,14 @@ public final class RepoScanner {
     return PathNames.keepWritable(Scan.run(root));
   }
 
-  /** How far the scanned repository is through each of the five steps. */
+  /** How far the scanned repository is through each of nixmigrate's steps. */
   public static List<StepStatus> status(RepoFacts facts) {
-    return Scan.assess(facts);
+    return Steps.STANDARD.assess(facts);
   }
 
   /** The highest step whose predecessors are all done (0 when step 1 is not done). */
   public static int currentStep(List<StepStatus> steps) {
-    return dev.nixmigrate.core.scan.StepAssessor.currentStep(steps);
+    return Steps.currentStep(steps);
   }
 
   /** Diagnostics sorted for display. */

@@ -18,8 +18,8 @@ public interface Generator {
 
   /**
    * The steps whose settings shape this generator's files, in order; the first introduces them.
-   * This is the one place a generator's part in the steps is declared: {@link MigrationStep} and
-   * {@link #runs} are derived from it.
+   * This is the one place a generator's part in the steps is declared: {@link
+   * StepCatalog#generatorsOf} and {@link #runs} are derived from it.
    */
   List<Part> steps();
 
@@ -55,8 +55,15 @@ public interface Generator {
     return steps().stream().skip(1).anyMatch(p -> selection.includes(p.step()));
   }
 
-  /** What generators share: the template engine, the warnings and the selection of this run. */
-  record Context(TemplateEngine templates, Warnings warnings, Selection selection) {}
+  /**
+   * What generators share: the template engine, the warnings, the selection of this run and the
+   * steps it is one of.
+   */
+  record Context(
+      TemplateEngine templates,
+      Warnings warnings,
+      Selection selection,
+      dev.nixmigrate.core.steps.Steps steps) {}
 
   /** The first comment line of every generated file. */
   static String header(int step, String stepName) {

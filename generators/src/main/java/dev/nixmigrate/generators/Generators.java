@@ -8,13 +8,12 @@ import dev.nixmigrate.generators.nix.CacheConfigGenerator;
 import dev.nixmigrate.generators.nix.EnvrcGenerator;
 import dev.nixmigrate.generators.nix.FlakeGenerator;
 import dev.nixmigrate.generators.nix.NixWorkflowGenerator;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** The generators' facade: every file a repository needs to reach a step. */
 public final class Generators {
-  private static final List<Generator> ALL =
+  /** nixmigrate's generators, in the order they run. */
+  static final List<Generator> STANDARD =
       List.of(
           new WorkflowGenerator(),
           new JustfileGenerator(),
@@ -48,37 +47,21 @@ public final class Generators {
 
   /** What the generator named {@code name} writes for, or the name itself for another writer. */
   public static String purpose(String name) {
-    return ALL.stream()
-        .filter(g -> g.name().equals(name))
-        .map(Generator::purpose)
-        .findFirst()
-        .orElse(name);
+    return StepCatalog.STANDARD.purpose(name);
   }
 
   /** The generators that exist, in step order. */
   public static List<Generator> all() {
-    return ALL;
+    return STANDARD;
   }
 
-  /** Every file for bringing {@code facts}' repository to {@code targetStep} (1 to 5). */
+  /** Every file for bringing {@code facts}' repository to {@code targetStep}. */
   public static Generation generate(RepoFacts facts, Options options, int targetStep) {
     return generate(facts, options, Selection.upTo(targetStep));
   }
 
   /** The files for the steps {@code selection} carries out, rendered for its target. */
   public static Generation generate(RepoFacts facts, Options options, Selection selection) {
-    ValueGate.check(facts);
-    Generator.Context ctx =
-        new Generator.Context(new TemplateEngine(options.templateDir()), new Warnings(), selection);
-    List<GeneratedFile> files = new ArrayList<>();
-    List<String> owned = new ArrayList<>();
-    for (Generator g : ALL) {
-      if (g.runs(selection)) {
-        files.addAll(g.generate(facts, options, selection.target(), ctx));
-        owned.addAll(g.paths());
-      }
-    }
-    files.sort(Comparator.comparing(GeneratedFile::path));
-    return new Generation(files, ctx.warnings().all(), owned);
+    return StepCatalog.STANDARD.generate(facts, options, selection);
   }
 }

@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 /**
  * Which steps a run carries out, and which files nixmigrate already manages.
  *
- * @param target the step the repository is brought to (1 to 5)
+ * @param target the step the repository is brought to (from 1)
  * @param steps the steps whose work this run does: the target, and earlier steps not already done
  *     by the repository's own files
  * @param managed repository-relative paths nixmigrate wrote before; they are kept in step with the
@@ -19,9 +19,8 @@ import java.util.stream.IntStream;
 public record Selection(
     int target, Set<Integer> steps, Set<String> managed, Set<String> userFiles) {
   public Selection {
-    if (target < 1 || target > MigrationStep.ALL.size()) {
-      throw new IllegalArgumentException(
-          "step must be " + MigrationStep.range() + ", not " + target);
+    if (target < 1) {
+      throw new IllegalArgumentException("a step's number is at least 1, not " + target);
     }
     steps = Set.copyOf(new TreeSet<>(steps));
     managed = Set.copyOf(managed);

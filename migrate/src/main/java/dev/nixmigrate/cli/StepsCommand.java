@@ -1,7 +1,8 @@
 package dev.nixmigrate.cli;
 
 import dev.nixmigrate.core.json.JsonWriter;
-import dev.nixmigrate.generators.MigrationStep;
+import dev.nixmigrate.core.steps.MigrationStep;
+import dev.nixmigrate.generators.StepCatalog;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ import picocli.CommandLine.Spec;
       "%n" + ExitCode.TABLE
     })
 final class StepsCommand implements Callable<Integer> {
+  /** The steps shown: nixmigrate's. */
+  private static final StepCatalog CATALOG = StepCatalog.STANDARD;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--json", description = "Print the steps as JSON.")
@@ -37,13 +41,14 @@ final class StepsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       List<Object> steps = new ArrayList<>();
-      for (MigrationStep s : MigrationStep.ALL) {
+      for (MigrationStep s : CATALOG.steps().all()) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("number", s.number());
         m.put("name", s.name());
         m.put("description", s.description());
         List<Object> generators = new ArrayList<>();
-        s.generators()
+        CATALOG
+            .generatorsOf(s.number())
             .forEach(
                 (name, why) -> {
                   Map<String, Object> g = new LinkedHashMap<>();
@@ -53,18 +58,18 @@ final class StepsCommand implements Callable<Integer> {
                 });
         m.put("generators", generators);
         m.put("requires", s.requires());
-        m.put("options", s.options());
+        m.put("options", CATALOG.options(s.number()));
         steps.add(m);
       }
       out.print(JsonWriter.write(Map.of("steps", steps)));
     } else {
-      for (MigrationStep s : MigrationStep.ALL) {
+      for (MigrationStep s : CATALOG.steps().all()) {
         out.println(s.number() + ". " + s.name());
         out.println("   " + s.description());
         if (!s.requires().isEmpty()) {
           out.println("   Alone (--only), it needs " + s.requires() + ".");
         }
-        out.println("   Options: " + String.join("  ", s.options()));
+        out.println("   Options: " + String.join("  ", CATALOG.options(s.number())));
       }
     }
     out.flush();

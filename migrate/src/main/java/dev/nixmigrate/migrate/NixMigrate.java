@@ -5,11 +5,12 @@ import dev.nixmigrate.core.RepoScanner;
 import dev.nixmigrate.core.model.Evidence;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.StepStatus;
+import dev.nixmigrate.core.steps.MigrationStep;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generators;
-import dev.nixmigrate.generators.MigrationStep;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Selection;
+import dev.nixmigrate.generators.StepCatalog;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -38,17 +39,23 @@ public final class NixMigrate {
    * anything or looking at uncommitted changes.
    */
   public static Plan plan(Path repo, Options options, int step, RunMode mode) {
-    RepoFacts facts = readable(repo, step);
+    return plan(StepCatalog.STANDARD, repo, options, step, mode);
+  }
+
+  /** As {@link #plan(Path, Options, int, RunMode)}, with the steps and generators of {@code c}. */
+  public static Plan plan(StepCatalog c, Path repo, Options options, int step, RunMode mode) {
+    RepoFacts facts = readable(c, repo, step);
     State state = State.recover(facts.root());
     List<String> notes = new java.util.ArrayList<>();
-    int target = target(facts.root(), state, step, mode, notes);
-    Selection selection = select(facts, target, mode.only(), state.files().keySet());
-    Generators.Generation gen = Generators.generate(facts, options, selection);
+    int target = target(c, facts.root(), state, step, mode, notes);
+    Selection selection = select(c, facts, target, mode.only(), state.files().keySet());
+    Generators.Generation gen = c.generate(facts, options, selection);
     Settings settings =
-        Settings.read(facts.root())
+        Settings.read(facts.root(), c.steps())
             .map(s -> s.at(target, options))
             .orElse(new Settings(target, options));
-    return new Planner(facts.root(), state, mode.editExisting()).plan(gen, target, settings, notes);
+    return new Planner(facts.root(), state, mode.editExisting(), c)
+        .plan(gen, target, settings, notes);
   }
 
   /**
@@ -57,7 +64,12 @@ public final class NixMigrate {
    * nothing.
    */
   public static StepResult step(Path repo, Options options, int step, RunMode mode) {
-    Plan plan = plan(repo, options, step, mode);
+    return step(StepCatalog.STANDARD, repo, options, step, mode);
+  }
+
+  /** As {@link #step(Path, Options, int, RunMode)}, with the steps and generators of {@code c}. */
+  public static StepResult step(StepCatalog c, Path repo, Options options, int step, RunMode mode) {
+    Plan plan = plan(c, repo, options, step, mode);
     Path root = repo.toAbsolutePath().normalize();
     return mode.dryRun()
         ? shown(root, plan, mode.allowDirty())
@@ -85,11 +97,12 @@ public final class NixMigrate {
    * The step a run brings the repository to: the one asked for, unless the repository is already
    * further along, when a lower step keeps what the later ones added (a downgrade is asked for).
    */
-  private static int target(Path root, State state, int step, RunMode mode, List<String> notes) {
+  private static int target(
+      StepCatalog c, Path root, State state, int step, RunMode mode, List<String> notes) {
     int reached =
         Math.max(
             state.files().values().stream().mapToInt(State.Entry::step).max().orElse(0),
-            Settings.read(root).map(Settings::step).orElse(0));
+            Settings.read(root, c.steps()).map(Settings::step).orElse(0));
     if (mode.only() || step >= reached) {
       return step;
     }
@@ -125,8 +138,9 @@ public final class NixMigrate {
    * else step N and every earlier step the repository has not already done with its own files. An
    * earlier step done by files nixmigrate wrote stays in, so those files keep up with the target.
    */
-  private static Selection select(RepoFacts facts, int step, boolean only, Set<String> managed) {
-    List<StepStatus> status = RepoScanner.status(facts);
+  private static Selection select(
+      StepCatalog c, RepoFacts facts, int step, boolean only, Set<String> managed) {
+    List<StepStatus> status = c.steps().assess(facts);
     Set<String> userFiles = new TreeSet<>();
     for (StepStatus st : status) {
       st.evidence().stream()
@@ -136,8 +150,8 @@ public final class NixMigrate {
     }
     Set<Integer> steps = new TreeSet<>();
     if (only) {
-      MigrationStep declared = MigrationStep.get(step);
-      if (!declared.canRunAlone(facts.existing(), managed)) {
+      MigrationStep declared = c.steps().get(step);
+      if (!c.canRunAlone(step, facts.existing(), managed)) {
         throw new MissingStepException(
             step,
             declared.requires(),
@@ -163,13 +177,9 @@ public final class NixMigrate {
     return new Selection(step, steps, managed, userFiles);
   }
 
-  /** The repository's facts, when the step is one of the five and every manifest is readable. */
-  private static RepoFacts readable(Path repo, int step) {
-    if (step < 1 || step > MigrationStep.ALL.size()) {
-      throw new NixMigrateException(
-          NixMigrateException.Kind.BAD_INPUT,
-          "step must be " + MigrationStep.range() + ", not " + step);
-    }
+  /** The repository's facts, when the step is one of {@code c}'s and every manifest is readable. */
+  private static RepoFacts readable(StepCatalog c, Path repo, int step) {
+    c.steps().get(step);
     RepoFacts facts = scan(repo);
     facts.diagnostics().stream()
         .filter(d -> d.severity() == dev.nixmigrate.core.model.Severity.ERROR)
@@ -191,14 +201,19 @@ public final class NixMigrate {
    * repository has not taken are not judged. Writes nothing.
    */
   public static List<FileChange> check(Path repo, Options options, int step) {
-    Plan r = plan(repo, options, step, RunMode.DEFAULT);
+    return check(StepCatalog.STANDARD, repo, options, step);
+  }
+
+  /** As {@link #check(Path, Options, int)}, with the steps and generators of {@code c}. */
+  public static List<FileChange> check(StepCatalog c, Path repo, Options options, int step) {
+    Plan r = plan(c, repo, options, step, RunMode.DEFAULT);
     Path root = repo.toAbsolutePath().normalize();
     Set<String> managed = State.read(root).files().keySet();
     List<FileChange> out =
         new java.util.ArrayList<>(
-            r.changes().stream().filter(c -> managed.contains(c.path())).toList());
+            r.changes().stream().filter(ch -> managed.contains(ch.path())).toList());
     for (String path : r.conflicts()) {
-      if (managed.contains(path) && out.stream().noneMatch(c -> c.path().equals(path))) {
+      if (managed.contains(path) && out.stream().noneMatch(ch -> ch.path().equals(path))) {
         String text = read(PathGuard.resolve(root, path), path);
         out.add(
             new FileChange(
@@ -213,6 +228,11 @@ public final class NixMigrate {
     return List.copyOf(out);
   }
 
+  /** How far the repository at {@code repo} is through each of {@code c}'s steps. */
+  public static List<StepStatus> status(StepCatalog c, Path repo) {
+    return c.steps().assess(scan(repo));
+  }
+
   /** Runs the real tools that are on PATH over the repository's files (see {@link Verifier}). */
   public static List<Verifier.Check> verify(Path repo) {
     return Verifier.verify(repo);
@@ -225,7 +245,9 @@ public final class NixMigrate {
   public static StepResult writeFiles(Path repo, List<GeneratedFile> files, boolean dryRun) {
     Path root = repo.toAbsolutePath().normalize();
     Generators.Generation gen = new Generators.Generation(files, List.of(), List.of());
-    Plan plan = new Planner(root, State.recover(root), false).plan(gen, 0, null, List.of());
+    Plan plan =
+        new Planner(root, State.recover(root), false, StepCatalog.STANDARD)
+            .plan(gen, 0, null, List.of());
     return dryRun ? shown(root, plan, false) : apply(root, plan, false);
   }
 

@@ -2,6 +2,7 @@ package dev.nixmigrate.migrate;
 
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generators;
+import dev.nixmigrate.generators.StepCatalog;
 import dev.nixmigrate.generators.Warning;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,11 +24,15 @@ final class Planner {
 
   private final boolean editExisting;
 
+  /** The steps and generators whose files are planned; they name each change's purpose. */
+  private final StepCatalog catalog;
+
   /** {@code state}: what {@link State#recover} gives for {@code root}. */
-  Planner(Path root, State state, boolean editExisting) {
+  Planner(Path root, State state, boolean editExisting, StepCatalog catalog) {
     this.root = root;
     this.state = state;
     this.editExisting = editExisting;
+    this.catalog = catalog;
   }
 
   /**
@@ -50,7 +55,7 @@ final class Planner {
       String current = raw == null ? null : endings.toLf(raw);
       State.Entry entry = state.get(f.path());
       String reason =
-          (f.step() > 0 ? "step " + f.step() + ": " : "") + Generators.purpose(f.generator());
+          (f.step() > 0 ? "step " + f.step() + ": " : "") + catalog.purpose(f.generator());
       if (f.mode() != GeneratedFile.Mode.WHOLE) {
         // The user's own file: a minimal edit, made only when asked, never recorded as ours.
         boolean lines = f.mode() == GeneratedFile.Mode.LINES;

@@ -4,8 +4,8 @@ import dev.nixmigrate.core.NixMigrateException;
 import dev.nixmigrate.core.read.ManifestException;
 import dev.nixmigrate.core.read.TomlDoc;
 import dev.nixmigrate.core.read.TomlReader;
+import dev.nixmigrate.core.steps.Steps;
 import dev.nixmigrate.generators.Escape;
-import dev.nixmigrate.generators.MigrationStep;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Setting;
 import java.nio.file.Files;
@@ -55,6 +55,11 @@ public record Settings(int step, Options options, List<String> include, List<Str
    * bad-input error at its line and column.
    */
   public static Optional<Settings> read(Path root) {
+    return read(root, Steps.STANDARD);
+  }
+
+  /** As {@link #read(Path)}, for a repository migrated through {@code steps}. */
+  public static Optional<Settings> read(Path root, Steps steps) {
     Path file = root.resolve(PATH);
     if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       if (Files.isSymbolicLink(file)) {
@@ -76,8 +81,8 @@ public record Settings(int step, Options options, List<String> include, List<Str
       }
     }
     long step = doc.has("step") ? integer(doc, "step") : 0;
-    if (step < 0 || step > MigrationStep.ALL.size()) {
-      throw bad(doc, "step", "step must be 0 to " + MigrationStep.ALL.size() + ", not " + step);
+    if (step < 0 || step > steps.size()) {
+      throw bad(doc, "step", "step must be 0 to " + steps.size() + ", not " + step);
     }
     // Each key is applied on its own, so a value the options refuse is reported at its key.
     Options o = Options.defaults();

@@ -1,7 +1,8 @@
 package dev.nixmigrate.pr;
 
 import dev.nixmigrate.core.NixMigrateException;
-import dev.nixmigrate.generators.MigrationStep;
+import dev.nixmigrate.core.steps.MigrationStep;
+import dev.nixmigrate.core.steps.Steps;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.TemplateEngine;
 import dev.nixmigrate.migrate.ConflictException;
@@ -147,8 +148,8 @@ public final class PrBot {
   }
 
   public Outcome run(Request r) {
-    if (r.step() < 1 || r.step() > MigrationStep.ALL.size()) {
-      throw bad("step must be " + MigrationStep.range() + ", not " + r.step());
+    if (!Steps.STANDARD.has(r.step())) {
+      throw bad("step must be " + Steps.STANDARD.range() + ", not " + r.step());
     }
     FileRepositoryBuilder builder =
         new FileRepositoryBuilder().findGitDir(r.dir().toAbsolutePath().toFile());
@@ -233,7 +234,7 @@ public final class PrBot {
   private Outcome run(
       Request r, Repository repo, GitSide git, Forge forge, Secret token, String tokenVar)
       throws IOException {
-    MigrationStep step = MigrationStep.get(r.step());
+    MigrationStep step = Steps.STANDARD.get(r.step());
     // A dry run asks the forge nothing: the remote's HEAD names the default branch.
     String defaultBranch =
         forge != null && !r.dryRun() ? forge.defaultBranch() : git.remoteDefaultBranch();

@@ -315,7 +315,7 @@ class CliTest {
   void stepsDescribesEachStepAsTextAndJson() throws Exception {
     Run text = run("steps");
     assertEquals(0, text.code());
-    for (var s : dev.nixmigrate.generators.MigrationStep.ALL) {
+    for (var s : dev.nixmigrate.core.steps.Steps.STANDARD.all()) {
       assertTrue(text.out().contains(s.number() + ". " + s.name()), text.out());
     }
     Run json = run("steps", "--json");

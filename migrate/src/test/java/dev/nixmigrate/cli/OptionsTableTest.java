@@ -3,9 +3,9 @@ package dev.nixmigrate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nixmigrate.generators.MigrationStep;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Setting;
+import dev.nixmigrate.generators.StepCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +74,10 @@ class OptionsTableTest {
       }
     }
     List<String> examples =
-        MigrationStep.ALL.stream().flatMap(m -> m.options().stream()).sorted().toList();
+        StepCatalog.STANDARD.steps().all().stream()
+            .flatMap(m -> StepCatalog.STANDARD.options(m.number()).stream())
+            .sorted()
+            .toList();
     assertEquals(Arrays.stream(Setting.values()).map(Setting::example).sorted().toList(), examples);
   }
 

@@ -5,7 +5,6 @@ import dev.nixmigrate.core.model.Diagnostic;
 import dev.nixmigrate.core.model.ExistingSetup;
 import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.RepoFacts;
-import dev.nixmigrate.core.model.StepStatus;
 import dev.nixmigrate.core.nixpkgs.NixpkgsData;
 import dev.nixmigrate.core.read.RepoFiles;
 import java.nio.file.Files;
@@ -34,9 +33,5 @@ public final class Scan {
         files.diagnostics().stream().distinct().sorted(Diagnostic.ORDER).toList();
     return ProjectRoles.classify(
         new RepoFacts(files.root(), projects, existing, diagnostics), files);
-  }
-
-  public static List<StepStatus> assess(RepoFacts facts) {
-    return StepAssessor.assess(facts.projects(), facts.existing());
   }
 }

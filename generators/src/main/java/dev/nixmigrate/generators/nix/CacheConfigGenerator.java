@@ -82,7 +82,7 @@ public final class CacheConfigGenerator implements Generator {
           default -> "";
         });
     doc.put("hasBuilders", !options.builders().isEmpty());
-    doc.put("steps", dev.nixmigrate.generators.MigrationStep.ALL);
+    doc.put("steps", ctx.steps().all());
     out.add(
         file("docs/nix-migration.md", ctx.templates().render("step5/nix-migration.md.ftl", doc)));
     return out;

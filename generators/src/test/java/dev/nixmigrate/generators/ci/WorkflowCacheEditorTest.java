@@ -25,7 +25,11 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowCacheEditorTest {
   private static Generator.Context ctx() {
-    return new Generator.Context(new TemplateEngine(null), new Warnings(), Selection.upTo(2));
+    return new Generator.Context(
+        new TemplateEngine(null),
+        new Warnings(),
+        Selection.upTo(2),
+        dev.nixmigrate.core.steps.Steps.STANDARD);
   }
 
   /** A job as generated: its id, what it compiles ("rust", "c" or ""). */
