@@ -2,8 +2,10 @@ package dev.nixmigrate.cli;
 
 import dev.nixmigrate.core.json.JsonWriter;
 import dev.nixmigrate.generators.Warning;
+import dev.nixmigrate.migrate.Conflict;
 import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.Left;
+import dev.nixmigrate.migrate.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,14 +19,14 @@ final class ChangesJson {
 
   static String write(
       int step,
-      String outcome,
+      Outcome outcome,
       List<FileChange> changes,
       List<Left> left,
-      List<String> conflicts,
+      List<Conflict> conflicts,
       List<Warning> warnings) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("step", step);
-    m.put("outcome", outcome);
+    m.put("outcome", outcome.id());
     List<Object> list = new ArrayList<>();
     for (FileChange c : changes) {
       Map<String, Object> o = c.toJsonMap();
@@ -34,7 +36,7 @@ final class ChangesJson {
     }
     m.put("changes", list);
     m.put("left", left.stream().map(Left::toJsonMap).toList());
-    m.put("conflicts", conflicts);
+    m.put("conflicts", conflicts.stream().map(Conflict::toJsonMap).toList());
     m.put("warnings", warnings.stream().map(Warning::toJsonMap).toList());
     return JsonWriter.write(m);
   }

@@ -2,6 +2,7 @@ package dev.nixmigrate.cli;
 
 import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.NixMigrate;
+import dev.nixmigrate.migrate.Outcome;
 import dev.nixmigrate.migrate.Settings;
 import java.io.PrintWriter;
 import java.util.List;
@@ -49,7 +50,8 @@ final class CheckCommand implements Callable<Integer> {
     if (n == 0) {
       out.println(
           repo.json
-              ? ChangesJson.write(0, "not-started", List.of(), List.of(), List.of(), List.of())
+              ? ChangesJson.write(
+                      0, Outcome.NOT_STARTED, List.of(), List.of(), List.of(), List.of())
                   .strip()
               : "nixmigrate has written nothing here yet, so nothing is out of date; run "
                   + Hints.command("nixmigrate step 1", spec, repo.dir)
@@ -62,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
       out.print(
           ChangesJson.write(
               n,
-              stale.isEmpty() ? "up-to-date" : "out-of-date",
+              stale.isEmpty() ? Outcome.UP_TO_DATE : Outcome.OUT_OF_DATE,
               stale,
               List.of(),
               List.of(),

@@ -62,7 +62,7 @@ final class PlanCommand implements Callable<Integer> {
       out.print(
           ChangesJson.write(
               plan.step(),
-              plan.isEmpty() ? "unchanged" : "planned",
+              dev.nixmigrate.migrate.Outcome.of(plan),
               plan.changes(),
               plan.left(),
               plan.conflicts(),
@@ -79,8 +79,8 @@ final class PlanCommand implements Callable<Integer> {
       for (dev.nixmigrate.migrate.Left l : plan.left()) {
         err.println("left alone: " + l);
       }
-      for (String c : plan.conflicts()) {
-        err.println("would conflict: " + c + " (your edits clash with the new output)");
+      for (dev.nixmigrate.migrate.Conflict c : plan.conflicts()) {
+        err.println("would conflict: " + c);
       }
       for (dev.nixmigrate.generators.Warning w : plan.warnings()) {
         err.println("warning: " + w);

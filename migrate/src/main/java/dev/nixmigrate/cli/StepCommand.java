@@ -64,13 +64,14 @@ final class StepCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int code = r.conflicts().isEmpty() ? ExitCode.OK : ExitCode.REFUSED;
     if (target.json) {
-      String outcome =
-          !r.conflicts().isEmpty()
-              ? "conflicts"
-              : r.written().isEmpty() ? "unchanged" : dryRun ? "planned" : "written";
       out.print(
           ChangesJson.write(
-              target.step, outcome, r.written(), r.left(), r.conflicts(), r.warnings()));
+              target.step,
+              dev.nixmigrate.migrate.Outcome.of(r),
+              r.written(),
+              r.left(),
+              r.conflicts(),
+              r.warnings()));
       out.flush();
       return code;
     }
@@ -93,7 +94,7 @@ final class StepCommand implements Callable<Integer> {
     if (!r.conflicts().isEmpty()) {
       err.println(
           "nixmigrate: merge conflicts in "
-              + String.join(", ", r.conflicts())
+              + String.join(", ", r.conflicts().stream().map(c -> c.path()).toList())
               + "; resolve the <<<<<<< markers, then run the step again");
       err.flush();
       return ExitCode.REFUSED;

@@ -212,7 +212,8 @@ public final class NixMigrate {
     List<FileChange> out =
         new java.util.ArrayList<>(
             r.changes().stream().filter(ch -> managed.contains(ch.path())).toList());
-    for (String path : r.conflicts()) {
+    for (Conflict conflict : r.conflicts()) {
+      String path = conflict.path();
       if (managed.contains(path) && out.stream().noneMatch(ch -> ch.path().equals(path))) {
         String text = read(PathGuard.resolve(root, path), path);
         out.add(

@@ -22,11 +22,11 @@ public record Plan(
     int step,
     List<FileChange> changes,
     List<Left> left,
-    List<String> conflicts,
+    List<Conflict> conflicts,
     List<Warning> warnings) {
 
   /** The version of the saved form ({@link #toJson}); a plan saved in another is refused. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   public Plan {
     changes = List.copyOf(changes);
@@ -89,7 +89,7 @@ public record Plan(
     }
     m.put("changes", list);
     m.put("left", left.stream().map(Left::toJsonMap).toList());
-    m.put("conflicts", conflicts);
+    m.put("conflicts", conflicts.stream().map(Conflict::toJsonMap).toList());
     m.put("warnings", warnings.stream().map(Warning::toJsonMap).toList());
     return JsonWriter.write(m);
   }
@@ -148,7 +148,8 @@ public record Plan(
           ((Number) m.get("step")).intValue(),
           changes,
           pairs(m.get("left"), "path", "why", Left::new),
-          strings(m.get("conflicts")),
+          pairs(
+              m.get("conflicts"), "path", "cause", (p, c) -> new Conflict(p, Conflict.Cause.of(c))),
           pairs(m.get("warnings"), "file", "message", Warning::new));
     } catch (ManifestException e) {
       throw new NixMigrateException(NixMigrateException.Kind.BAD_INPUT, e.diagnostic().toString());
@@ -168,10 +169,6 @@ public record Plan(
             .map(e -> (Map<?, ?>) e)
             .map(e -> make.apply((String) e.get(first), (String) e.get(second)))
             .toList();
-  }
-
-  private static List<String> strings(Object o) {
-    return ((List<?>) o).stream().map(String.class::cast).toList();
   }
 
   private static NixMigrateException bad(String source, String what) {

@@ -42,7 +42,7 @@ final class Planner {
   Plan plan(Generators.Generation gen, int step, Settings settings, List<String> notes) {
     List<FileChange> changes = new ArrayList<>();
     List<Left> left = new ArrayList<>();
-    List<String> conflicts = new ArrayList<>();
+    List<Conflict> conflicts = new ArrayList<>();
     State next = state;
     Set<String> produced = new TreeSet<>();
     for (GeneratedFile f : gen.files()) {
@@ -108,7 +108,7 @@ final class Planner {
       next = next.with(f.path(), step, f.text());
       if (Merge.hasMarkers(current)) {
         // Committed with its conflict unresolved: nothing is merged into it until it is.
-        conflicts.add(f.path());
+        conflicts.add(new Conflict(f.path(), Conflict.Cause.UNRESOLVED));
         continue;
       }
       if (State.sha256(current).equals(entry.sha256())) {
@@ -127,7 +127,7 @@ final class Planner {
       // The user edited nixmigrate's output: merge their edits with the new output.
       Merge.Result m = Merge.merge(entry.content(), current, f.text());
       if (m.conflicts()) {
-        conflicts.add(f.path());
+        conflicts.add(new Conflict(f.path(), Conflict.Cause.MERGE));
       }
       if (!m.text().equals(current)) {
         changes.add(

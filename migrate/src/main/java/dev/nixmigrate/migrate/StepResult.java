@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param written every change made (or, in a dry run, planned), nixmigrate's bookkeeping included
  * @param left files left alone, with why and what to do
- * @param conflicts files written with conflict markers; the user must resolve them
+ * @param conflicts files written with conflict markers, and how; the user must resolve them
  * @param warnings what generation could not do as asked
  */
 public record StepResult(
@@ -16,7 +16,7 @@ public record StepResult(
     boolean dryRun,
     List<FileChange> written,
     List<Left> left,
-    List<String> conflicts,
+    List<Conflict> conflicts,
     List<Warning> warnings) {
   public StepResult {
     written = List.copyOf(written);

@@ -5,6 +5,7 @@ import dev.nixmigrate.core.steps.MigrationStep;
 import dev.nixmigrate.core.steps.Steps;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.TemplateEngine;
+import dev.nixmigrate.migrate.Conflict;
 import dev.nixmigrate.migrate.ConflictException;
 import dev.nixmigrate.migrate.FileChange;
 import dev.nixmigrate.migrate.NixMigrate;
@@ -412,10 +413,11 @@ public final class PrBot {
       // The commit is the plan's changes, exactly: nothing is written and read back.
       Plan plan = NixMigrate.plan(work, options, r.step(), new RunMode(false, true, true, false));
       if (!plan.conflicts().isEmpty()) {
+        List<String> paths = plan.conflicts().stream().map(Conflict::path).toList();
         throw new ConflictException(
-            plan.conflicts(),
+            paths,
             "the step's output clashes with edits on the base branch in "
-                + String.join(", ", plan.conflicts())
+                + String.join(", ", paths)
                 + "; run nixmigrate step "
                 + r.step()
                 + " locally, resolve them and commit");

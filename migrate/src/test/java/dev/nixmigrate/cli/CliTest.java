@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -440,6 +441,20 @@ class CliTest {
             .replace("[tool.pytest.ini_options]\ntestpaths = [\"tests\"]\n", ""));
     Files.delete(repo.resolve("tests/test_greet.py"));
     Files.delete(repo.resolve("tests"));
+    Run j = run("step", "2", repo.toString(), "--dry-run", "--json");
+    assertEquals(ExitCode.REFUSED, j.code(), j.err());
+    Map<?, ?> shown = (Map<?, ?>) dev.nixmigrate.core.read.Json.parse(j.out(), "out");
+    assertEquals("conflicts", shown.get("outcome"));
+    assertEquals(
+        List.of(
+            Map.of(
+                "path",
+                "justfile",
+                "cause",
+                "merge",
+                "why",
+                "your edits and the new output change the same lines; resolve the <<<<<<< markers")),
+        shown.get("conflicts"));
     Run c = run("step", "2", repo.toString());
     assertEquals(ExitCode.REFUSED, c.code(), c.out() + c.err());
     assertTrue(c.err().contains("merge conflicts in justfile"), c.err());

@@ -136,7 +136,9 @@ class PlanAsDataTest {
   @ValueSource(strings = {"../outside", ".git/hooks/post-checkout", "sub/.GIT/config"})
   void aSavedPlanThatLeadsOutsideTheRepositoryOrIntoGitIsRefused(String path) {
     String hostile =
-        "{\"schemaVersion\": 1, \"nixmigratePlan\": true, \"step\": 1, \"changes\": [{\"kind\":"
+        "{\"schemaVersion\": "
+            + Plan.SCHEMA_VERSION
+            + ", \"nixmigratePlan\": true, \"step\": 1, \"changes\": [{\"kind\":"
             + " \"create\", \"path\": \""
             + path
             + "\", \"step\": 1, \"reason\": \"x\", \"before\":"

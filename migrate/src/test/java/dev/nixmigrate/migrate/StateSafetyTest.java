@@ -152,7 +152,11 @@ class StateSafetyTest {
     assertEquals(List.of("justfile"), stale.stream().map(FileChange::path).toList());
     assertTrue(stale.get(0).reason().contains("conflict markers"), stale.get(0).reason());
     StepResult r = step(dir, 1);
-    assertEquals(List.of("justfile"), r.conflicts());
+    assertEquals(List.of(new Conflict("justfile", Conflict.Cause.UNRESOLVED)), r.conflicts());
+    Plan saved =
+        Plan.fromJson(
+            NixMigrate.plan(dir, Options.defaults(), 1, RunMode.DEFAULT).toJson(), "p.json");
+    assertEquals(r.conflicts(), saved.conflicts(), "a saved plan keeps its conflicts as records");
   }
 
   @Test

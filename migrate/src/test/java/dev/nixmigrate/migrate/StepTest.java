@@ -103,7 +103,7 @@ class StepTest {
     addPyyaml(dir);
     commitAll(dir);
     StepResult r = NixMigrate.step(dir, Options.defaults(), 4, RunMode.DEFAULT.editExisting(true));
-    assertEquals(java.util.List.of("flake.nix"), r.conflicts());
+    assertEquals(java.util.List.of(new Conflict("flake.nix", Conflict.Cause.MERGE)), r.conflicts());
     String text = Files.readString(flake);
     assertTrue(text.contains("<<<<<<< your edits") || text.contains("<<<<<<< "), text);
     assertTrue(text.contains(">>>>>>> "), text);
