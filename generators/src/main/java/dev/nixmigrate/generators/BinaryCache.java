@@ -7,13 +7,35 @@ import java.util.Locale;
  * A binary-cache provider as the user names it: {@code cachix:NAME}, {@code attic:URL/NAME}, {@code
  * s3:BUCKET?region=REGION[&endpoint=HOST]} or {@code none}.
  *
- * @param kind {@code cachix}, {@code attic}, {@code s3} or {@code none}
+ * @param provider who serves it
  * @param name the cache's name (cachix, attic) or bucket (s3)
  * @param endpoint the attic server URL, or the S3 endpoint host (empty for AWS)
  * @param region the S3 region
  */
-public record BinaryCache(String kind, String name, String endpoint, String region) {
-  public static final BinaryCache NONE = new BinaryCache("none", "", "", "");
+public record BinaryCache(Provider provider, String name, String endpoint, String region) {
+  public static final BinaryCache NONE = new BinaryCache(Provider.NONE, "", "", "");
+
+  /** The binary-cache services nixmigrate configures. */
+  public enum Provider {
+    NONE,
+    CACHIX,
+    ATTIC,
+    S3;
+
+    /** The lower-case name, as the user writes it and templates and JSON show it. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public BinaryCache {
+    java.util.Objects.requireNonNull(provider, "provider");
+  }
+
+  /** The provider's name: {@code cachix}, {@code attic}, {@code s3} or {@code none}. */
+  public String kind() {
+    return provider.id();
+  }
 
   /** Parses the user's spec; the message of a rejection says what a valid one looks like. */
   public static BinaryCache parse(String spec) {
@@ -29,7 +51,7 @@ public record BinaryCache(String kind, String name, String endpoint, String regi
         if (!rest.matches("[a-z0-9][a-z0-9-]{0,62}")) {
           throw bad(spec, "cachix:NAME, NAME in lower-case letters, digits and dashes");
         }
-        return new BinaryCache("cachix", rest, "", "");
+        return new BinaryCache(Provider.CACHIX, rest, "", "");
       }
       case "attic" -> {
         int slash = rest.lastIndexOf('/');
@@ -39,7 +61,7 @@ public record BinaryCache(String kind, String name, String endpoint, String regi
             || !cache.matches("[A-Za-z0-9._-]+")) {
           throw bad(spec, "attic:https://SERVER/CACHE");
         }
-        return new BinaryCache("attic", cache, server, "");
+        return new BinaryCache(Provider.ATTIC, cache, server, "");
       }
       case "s3" -> {
         URI uri;
@@ -57,7 +79,7 @@ public record BinaryCache(String kind, String name, String endpoint, String regi
             || !endpoint.matches("[A-Za-z0-9.:-]*")) {
           throw bad(spec, "s3:BUCKET?region=REGION (and &endpoint=HOST for a non-AWS store)");
         }
-        return new BinaryCache("s3", bucket, endpoint, region);
+        return new BinaryCache(Provider.S3, bucket, endpoint, region);
       }
       default -> throw bad(spec, "cachix:NAME, attic:URL/NAME, s3:BUCKET?region=REGION or none");
     }
@@ -80,24 +102,24 @@ public record BinaryCache(String kind, String name, String endpoint, String regi
 
   /** The cache as {@link #parse} reads it: {@code cachix:NAME}, {@code attic:URL/NAME}, ... */
   public String spec() {
-    return switch (kind) {
-      case "cachix" -> "cachix:" + name;
-      case "attic" -> "attic:" + endpoint + "/" + name;
-      case "s3" -> "s3:" + storeUri().substring("s3://".length());
-      default -> "none";
+    return switch (provider) {
+      case CACHIX -> "cachix:" + name;
+      case ATTIC -> "attic:" + endpoint + "/" + name;
+      case S3 -> "s3:" + storeUri().substring("s3://".length());
+      case NONE -> "none";
     };
   }
 
   /** Where Nix downloads from. */
   public String substituter() {
-    return switch (kind) {
-      case "cachix" -> "https://" + name + ".cachix.org";
-      case "attic" -> endpoint + "/" + name;
-      case "s3" ->
+    return switch (provider) {
+      case CACHIX -> "https://" + name + ".cachix.org";
+      case ATTIC -> endpoint + "/" + name;
+      case S3 ->
           endpoint.isEmpty()
               ? "https://" + name + ".s3." + region + ".amazonaws.com"
               : "https://" + endpoint + "/" + name;
-      default -> "";
+      case NONE -> "";
     };
   }
 
@@ -111,6 +133,6 @@ public record BinaryCache(String kind, String name, String endpoint, String regi
   }
 
   public boolean isNone() {
-    return kind.equals("none");
+    return provider == Provider.NONE;
   }
 }

@@ -75,11 +75,11 @@ public final class CacheConfigGenerator implements Generator {
     doc.put("cacheName", cache.name());
     doc.put(
         "cacheSecret",
-        switch (cache.kind()) {
-          case "cachix" -> "CACHIX_AUTH_TOKEN";
-          case "attic" -> "ATTIC_TOKEN";
-          case "s3" -> "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and NIX_SIGNING_KEY";
-          default -> "";
+        switch (cache.provider()) {
+          case CACHIX -> "CACHIX_AUTH_TOKEN";
+          case ATTIC -> "ATTIC_TOKEN";
+          case S3 -> "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and NIX_SIGNING_KEY";
+          case NONE -> "";
         });
     doc.put("hasBuilders", !options.builders().isEmpty());
     doc.put("steps", ctx.steps().all());

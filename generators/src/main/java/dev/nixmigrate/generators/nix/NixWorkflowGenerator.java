@@ -73,7 +73,9 @@ public final class NixWorkflowGenerator implements Generator {
           default -> "";
         });
     model.put("cacheEndpoint", Escape.yamlScalar(cache.endpoint()));
-    model.put("storeUri", Escape.yamlScalar(cache.kind().equals("s3") ? cache.storeUri() : ""));
+    model.put(
+        "storeUri",
+        Escape.yamlScalar(cache.provider() == BinaryCache.Provider.S3 ? cache.storeUri() : ""));
     model.put(
         "hasPackages",
         !new NixBuildPlanner(NixpkgsData.bundled(), new Warnings()).plan(facts).isEmpty());
@@ -87,7 +89,7 @@ public final class NixWorkflowGenerator implements Generator {
     if (cache.isNone()) {
       return lines;
     }
-    if (!cache.kind().equals("cachix")) {
+    if (cache.provider() != BinaryCache.Provider.CACHIX) {
       // cachix-action configures pulling itself; the others need the substituter named.
       lines.add("extra-substituters = " + cache.substituter());
       if (options.cachePublicKey() != null) {
