@@ -1,18 +1,22 @@
 package dev.nixmigrate.core.model;
 
+import dev.nixmigrate.core.python.Marker;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * A PEP 508 dependency specifier: {@code name[extras] specifier ; marker} or {@code name @ url}.
- * {@code specifier}, {@code url} and {@code marker} are empty strings when absent.
+ * {@code specifier} and {@code url} are empty strings when absent, {@code marker} is {@link
+ * Marker#always()}.
  */
 public record Requirement(
-    String name, List<String> extras, String specifier, String url, String marker) {
+    String name, List<String> extras, String specifier, String url, Marker marker) {
 
   public Requirement {
     extras = List.copyOf(extras);
+    Objects.requireNonNull(marker, "marker");
   }
 
   /** The PEP 503 normalised name: lower case, runs of {@code -_.} folded to one {@code -}. */
@@ -38,7 +42,7 @@ public record Requirement(
     } else {
       b.append(specifier);
     }
-    if (!marker.isEmpty()) {
+    if (marker != Marker.always()) {
       b.append(url.isEmpty() ? "; " : " ; ").append(marker);
     }
     return b.toString();

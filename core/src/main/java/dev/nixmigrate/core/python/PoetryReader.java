@@ -89,7 +89,8 @@ final class PoetryReader {
   private static Requirement requirement(
       String name, Object value, String file, TomlDoc parent, RepoFiles files) {
     if (value instanceof String constraint) {
-      return new Requirement(name, List.of(), PoetryConstraints.toPep440(constraint), "", "");
+      return new Requirement(
+          name, List.of(), PoetryConstraints.toPep440(constraint), "", Marker.always());
     }
     if (value instanceof List<?> alternatives && !alternatives.isEmpty()) {
       // Multiple-constraint dependencies: the first entry stands for the dependency.
@@ -107,10 +108,28 @@ final class PoetryReader {
       } else if (t.string("path") != null) {
         url = "file:" + t.string("path");
       }
-      String marker = t.string("markers") == null ? "" : t.string("markers");
+      Marker marker = Marker.always();
+      if (t.string("markers") != null) {
+        try {
+          marker = Pep508.parseMarker(t.string("markers"));
+        } catch (Pep508.SyntaxException e) {
+          files.report(
+              Diagnostic.warning(
+                  file,
+                  t.line("markers"),
+                  t.column("markers"),
+                  "the markers of dependency '"
+                      + name
+                      + "' are not a PEP 508 marker ("
+                      + e.getMessage()
+                      + " at character "
+                      + (e.offset() + 1)
+                      + "); the dependency is ignored"));
+          return null;
+        }
+      }
       if (t.string("python") != null) {
-        String pm = PoetryConstraints.pythonMarker(t.string("python"));
-        marker = marker.isEmpty() ? pm : "(" + marker + ") and " + pm;
+        marker = Marker.and(marker, PoetryConstraints.pythonMarker(t.string("python")));
       }
       return new Requirement(name, extras, url.isEmpty() ? spec : "", url, marker);
     }

@@ -9,6 +9,7 @@ import dev.nixmigrate.core.nixpkgs.NixpkgsData;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Warnings;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,10 @@ final class PythonPackagePlanner {
    * UV_DYNAMIC_VERSIONING_BYPASS}, pdm-backend's {@code PDM_BUILD_SCM_VERSION} (each package's
    * setup-hook.sh).
    */
+  /** Every system's dependencies first, then Linux's and Darwin's own. */
+  private static final List<String> PLATFORMS =
+      List.of(NixBuild.OnPlatform.EVERY, NixBuild.OnPlatform.LINUX, NixBuild.OnPlatform.DARWIN);
+
   private static final Set<String> VERSION_HOOKS =
       Set.of("setuptools-scm", "hatch-vcs", "uv-dynamic-versioning", "pdm-backend");
 
@@ -79,17 +84,22 @@ final class PythonPackagePlanner {
 
   Optional<NixBuild> plan(Project p, PythonProject py, String attr, String src) {
     String interpreter = shell.interpreter(py, p.path());
+    MarkerPlatforms platforms = new MarkerPlatforms(shell.interpreterVersion(py));
     String manifest = NixBuildPlanner.file(p, "pyproject.toml");
     List<String> notes = new ArrayList<>();
-    List<String> buildSystem = buildSystem(py, manifest, notes);
-    LinkedHashSet<String> deps = new LinkedHashSet<>();
+    List<String> buildSystem = buildSystem(py, platforms, manifest, notes);
+    Map<String, LinkedHashSet<String>> byPlatform = new LinkedHashMap<>();
+    for (String platform : PLATFORMS) {
+      byPlatform.put(platform, new LinkedHashSet<>());
+    }
     for (Requirement r : py.dependencies()) {
-      if (!applies(r)) {
+      Optional<String> where = platforms.where(r);
+      if (where.isEmpty()) {
         continue;
       }
       Optional<String> found = data.python3Package(r.normalizedName());
       if (found.isPresent()) {
-        deps.add("ps." + found.get());
+        byPlatform.get(where.get()).add("ps." + found.get());
       } else {
         notes.add("not in nixpkgs' python3Packages: " + r.normalizedName());
         warnings.add(
@@ -99,6 +109,15 @@ final class PythonPackagePlanner {
                 + " has no python3Packages attribute nixmigrate knows; it is listed in a comment in flake.nix");
       }
     }
+    Set<String> deps = byPlatform.remove(NixBuild.OnPlatform.EVERY);
+    List<NixBuild.OnPlatform> platformDeps = new ArrayList<>();
+    byPlatform.forEach(
+        (platform, items) -> {
+          items.removeAll(deps);
+          if (!items.isEmpty()) {
+            platformDeps.add(new NixBuild.OnPlatform(platform, List.copyOf(items)));
+          }
+        });
     List<String> nativeInputs = new ArrayList<>();
     List<String> buildInputs = new ArrayList<>();
     String lock = null;
@@ -127,7 +146,7 @@ final class PythonPackagePlanner {
       }
     }
     String version = version(py, buildSystem, manifest, notes);
-    List<String> checks = checkInputs(py, deps, notes);
+    List<String> checks = checkInputs(py, platforms, deps, notes);
     boolean doCheck = !checks.isEmpty();
     Optional<String> cmakeTests = cmakeBuiltTests(p, py);
     if (doCheck && cmakeTests.isPresent()) {
@@ -152,6 +171,7 @@ final class PythonPackagePlanner {
             NixExpr.pkg(interpreter) + ".pkgs.buildPythonPackage",
             buildSystem,
             List.copyOf(deps),
+            platformDeps,
             nativeInputs,
             buildInputs,
             checks,
@@ -171,7 +191,8 @@ final class PythonPackagePlanner {
    * finds only what build-system installs (pkgs/development/interpreters/python/hooks/
    * pypa-build-hook.sh). The rest are named in a warning.
    */
-  private List<String> buildSystem(PythonProject py, String manifest, List<String> notes) {
+  private List<String> buildSystem(
+      PythonProject py, MarkerPlatforms platforms, String manifest, List<String> notes) {
     LinkedHashSet<String> out = new LinkedHashSet<>();
     String backend = BACKENDS.get(py.buildBackend());
     if (backend != null) {
@@ -186,7 +207,7 @@ final class PythonPackagePlanner {
     }
     for (Requirement r : py.buildRequires()) {
       String name = r.normalizedName();
-      if (!applies(r) || (name.equals(MATURIN) && py.nativeParts().contains("rust"))) {
+      if (!platforms.applies(r) || (name.equals(MATURIN) && py.nativeParts().contains("rust"))) {
         continue;
       }
       Optional<String> found = data.python3Package(name);
@@ -210,7 +231,8 @@ final class PythonPackagePlanner {
    * environment, where only these and the dependencies are installed. pytest itself comes with the
    * hook.
    */
-  private List<String> checkInputs(PythonProject py, Set<String> deps, List<String> notes) {
+  private List<String> checkInputs(
+      PythonProject py, MarkerPlatforms platforms, Set<String> deps, List<String> notes) {
     if (!"pytest".equals(py.testRunner())) {
       return List.of();
     }
@@ -222,7 +244,7 @@ final class PythonPackagePlanner {
     }
     for (Requirement r : wanted) {
       String name = r.normalizedName();
-      if (!applies(r) || name.equals("pytest")) {
+      if (!platforms.applies(r) || name.equals("pytest")) {
         continue;
       }
       Optional<String> found = data.python3Package(name);
@@ -278,13 +300,5 @@ final class PythonPackagePlanner {
             + VCS_VERSION
             + ": set the release's version there");
     return Escape.nixString(VCS_VERSION);
-  }
-
-  /**
-   * Whether a requirement applies to the interpreter nixmigrate chooses: backports for older
-   * Pythons (tomli, typing-extensions below 3.11) do not.
-   */
-  private static boolean applies(Requirement r) {
-    return !(r.marker().contains("python_version") && r.marker().contains("<"));
   }
 }
