@@ -178,7 +178,7 @@ class PythonPackageTest {
 
   @Test
   void platformListsOfDependenciesEvaluateOnEverySystem() throws Exception {
-    Path dir = PythonMarkersTest.markers(scratch.resolve("markers"));
+    Path dir = PythonDependenciesTest.markers(scratch.resolve("markers"));
     StandInContracts.generate(dir);
     nix.evaluates(dir);
   }

@@ -90,7 +90,13 @@ final class PoetryReader {
       String name, Object value, String file, TomlDoc parent, RepoFiles files) {
     if (value instanceof String constraint) {
       return new Requirement(
-          name, List.of(), PoetryConstraints.toPep440(constraint), "", Marker.always());
+          name,
+          List.of(),
+          PoetryConstraints.toPep440(constraint),
+          "",
+          Marker.always(),
+          file,
+          parent.line(name));
     }
     if (value instanceof List<?> alternatives && !alternatives.isEmpty()) {
       // Multiple-constraint dependencies: the first entry stands for the dependency.
@@ -131,7 +137,8 @@ final class PoetryReader {
       if (t.string("python") != null) {
         marker = Marker.and(marker, PoetryConstraints.pythonMarker(t.string("python")));
       }
-      return new Requirement(name, extras, url.isEmpty() ? spec : "", url, marker);
+      return new Requirement(
+          name, extras, url.isEmpty() ? spec : "", url, marker, file, parent.line(name));
     }
     files.report(
         Diagnostic.warning(

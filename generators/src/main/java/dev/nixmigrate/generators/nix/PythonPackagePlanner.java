@@ -102,11 +102,7 @@ final class PythonPackagePlanner {
         byPlatform.get(where.get()).add("ps." + found.get());
       } else {
         notes.add("not in nixpkgs' python3Packages: " + r.normalizedName());
-        warnings.add(
-            manifest,
-            "dependency "
-                + r.normalizedName()
-                + " has no python3Packages attribute nixmigrate knows; it is listed in a comment in flake.nix");
+        warn(r, manifest, "dependency", "it is listed in a comment in flake.nix");
       }
     }
     Set<String> deps = byPlatform.remove(NixBuild.OnPlatform.EVERY);
@@ -215,11 +211,7 @@ final class PythonPackagePlanner {
         out.add("ps." + found.get());
       } else if (BACKENDS.values().stream().noneMatch(b -> Requirement.normalize(b).equals(name))) {
         notes.add("build requirement not in nixpkgs' python3Packages: " + name);
-        warnings.add(
-            manifest,
-            "build requirement "
-                + name
-                + " has no python3Packages attribute nixmigrate knows; add its package to build-system in flake.nix");
+        warn(r, manifest, "build requirement", "add its package to build-system in flake.nix");
       }
     }
     return List.copyOf(out);
@@ -300,5 +292,20 @@ final class PythonPackagePlanner {
             + VCS_VERSION
             + ": set the release's version there");
     return Escape.nixString(VCS_VERSION);
+  }
+
+  /**
+   * Warns that nixpkgs has no package for {@code r}, naming the file and line it was read from
+   * ({@code fallback} for one read from no file).
+   */
+  private void warn(Requirement r, String fallback, String what, String todo) {
+    warnings.add(
+        r.file().isEmpty() ? fallback : r.file(),
+        what
+            + " "
+            + r.normalizedName()
+            + (r.line() > 0 ? " (line " + r.line() + ")" : "")
+            + " has no python3Packages attribute nixmigrate knows; "
+            + todo);
   }
 }

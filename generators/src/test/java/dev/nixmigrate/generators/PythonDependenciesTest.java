@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Python package's dependencies at step 4 follow their environment markers: left out where they
- * cannot hold on Linux or Darwin with the chosen interpreter, written for one platform where they
- * hold only there.
+ * A Python package's dependencies at step 4: they follow their environment markers (left out where
+ * they cannot hold on Linux or Darwin with the chosen interpreter, written for one platform where
+ * they hold only there), and a warning about one names the file and line it was read from.
  */
-class PythonMarkersTest {
+class PythonDependenciesTest {
   @TempDir Path scratch;
 
   /** typer's and watchfiles' shapes: Windows-only, backport and per-platform dependencies. */
@@ -73,5 +73,32 @@ class PythonMarkersTest {
         """,
         StandInContracts.packageBlock(gen.file("flake.nix").text()));
     assertEquals(List.of(), gen.warnings(), "pywin32 is left out, so it is not warned about");
+  }
+
+  @Test
+  void aWarningAboutADependencyNamesTheFileItCameFrom() throws Exception {
+    Path dir = scratch.resolve("legacy");
+    TestRepo.in(dir)
+        .file("pyproject.toml", "[build-system]\nrequires = [\"setuptools\"]\n")
+        .file("setup.py", "from setuptools import setup\nsetup()\n")
+        .file(
+            "setup.cfg",
+            """
+            [metadata]
+            name = legacy
+            version = 1.0
+
+            [options]
+            install_requires =
+                rich
+                no-such-package-in-nixpkgs>=1
+            """)
+        .file("legacy/__init__.py", "");
+    Generators.Generation gen = StandInContracts.generate(dir);
+    assertEquals(
+        List.of(
+            "setup.cfg: dependency no-such-package-in-nixpkgs (line 8) has no python3Packages"
+                + " attribute nixmigrate knows; it is listed in a comment in flake.nix"),
+        gen.warnings().stream().map(Warning::toString).toList());
   }
 }
