@@ -44,8 +44,11 @@ class PythonReaderTest {
     assertEquals(">=3.8", p.requiresPython());
     assertEquals(
         List.of("requests", "click"), p.dependencies().stream().map(Requirement::name).toList());
-    assertEquals("pytest", p.testRunner());
-    assertEquals("none", p.buildBackend(), "no pyproject and no setup.py: nothing to build with");
+    assertEquals(PythonProject.TestRunner.PYTEST, p.testRunner());
+    assertEquals(
+        PythonProject.BuildBackend.NONE,
+        p.buildBackend(),
+        "no pyproject and no setup.py: nothing to build with");
   }
 
   @Test
@@ -66,7 +69,7 @@ class PythonReaderTest {
         List.of("requests", "flask"), p.dependencies().stream().map(Requirement::name).toList());
     assertEquals("==3.12.*", p.requiresPython());
     assertEquals(".python-version", p.requiresPythonSource());
-    assertEquals("pip", p.packageManager());
+    assertEquals(PythonProject.PackageManager.PIP, p.packageManager());
     assertEquals("runtime", p.requirementFiles().get(0).role());
   }
 
@@ -84,7 +87,7 @@ class PythonReaderTest {
         .file("pyproject.toml", "[project]\nname = \"x\"\nversion = \"1\"\n[tool.poetry]\n");
     RepoFiles files = new RepoFiles(dir);
     PythonProject p = read(files, "pyproject.toml", "uv.lock", "poetry.lock").orElseThrow();
-    assertEquals("poetry", p.packageManager());
+    assertEquals(PythonProject.PackageManager.POETRY, p.packageManager());
     Diagnostic d = files.diagnostics().get(0);
     assertTrue(d.message().contains("several lock files"), d.toString());
   }

@@ -49,16 +49,16 @@ public final class DevShellPlanner {
       PythonProject py = pyProject.get().python().orElseThrow();
       String interpreter = interpreter(py, pyProject.get().path());
       switch (py.packageManager()) {
-        case "uv" -> {
+        case UV -> {
           packages.add(NixExpr.pkg(interpreter));
           packages.add(NixExpr.pkg("uv"));
           env.put("UV_PYTHON", NixExpr.pkg(interpreter) + ".interpreter");
           env.put("UV_PYTHON_DOWNLOADS", Escape.nixString("never"));
           hook.add("unset PYTHONPATH");
         }
-        case "poetry", "pdm", "hatch" -> {
+        case POETRY, PDM, HATCH -> {
           packages.add(NixExpr.pkg(interpreter));
-          packages.add(NixExpr.pkg(py.packageManager()));
+          packages.add(NixExpr.pkg(py.packageManager().id()));
           hook.add("unset PYTHONPATH");
         }
         default -> {

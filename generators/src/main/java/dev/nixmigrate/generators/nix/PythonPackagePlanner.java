@@ -3,12 +3,14 @@ package dev.nixmigrate.generators.nix;
 import dev.nixmigrate.core.model.NixPackage;
 import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.PythonProject;
+import dev.nixmigrate.core.model.PythonProject.BuildBackend;
 import dev.nixmigrate.core.model.Requirement;
 import dev.nixmigrate.core.model.RustProject;
 import dev.nixmigrate.core.nixpkgs.NixpkgsData;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Warnings;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,23 +24,19 @@ import java.util.Set;
  * requirements, and the native parts' hooks.
  */
 final class PythonPackagePlanner {
-  /** Backend short name to its python3Packages attribute. */
-  private static final Map<String, String> BACKENDS =
-      Map.of(
-          "hatchling",
-          "hatchling",
-          "setuptools",
-          "setuptools",
-          "poetry-core",
-          "poetry-core",
-          "pdm-backend",
-          "pdm-backend",
-          "flit_core",
-          "flit-core",
-          "scikit-build-core",
-          "scikit-build-core",
-          "mesonpy",
-          "meson-python");
+  /**
+   * The backends whose python3Packages attribute is checked: the distribution's name (hatchling,
+   * flit-core, meson-python, ...).
+   */
+  private static final Set<BuildBackend> PACKAGED_BACKENDS =
+      EnumSet.of(
+          BuildBackend.HATCHLING,
+          BuildBackend.SETUPTOOLS,
+          BuildBackend.POETRY_CORE,
+          BuildBackend.PDM_BACKEND,
+          BuildBackend.FLIT_CORE,
+          BuildBackend.SCIKIT_BUILD_CORE,
+          BuildBackend.MESONPY);
 
   /**
    * maturin builds through {@code maturinBuildHook}, which runs maturin itself instead of {@code
@@ -190,16 +188,16 @@ final class PythonPackagePlanner {
   private List<String> buildSystem(
       PythonProject py, MarkerPlatforms platforms, String manifest, List<String> notes) {
     LinkedHashSet<String> out = new LinkedHashSet<>();
-    String backend = BACKENDS.get(py.buildBackend());
-    if (backend != null) {
-      out.add("ps." + backend);
-    } else if (!py.buildBackend().equals("maturin")) {
+    BuildBackend backend = py.buildBackend();
+    if (PACKAGED_BACKENDS.contains(backend)) {
+      out.add("ps." + backend.distribution());
+    } else if (backend != BuildBackend.MATURIN) {
       warnings.add(
           manifest,
           "build backend "
-              + py.buildBackend()
+              + backend.id()
               + " has no checked python3Packages attribute; add it to build-system in flake.nix");
-      notes.add("build backend " + py.buildBackend() + ": add its package to build-system");
+      notes.add("build backend " + backend.id() + ": add its package to build-system");
     }
     for (Requirement r : py.buildRequires()) {
       String name = r.normalizedName();
@@ -209,7 +207,7 @@ final class PythonPackagePlanner {
       Optional<String> found = data.python3Package(name);
       if (found.isPresent()) {
         out.add("ps." + found.get());
-      } else if (BACKENDS.values().stream().noneMatch(b -> Requirement.normalize(b).equals(name))) {
+      } else if (PACKAGED_BACKENDS.stream().noneMatch(b -> b.distribution().equals(name))) {
         notes.add("build requirement not in nixpkgs' python3Packages: " + name);
         warn(r, manifest, "build requirement", "add its package to build-system in flake.nix");
       }
@@ -225,7 +223,7 @@ final class PythonPackagePlanner {
    */
   private List<String> checkInputs(
       PythonProject py, MarkerPlatforms platforms, Set<String> deps, List<String> notes) {
-    if (!"pytest".equals(py.testRunner())) {
+    if (py.testRunner() != PythonProject.TestRunner.PYTEST) {
       return List.of();
     }
     LinkedHashSet<String> out = new LinkedHashSet<>(List.of("ps.pytestCheckHook"));
