@@ -125,7 +125,11 @@ let
     nixfmt = drv "nixfmt" // { formatsTree = false; };
     nixfmt-tree = drv "nixfmt-tree" // { formatsTree = true; };
     stdenv = drv "stdenv" // {
-      hostPlatform = { inherit system; };
+      hostPlatform = {
+        inherit system;
+        isLinux = builtins.match ".*-linux" system != null;
+        isDarwin = builtins.match ".*-darwin" system != null;
+      };
       isLinux = builtins.match ".*-linux" system != null;
       isDarwin = builtins.match ".*-darwin" system != null;
       mkDerivation = args:

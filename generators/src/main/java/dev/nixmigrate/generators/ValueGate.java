@@ -30,7 +30,6 @@ final class ValueGate {
                 + " rename it");
       }
       walk(p, "project " + p.path(), 0);
-      p.python().ifPresent(py -> shaped(p, "package manager", py.packageManager(), MANAGER));
       p.rust()
           .ifPresent(
               rust -> {
@@ -47,9 +46,8 @@ final class ValueGate {
   }
 
   /** Values of a closed shape that are written unquoted: checked against that shape. */
-  private static final Pattern MANAGER = Pattern.compile("uv|poetry|pdm|hatch|pip");
-
   private static final Pattern RUST_VERSION = Pattern.compile("\\d+(\\.\\d+){0,2}");
+
   private static final Pattern CHANNEL =
       Pattern.compile("stable|beta|nightly(-\\d{4}-\\d{2}-\\d{2})?|\\d+\\.\\d+(\\.\\d+)?");
 

@@ -176,6 +176,13 @@ class PythonPackageTest {
     nix.evaluates(dir);
   }
 
+  @Test
+  void platformListsOfDependenciesEvaluateOnEverySystem() throws Exception {
+    Path dir = PythonDependenciesTest.markers(scratch.resolve("markers"));
+    StandInContracts.generate(dir);
+    nix.evaluates(dir);
+  }
+
   private static Path withoutUnknownPlugin(Path dir) throws Exception {
     Path toml = dir.resolve("pyproject.toml");
     Files.writeString(toml, Files.readString(toml).replace(", \"no-such-plugin-in-nixpkgs\"", ""));

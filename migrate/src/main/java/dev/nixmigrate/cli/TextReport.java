@@ -118,12 +118,12 @@ final class TextReport {
 
   private static String python(PythonProject py) {
     List<String> parts = new ArrayList<>();
-    parts.add("backend " + py.buildBackend());
-    parts.add("manager " + py.packageManager());
+    parts.add("backend " + py.buildBackend().id());
+    parts.add("manager " + py.packageManager().id());
     parts.add("requires-python " + (py.requiresPython().isEmpty() ? "any" : py.requiresPython()));
     parts.add(py.dependencies().size() + " dependencies");
-    if (py.testRunner() != null) {
-      parts.add("tests " + py.testRunner());
+    if (py.testRunner() != PythonProject.TestRunner.NONE) {
+      parts.add("tests " + py.testRunner().id());
     }
     if (!py.nativeParts().isEmpty()) {
       parts.add("native " + String.join("+", py.nativeParts()));

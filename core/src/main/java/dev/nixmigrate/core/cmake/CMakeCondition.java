@@ -1,6 +1,7 @@
 package dev.nixmigrate.core.cmake;
 
 import dev.nixmigrate.core.cmake.CMakeLexer.ArgKind;
+import dev.nixmigrate.core.model.Tri;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;

@@ -7,6 +7,7 @@ import dev.nixmigrate.core.model.CMakeProject;
 import dev.nixmigrate.core.model.CMakeProject.FetchedDependency;
 import dev.nixmigrate.core.model.CMakeProject.FindPackage;
 import dev.nixmigrate.core.model.Diagnostic;
+import dev.nixmigrate.core.model.Tri;
 import dev.nixmigrate.core.read.FieldRule;
 import dev.nixmigrate.core.read.RepoFiles;
 import java.util.ArrayDeque;

@@ -130,14 +130,16 @@ public final class FactsJson {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("version", py.version());
     o.put("dynamicVersion", py.dynamicVersion());
-    o.put("buildBackend", py.buildBackend());
-    o.put("packageManager", py.packageManager());
+    o.put("buildBackend", py.buildBackend().id());
+    o.put("packageManager", py.packageManager().id());
     o.put("locked", py.locked());
     o.put("requiresPython", py.requiresPython());
     o.put("dependencies", names(py.dependencies()));
     o.put("optionalDependencies", List.copyOf(py.optionalDependencies().keySet()));
     o.put("dependencyGroups", List.copyOf(py.dependencyGroups().keySet()));
-    o.put("testRunner", py.testRunner());
+    o.put(
+        "testRunner",
+        py.testRunner() == PythonProject.TestRunner.NONE ? null : py.testRunner().id());
     o.put("testScript", py.testScript());
     o.put("nativeParts", py.nativeParts());
     return o;

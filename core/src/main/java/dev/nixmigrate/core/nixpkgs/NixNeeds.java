@@ -84,17 +84,15 @@ public final class NixNeeds {
   }
 
   private void python(PythonProject p) {
-    switch (p.packageManager()) {
-      case "uv", "poetry", "pdm", "hatch" ->
-          tool(p.packageManager(), "package manager " + p.packageManager());
-      default -> {}
+    if (p.packageManager() != PythonProject.PackageManager.PIP) {
+      tool(p.packageManager().id(), "package manager " + p.packageManager().id());
     }
-    if (p.buildBackend().equals("maturin")) {
+    if (p.buildBackend() == PythonProject.BuildBackend.MATURIN) {
       tool("maturin", "build backend maturin");
     }
     if (p.nativeParts().contains("cmake")) {
-      tool("cmake", "build backend " + p.buildBackend());
-      tool("ninja", "build backend " + p.buildBackend());
+      tool("cmake", "build backend " + p.buildBackend().id());
+      tool("ninja", "build backend " + p.buildBackend().id());
     }
     if (p.nativeParts().contains("meson")) {
       tool("meson", "build backend mesonpy");

@@ -33,6 +33,11 @@ public final class Pep508 {
     return new Pep508(text).requirement();
   }
 
+  /** Parses an environment marker on its own, such as Poetry's {@code markers} value. */
+  public static Marker parseMarker(String text) throws SyntaxException {
+    return MarkerParser.parse(text, 0);
+  }
+
   private Requirement requirement() throws SyntaxException {
     ws();
     String name = identifier();
@@ -79,13 +84,9 @@ public final class Pep508 {
       spec = versionSpec();
       ws();
     }
-    String marker = "";
+    Marker marker = Marker.always();
     if (peek() == ';') {
-      pos++;
-      marker = text.substring(pos).strip();
-      if (marker.isEmpty()) {
-        throw new SyntaxException("expected an environment marker after ';'", pos);
-      }
+      marker = MarkerParser.parse(text, pos + 1);
       pos = text.length();
     }
     ws();

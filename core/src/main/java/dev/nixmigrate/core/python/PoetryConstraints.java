@@ -2,6 +2,7 @@ package dev.nixmigrate.core.python;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns Poetry's version constraints ({@code ^3.9}, {@code ~1.2}, {@code *}) into PEP 440. */
 final class PoetryConstraints {
@@ -75,19 +76,24 @@ final class PoetryConstraints {
   }
 
   /** A PEP 508 marker for Poetry's per-dependency {@code python} constraint. */
-  static String pythonMarker(String constraint) {
-    String pep = toPep440(constraint);
-    if (pep.isEmpty()) {
-      return "";
-    }
-    List<String> clauses = new ArrayList<>();
-    for (String clause : pep.split(",")) {
+  static Marker pythonMarker(String constraint) {
+    Marker marker = Marker.always();
+    for (String clause : toPep440(constraint).split(",")) {
       int i = 0;
       while (i < clause.length() && "<>=!~".indexOf(clause.charAt(i)) >= 0) {
         i++;
       }
-      clauses.add("python_version " + clause.substring(0, i) + " \"" + clause.substring(i) + "\"");
+      Optional<Marker.Op> op = Marker.Op.of(clause.substring(0, i));
+      if (op.isPresent()) {
+        marker =
+            Marker.and(
+                marker,
+                new Marker.Comparison(
+                    Marker.Variable.PYTHON_VERSION,
+                    op.get(),
+                    new Marker.Literal(clause.substring(i))));
+      }
     }
-    return String.join(" and ", clauses);
+    return marker;
   }
 }

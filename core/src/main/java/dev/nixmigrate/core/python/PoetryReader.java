@@ -89,7 +89,14 @@ final class PoetryReader {
   private static Requirement requirement(
       String name, Object value, String file, TomlDoc parent, RepoFiles files) {
     if (value instanceof String constraint) {
-      return new Requirement(name, List.of(), PoetryConstraints.toPep440(constraint), "", "");
+      return new Requirement(
+          name,
+          List.of(),
+          PoetryConstraints.toPep440(constraint),
+          "",
+          Marker.always(),
+          file,
+          parent.line(name));
     }
     if (value instanceof List<?> alternatives && !alternatives.isEmpty()) {
       // Multiple-constraint dependencies: the first entry stands for the dependency.
@@ -107,12 +114,31 @@ final class PoetryReader {
       } else if (t.string("path") != null) {
         url = "file:" + t.string("path");
       }
-      String marker = t.string("markers") == null ? "" : t.string("markers");
-      if (t.string("python") != null) {
-        String pm = PoetryConstraints.pythonMarker(t.string("python"));
-        marker = marker.isEmpty() ? pm : "(" + marker + ") and " + pm;
+      Marker marker = Marker.always();
+      if (t.string("markers") != null) {
+        try {
+          marker = Pep508.parseMarker(t.string("markers"));
+        } catch (Pep508.SyntaxException e) {
+          files.report(
+              Diagnostic.warning(
+                  file,
+                  t.line("markers"),
+                  t.column("markers"),
+                  "the markers of dependency '"
+                      + name
+                      + "' are not a PEP 508 marker ("
+                      + e.getMessage()
+                      + " at character "
+                      + (e.offset() + 1)
+                      + "); the dependency is ignored"));
+          return null;
+        }
       }
-      return new Requirement(name, extras, url.isEmpty() ? spec : "", url, marker);
+      if (t.string("python") != null) {
+        marker = Marker.and(marker, PoetryConstraints.pythonMarker(t.string("python")));
+      }
+      return new Requirement(
+          name, extras, url.isEmpty() ? spec : "", url, marker, file, parent.line(name));
     }
     files.report(
         Diagnostic.warning(

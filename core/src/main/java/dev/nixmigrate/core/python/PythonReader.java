@@ -2,6 +2,9 @@ package dev.nixmigrate.core.python;
 
 import dev.nixmigrate.core.model.Diagnostic;
 import dev.nixmigrate.core.model.PythonProject;
+import dev.nixmigrate.core.model.PythonProject.BuildBackend;
+import dev.nixmigrate.core.model.PythonProject.PackageManager;
+import dev.nixmigrate.core.model.PythonProject.TestRunner;
 import dev.nixmigrate.core.model.Requirement;
 import dev.nixmigrate.core.read.FieldRule;
 import dev.nixmigrate.core.read.RepoFiles;
@@ -32,35 +35,6 @@ public final class PythonReader {
   static boolean isRequirementsFile(String name) {
     return name.startsWith("requirements") && name.endsWith(".txt");
   }
-
-  private static final Map<String, String> BACKENDS =
-      Map.ofEntries(
-          Map.entry("hatchling.build", "hatchling"),
-          Map.entry("setuptools.build_meta", "setuptools"),
-          Map.entry("setuptools.build_meta:__legacy__", "setuptools"),
-          Map.entry("poetry.core.masonry.api", "poetry-core"),
-          Map.entry("poetry.masonry.api", "poetry-core"),
-          Map.entry("pdm.backend", "pdm-backend"),
-          Map.entry("pdm.pep517.api", "pdm-backend"),
-          Map.entry("flit_core.buildapi", "flit_core"),
-          Map.entry("flit.buildapi", "flit_core"),
-          Map.entry("maturin", "maturin"),
-          Map.entry("scikit_build_core.build", "scikit-build-core"),
-          Map.entry("mesonpy", "mesonpy"),
-          Map.entry("uv_build", "uv_build"));
-
-  /** Backend short names by the distribution that provides them, for in-tree wrapper backends. */
-  private static final Map<String, String> BACKEND_PACKAGES =
-      Map.ofEntries(
-          Map.entry("hatchling", "hatchling"),
-          Map.entry("setuptools", "setuptools"),
-          Map.entry("poetry-core", "poetry-core"),
-          Map.entry("pdm-backend", "pdm-backend"),
-          Map.entry("flit-core", "flit_core"),
-          Map.entry("maturin", "maturin"),
-          Map.entry("scikit-build-core", "scikit-build-core"),
-          Map.entry("meson-python", "mesonpy"),
-          Map.entry("uv-build", "uv_build"));
 
   private final RepoFiles files;
   private final TomlFields fields;
@@ -266,7 +240,7 @@ public final class PythonReader {
     // Build backend.
     String backendObject = "";
     List<Requirement> buildRequires = List.of();
-    String backend;
+    BuildBackend backend;
     TomlDoc bs = py == null ? null : fields.table(py, true, "build-system");
     if (bs != null) {
       String object = fields.string(bs, true, "build-backend");
@@ -275,7 +249,7 @@ public final class PythonReader {
     }
     backend = backend(backendObject, buildRequires, bs != null, setupPy != null, bs);
 
-    String manager = packageManager(py);
+    PackageManager manager = packageManager(py);
     List<PythonProject.RequirementFile> requirementFiles = new ArrayList<>();
     for (String rf : reqFiles) {
       RequirementsFiles.Parsed parsed = RequirementsFiles.read(files, path(rf));
@@ -293,8 +267,8 @@ public final class PythonReader {
               : dir.substring(dir.lastIndexOf('/') + 1);
     }
     List<String> nativeParts = nativeParts(backend, buildRequires, py, setupPy);
-    String testRunner = testRunner(py, cfg, deps, extras, groups, requirementFiles);
-    String testScript = testRunner == null ? null : testScript();
+    TestRunner testRunner = testRunner(py, cfg, deps, extras, groups, requirementFiles);
+    String testScript = testRunner == TestRunner.NONE ? null : testScript();
     requiresPython = requiresPython.replaceAll("\\s+", "");
     return Optional.of(
         new PythonProject(
@@ -305,7 +279,7 @@ public final class PythonReader {
             backendObject,
             buildRequires,
             manager,
-            names.contains(manager + ".lock"),
+            names.contains(manager.id() + ".lock"),
             requiresPython,
             requiresSource,
             deps,
@@ -395,83 +369,80 @@ public final class PythonReader {
     return rule.check(files, m.group(1), path("setup.py"), line, column, keyword + "=");
   }
 
-  private String backend(
+  private BuildBackend backend(
       String object,
       List<Requirement> requires,
       boolean hasBuildSystem,
       boolean hasSetupPy,
       TomlDoc bs) {
     if (!object.isEmpty()) {
-      String known = BACKENDS.get(object.strip());
-      if (known != null) {
-        return known;
+      Optional<BuildBackend> known = BuildBackend.byObject(object.strip());
+      if (known.isPresent()) {
+        return known.get();
       }
       for (Requirement r : requires) {
-        String viaPackage = BACKEND_PACKAGES.get(r.normalizedName());
-        if (viaPackage != null) {
+        Optional<BuildBackend> viaPackage = BuildBackend.byDistribution(r.normalizedName());
+        if (viaPackage.isPresent()) {
           files.report(
               Diagnostic.info(
                   path("pyproject.toml"),
                   bs.line("build-backend"),
                   1,
-                  "custom build backend '" + object + "' wraps " + viaPackage));
-          return viaPackage;
+                  "custom build backend '" + object + "' wraps " + viaPackage.get().id()));
+          return viaPackage.get();
         }
       }
-      return "other";
+      return BuildBackend.OTHER;
     }
     // PEP 517: no build-backend means setuptools' legacy backend (setup.py).
-    return hasBuildSystem || hasSetupPy ? "setuptools" : "none";
+    return hasBuildSystem || hasSetupPy ? BuildBackend.SETUPTOOLS : BuildBackend.NONE;
   }
 
-  private String packageManager(TomlDoc py) {
-    List<String> locks = new ArrayList<>();
-    if (names.contains("uv.lock")) {
-      locks.add("uv");
+  private PackageManager packageManager(TomlDoc py) {
+    List<PackageManager> locks = new ArrayList<>();
+    for (PackageManager m : LOCKING) {
+      if (names.contains(m.id() + ".lock")) {
+        locks.add(m);
+      }
     }
-    if (names.contains("poetry.lock")) {
-      locks.add("poetry");
-    }
-    if (names.contains("pdm.lock")) {
-      locks.add("pdm");
-    }
-    List<String> tools = new ArrayList<>();
+    List<PackageManager> tools = new ArrayList<>();
     if (py != null) {
-      if (py.table("tool", "uv") != null) {
-        tools.add("uv");
-      }
-      if (py.table("tool", "poetry") != null) {
-        tools.add("poetry");
-      }
-      if (py.table("tool", "pdm") != null) {
-        tools.add("pdm");
+      for (PackageManager m : LOCKING) {
+        if (py.table("tool", m.id()) != null) {
+          tools.add(m);
+        }
       }
       if (py.table("tool", "hatch", "envs") != null) {
-        tools.add("hatch");
+        tools.add(PackageManager.HATCH);
       }
     }
     if (names.contains("hatch.toml")) {
-      tools.add("hatch");
+      tools.add(PackageManager.HATCH);
     }
     if (locks.size() == 1) {
       return locks.get(0);
     }
     if (locks.size() > 1) {
-      String chosen = locks.stream().filter(tools::contains).findFirst().orElse(locks.get(0));
+      PackageManager chosen =
+          locks.stream().filter(tools::contains).findFirst().orElse(locks.get(0));
       files.report(
           Diagnostic.warning(
-              path(chosen + ".lock"),
+              path(chosen.id() + ".lock"),
               1,
               1,
               "several lock files ("
-                  + String.join(", ", locks.stream().map(l -> l + ".lock").toList())
+                  + String.join(", ", locks.stream().map(l -> l.id() + ".lock").toList())
                   + "); nixmigrate uses "
-                  + chosen
+                  + chosen.id()
                   + ". Remove the stale lock file to make this certain"));
       return chosen;
     }
-    return tools.isEmpty() ? "pip" : tools.get(0);
+    return tools.isEmpty() ? PackageManager.PIP : tools.get(0);
   }
+
+  /** The package managers with a lock file of their own ({@code uv.lock}), in this order. */
+  private static final List<PackageManager> LOCKING =
+      List.of(PackageManager.UV, PackageManager.POETRY, PackageManager.PDM);
 
   private static String requirementRole(
       String file,
@@ -495,15 +466,15 @@ public final class PythonReader {
   }
 
   private List<String> nativeParts(
-      String backend, List<Requirement> buildRequires, TomlDoc py, String setupPy) {
+      BuildBackend backend, List<Requirement> buildRequires, TomlDoc py, String setupPy) {
     List<String> parts = new ArrayList<>();
     boolean rust =
-        backend.equals("maturin")
+        backend == BuildBackend.MATURIN
             || buildRequires.stream().anyMatch(r -> r.normalizedName().equals("setuptools-rust"));
     boolean cmake =
-        backend.equals("scikit-build-core")
+        backend == BuildBackend.SCIKIT_BUILD_CORE
             || buildRequires.stream().anyMatch(r -> r.normalizedName().equals("scikit-build"));
-    boolean meson = backend.equals("mesonpy");
+    boolean meson = backend == BuildBackend.MESONPY;
     boolean c =
         buildRequires.stream().anyMatch(r -> r.normalizedName().equals("cython"))
             || (py != null && py.has("tool", "setuptools", "ext-modules"))
@@ -557,7 +528,7 @@ public final class PythonReader {
     return null;
   }
 
-  private String testRunner(
+  private TestRunner testRunner(
       TomlDoc py,
       SimpleIni cfg,
       List<Requirement> deps,
@@ -573,16 +544,18 @@ public final class PythonReader {
       pytestConfig = files.text(path("tox.ini")).map(t -> t.contains("[pytest]")).orElse(false);
     }
     if (pytestConfig) {
-      return "pytest";
+      return TestRunner.PYTEST;
     }
     boolean testsDir = names.contains("tests") || names.contains("test");
     if (!testsDir) {
-      return null;
+      return TestRunner.NONE;
     }
     List<Requirement> all = new ArrayList<>(deps);
     extras.values().forEach(all::addAll);
     groups.values().forEach(all::addAll);
     reqFiles.forEach(f -> all.addAll(f.requirements()));
-    return all.stream().anyMatch(r -> r.normalizedName().equals("pytest")) ? "pytest" : "unittest";
+    return all.stream().anyMatch(r -> r.normalizedName().equals("pytest"))
+        ? TestRunner.PYTEST
+        : TestRunner.UNITTEST;
   }
 }

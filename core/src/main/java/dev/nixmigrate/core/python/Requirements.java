@@ -10,13 +10,14 @@ final class Requirements {
   private Requirements() {}
 
   /**
-   * The requirement {@code text}, which starts at {@code line}:{@code column} of {@code file};
-   * null, with a WARNING located at the offending character, when it is not PEP 508.
+   * The requirement {@code text}, which starts at {@code line}:{@code column} of {@code file}, with
+   * that file and line; null, with a WARNING located at the offending character, when it is not PEP
+   * 508.
    */
   static Requirement parse(
       RepoFiles files, String text, String file, int line, int column, String where) {
     try {
-      return Pep508.parse(text);
+      return Pep508.parse(text).at(file, line);
     } catch (Pep508.SyntaxException e) {
       files.report(
           Diagnostic.warning(

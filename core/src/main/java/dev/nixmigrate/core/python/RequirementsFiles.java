@@ -46,6 +46,7 @@ final class RequirementsFiles {
     String[] lines = text.get().split("\r?\n", -1);
     String dir = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/')) : ".";
     for (int i = 0; i < lines.length; i++) {
+      int first = i + 1;
       String line = stripComment(lines[i]).strip();
       while (line.endsWith("\\") && i + 1 < lines.length) {
         line = line.substring(0, line.length() - 1) + " " + stripComment(lines[++i]).strip();
@@ -93,7 +94,7 @@ final class RequirementsFiles {
         continue;
       }
       try {
-        out.add(Pep508.parse(line.replaceFirst("\\s--hash[=\\s].*$", "")));
+        out.add(Pep508.parse(line.replaceFirst("\\s--hash[=\\s].*$", "")).at(rel, first));
       } catch (Pep508.SyntaxException e) {
         files.report(
             Diagnostic.warning(

@@ -18,7 +18,7 @@ class Pep508Test {
     assertEquals("requests", r.normalizedName());
     assertEquals(List.of("socks", "security"), r.extras());
     assertEquals(">=2.31,<3", r.specifier());
-    assertEquals("python_version < '3.13'", r.marker());
+    assertEquals("python_version < \"3.13\"", r.marker().toString());
     assertEquals("", r.url());
   }
 
@@ -29,7 +29,7 @@ class Pep508Test {
             "pip @ https://github.com/pypa/pip/archive/1.3.1.zip ; sys_platform == 'linux'");
     assertEquals("pip", r.name());
     assertEquals("https://github.com/pypa/pip/archive/1.3.1.zip", r.url());
-    assertEquals("sys_platform == 'linux'", r.marker());
+    assertEquals("sys_platform == \"linux\"", r.marker().toString());
   }
 
   @Test
@@ -62,9 +62,19 @@ class Pep508Test {
   }
 
   @Test
+  void aMarkerThatDoesNotParseIsASyntaxErrorWhereItGoesWrong() {
+    Pep508.SyntaxException e =
+        assertThrows(
+            Pep508.SyntaxException.class, () -> Pep508.parse("foo; python_version < '3.11' an"));
+    assertEquals(29, e.offset());
+    e = assertThrows(Pep508.SyntaxException.class, () -> Pep508.parse("foo ; "));
+    assertEquals(6, e.offset());
+  }
+
+  @Test
   void writesItselfBackInPep508Form() throws Exception {
     assertEquals(
-        "httpx[socks]<1,>0.20; python_version<'3.11'",
+        "httpx[socks]<1,>0.20; python_version < \"3.11\"",
         Pep508.parse("httpx[socks] <1,>0.20 ; python_version<'3.11'").toString());
   }
 }

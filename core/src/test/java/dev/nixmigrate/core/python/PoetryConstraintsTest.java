@@ -42,6 +42,6 @@ class PoetryConstraintsTest {
         "^3.10 | python_version >= \"3.10\" and python_version < \"4.0\""
       })
   void turnsPythonConstraintsIntoMarkers(String poetry, String marker) {
-    assertEquals(marker, PoetryConstraints.pythonMarker(poetry));
+    assertEquals(marker, PoetryConstraints.pythonMarker(poetry).toString());
   }
 }

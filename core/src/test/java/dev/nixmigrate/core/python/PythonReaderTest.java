@@ -44,8 +44,11 @@ class PythonReaderTest {
     assertEquals(">=3.8", p.requiresPython());
     assertEquals(
         List.of("requests", "click"), p.dependencies().stream().map(Requirement::name).toList());
-    assertEquals("pytest", p.testRunner());
-    assertEquals("none", p.buildBackend(), "no pyproject and no setup.py: nothing to build with");
+    assertEquals(PythonProject.TestRunner.PYTEST, p.testRunner());
+    assertEquals(
+        PythonProject.BuildBackend.NONE,
+        p.buildBackend(),
+        "no pyproject and no setup.py: nothing to build with");
   }
 
   @Test
@@ -66,7 +69,7 @@ class PythonReaderTest {
         List.of("requests", "flask"), p.dependencies().stream().map(Requirement::name).toList());
     assertEquals("==3.12.*", p.requiresPython());
     assertEquals(".python-version", p.requiresPythonSource());
-    assertEquals("pip", p.packageManager());
+    assertEquals(PythonProject.PackageManager.PIP, p.packageManager());
     assertEquals("runtime", p.requirementFiles().get(0).role());
   }
 
@@ -84,7 +87,7 @@ class PythonReaderTest {
         .file("pyproject.toml", "[project]\nname = \"x\"\nversion = \"1\"\n[tool.poetry]\n");
     RepoFiles files = new RepoFiles(dir);
     PythonProject p = read(files, "pyproject.toml", "uv.lock", "poetry.lock").orElseThrow();
-    assertEquals("poetry", p.packageManager());
+    assertEquals(PythonProject.PackageManager.POETRY, p.packageManager());
     Diagnostic d = files.diagnostics().get(0);
     assertTrue(d.message().contains("several lock files"), d.toString());
   }
@@ -121,5 +124,65 @@ class PythonReaderTest {
     assertTrue(
         files.diagnostics().stream().anyMatch(d -> d.message().contains("includes it back")),
         files.diagnostics().toString());
+  }
+
+  /** Each requirement as {@code name file:line}. */
+  private static List<String> whereRead(List<Requirement> requirements) {
+    return requirements.stream().map(r -> r.name() + " " + r.file() + ":" + r.line()).toList();
+  }
+
+  @Test
+  void eachRequirementKnowsTheFileAndLineItWasReadFrom() {
+    TestRepo.in(dir)
+        .file(
+            "pkg/pyproject.toml",
+            "[project]\nname = \"x\"\nversion = \"1\"\n"
+                + "dependencies = [\n  \"rich\",\n  \"click\",\n]\n"
+                + "[dependency-groups]\ntest = [\"pytest\"]\n")
+        .file("pkg/requirements-dev.txt", "# tools\nruff \\\n  --hash=sha256:abc\nmypy\n")
+        .file("legacy/setup.py", "from setuptools import setup\nsetup()\n")
+        .file(
+            "legacy/setup.cfg",
+            "[metadata]\nname = legacy\n\n[options]\ninstall_requires =\n"
+                + "    requests>=2\n    # pinned\n    idna\n");
+    RepoFiles files = new RepoFiles(dir);
+    PythonProject p =
+        PythonReader.read(files, "pkg", List.of("pyproject.toml", "requirements-dev.txt"))
+            .orElseThrow();
+    assertEquals(
+        List.of("rich pkg/pyproject.toml:5", "click pkg/pyproject.toml:6"),
+        whereRead(p.dependencies()));
+    assertEquals(
+        List.of("pytest pkg/pyproject.toml:9"), whereRead(p.dependencyGroups().get("test")));
+    assertEquals(
+        List.of("ruff pkg/requirements-dev.txt:2", "mypy pkg/requirements-dev.txt:4"),
+        whereRead(p.requirementFiles().get(0).requirements()));
+    PythonProject legacy =
+        PythonReader.read(files, "legacy", List.of("setup.py", "setup.cfg")).orElseThrow();
+    assertEquals(
+        List.of("requests legacy/setup.cfg:6", "idna legacy/setup.cfg:8"),
+        whereRead(legacy.dependencies()));
+  }
+
+  @Test
+  void poetryDependenciesKnowTheirLineAndTypedMarkers() {
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            "[tool.poetry]\nname = \"x\"\nversion = \"1\"\n"
+                + "[tool.poetry.dependencies]\npython = \"^3.9\"\n"
+                + "tomli = { version = \"^2\", python = \"<3.11\","
+                + " markers = \"sys_platform == 'linux' or sys_platform == 'darwin'\" }\n"
+                + "broken = { version = \"1\", markers = \"os_name = 'nt'\" }\n");
+    RepoFiles files = new RepoFiles(dir);
+    PythonProject p = read(files, "pyproject.toml").orElseThrow();
+    Requirement tomli = p.dependencies().get(0);
+    assertEquals(List.of("tomli pyproject.toml:6"), whereRead(p.dependencies()));
+    assertEquals(
+        "(sys_platform == \"linux\" or sys_platform == \"darwin\") and python_version < \"3.11\"",
+        tomli.marker().toString());
+    Diagnostic d = files.diagnostics().get(0);
+    assertEquals(7, d.line(), d.toString());
+    assertTrue(d.message().contains("not a PEP 508 marker"), d.toString());
   }
 }

@@ -4,6 +4,8 @@ import dev.nixmigrate.core.model.CMakeProject;
 import dev.nixmigrate.core.model.NativeBuild;
 import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.PythonProject;
+import dev.nixmigrate.core.model.PythonProject.BuildBackend;
+import dev.nixmigrate.core.model.PythonProject.TestRunner;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.RustProject;
 import dev.nixmigrate.generators.Escape;
@@ -28,7 +30,7 @@ public final class CommandPlanner {
               rs -> {
                 // A maturin project's crate is built through the Python build.
                 boolean viaMaturin =
-                    p.python().map(py -> py.buildBackend().equals("maturin")).orElse(false);
+                    p.python().map(py -> py.buildBackend() == BuildBackend.MATURIN).orElse(false);
                 out.add(rust(p, rs, unique(ids, p, "rust"), viaMaturin));
               });
       // A CMake or meson tree that the Python build backend drives (scikit-build-core,
@@ -65,11 +67,11 @@ public final class CommandPlanner {
     List<String> build = new ArrayList<>();
     List<String> test = new ArrayList<>();
     List<String> lint = new ArrayList<>();
-    boolean tests = py.testRunner() != null;
+    boolean tests = py.testRunner() != TestRunner.NONE;
     // The extra that holds what the tests need (appdirs for a comparison test, pytest-mock).
     String testExtra = testName(py.optionalDependencies().keySet());
     switch (py.packageManager()) {
-      case "uv" -> {
+      case UV -> {
         // uv installs only the default groups (dev); a test group is added by name. With a lock,
         // --locked makes an out-of-date uv.lock fail CI instead of being rewritten there.
         StringBuilder sync = new StringBuilder(py.locked() ? "uv sync --locked" : "uv sync");
@@ -85,19 +87,19 @@ public final class CommandPlanner {
           test.add(
               py.testScript() != null
                   ? "uv run " + script(py)
-                  : py.testRunner().equals("pytest")
+                  : py.testRunner() == TestRunner.PYTEST
                       ? "uv run pytest"
                       : "uv run python -m unittest");
         }
       }
-      case "poetry" -> {
+      case POETRY -> {
         setup.add("poetry install --all-extras");
         build.add("poetry build");
         if (tests) {
-          test.add("poetry run " + (py.testScript() != null ? script(py) : runner(py)));
+          test.add("poetry run " + (py.testScript() != null ? script(py) : py.testRunner().id()));
         }
       }
-      case "pdm" -> {
+      case PDM -> {
         // pdm installs every dependency group by default (docs too); with a test group, only it.
         String group = testName(py.dependencyGroups().keySet());
         setup.add(
@@ -108,26 +110,26 @@ public final class CommandPlanner {
                     : "pdm install");
         build.add("pdm build");
         if (tests) {
-          test.add("pdm run " + (py.testScript() != null ? script(py) : runner(py)));
+          test.add("pdm run " + (py.testScript() != null ? script(py) : py.testRunner().id()));
         }
       }
-      case "hatch" -> {
+      case HATCH -> {
         build.add("hatch build");
         if (tests && testExtra != null) {
           // hatch test's own environment knows nothing of the project's test extra; pip does.
           setup.add("python -m pip install --upgrade pip");
           setup.add("python -m pip install -e " + Escape.shellWord(".[" + testExtra + "]"));
-          if (py.testRunner().equals("pytest")) {
+          if (py.testRunner() == TestRunner.PYTEST) {
             setup.add("python -m pip install pytest");
           }
-          test.add(py.testScript() != null ? script(py) : "python -m " + runner(py));
+          test.add(py.testScript() != null ? script(py) : "python -m " + py.testRunner().id());
         } else if (tests) {
           test.add("hatch test");
         }
       }
       default -> {
         setup.add("python -m pip install --upgrade pip build");
-        if (py.buildBackend().equals("none")) {
+        if (py.buildBackend() == BuildBackend.NONE) {
           for (PythonProject.RequirementFile f : py.requirementFiles()) {
             String rel = relative(f.path(), p.path());
             setup.add("python -m pip install -r " + Escape.shellWord(rel));
@@ -139,10 +141,10 @@ public final class CommandPlanner {
           build.add("python -m build");
         }
         if (tests) {
-          if (py.testRunner().equals("pytest")) {
+          if (py.testRunner() == TestRunner.PYTEST) {
             setup.add("python -m pip install pytest");
           }
-          test.add(py.testScript() != null ? script(py) : "python -m " + runner(py));
+          test.add(py.testScript() != null ? script(py) : "python -m " + py.testRunner().id());
         }
       }
     }
@@ -151,11 +153,11 @@ public final class CommandPlanner {
     }
     lint.add(
         switch (py.packageManager()) {
-          case "uv" -> "uv run python -m compileall -q .";
-          case "poetry" -> "poetry check";
+          case UV -> "uv run python -m compileall -q .";
+          case POETRY -> "poetry check";
           default -> "python -m compileall -q .";
         });
-    boolean packaged = !py.buildBackend().equals("none");
+    boolean packaged = py.buildBackend() != BuildBackend.NONE;
     return new ProjectCommands(
         id,
         "python",
@@ -183,10 +185,6 @@ public final class CommandPlanner {
   /** The project's own test script, which sets what its tests expect before it runs them. */
   private static String script(PythonProject py) {
     return "bash " + Escape.shellWord(py.testScript());
-  }
-
-  private static String runner(PythonProject py) {
-    return py.testRunner().equals("pytest") ? "pytest" : "unittest";
   }
 
   private static ProjectCommands rust(Project p, RustProject rs, String id, boolean viaMaturin) {

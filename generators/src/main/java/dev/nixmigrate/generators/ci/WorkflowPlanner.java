@@ -102,11 +102,11 @@ public final class WorkflowPlanner {
    * the other managers (uv and pip are cached by their setup actions).
    */
   private static List<KeyValue> managerCache(ProjectCommands c, PythonProject py) {
-    String manager = py.packageManager();
+    String manager = py.packageManager().id();
     String folder =
-        switch (manager) {
-          case "poetry" -> "pypoetry";
-          case "pdm" -> "pdm";
+        switch (py.packageManager()) {
+          case POETRY -> "pypoetry";
+          case PDM -> "pdm";
           default -> null;
         };
     if (folder == null) {
@@ -128,7 +128,7 @@ public final class WorkflowPlanner {
   private static Step cacheStep(String half, PythonProject py, List<KeyValue> with) {
     String verb = half.equals("save") ? "Save " : "Restore ";
     return new Step(
-        verb + py.packageManager() + "'s download cache",
+        verb + py.packageManager().id() + "'s download cache",
         null,
         ActionPins.uses("actions/cache").replace("actions/cache@", "actions/cache/" + half + "@"),
         with,
@@ -141,7 +141,7 @@ public final class WorkflowPlanner {
     steps.add(checkout());
     // Dependency caches come with step 1; they are written only from the default branch.
     boolean cache = true;
-    if (py.packageManager().equals("uv")) {
+    if (py.packageManager() == PythonProject.PackageManager.UV) {
       List<KeyValue> with =
           new ArrayList<>(List.of(new KeyValue("python-version", "${{ matrix.python-version }}")));
       with.add(new KeyValue("enable-cache", cache ? "true" : "false"));
@@ -158,7 +158,7 @@ public final class WorkflowPlanner {
     } else {
       List<KeyValue> with =
           new ArrayList<>(List.of(new KeyValue("python-version", "${{ matrix.python-version }}")));
-      if (cache && py.packageManager().equals("pip")) {
+      if (cache && py.packageManager() == PythonProject.PackageManager.PIP) {
         with.add(new KeyValue("cache", "pip"));
         String deps =
             py.requirementFiles().isEmpty()
@@ -175,10 +175,9 @@ public final class WorkflowPlanner {
       steps.add(
           new Step(
               "Set up Python", null, ActionPins.uses("actions/setup-python"), with, List.of()));
-      if (!py.packageManager().equals("pip")) {
-        steps.add(
-            Step.run(
-                "Install " + py.packageManager(), List.of("pipx install " + py.packageManager())));
+      if (py.packageManager() != PythonProject.PackageManager.PIP) {
+        String manager = py.packageManager().id();
+        steps.add(Step.run("Install " + manager, List.of("pipx install " + manager)));
       }
     }
     List<KeyValue> downloads = managerCache(c, py);

@@ -49,16 +49,16 @@ public final class DevShellPlanner {
       PythonProject py = pyProject.get().python().orElseThrow();
       String interpreter = interpreter(py, pyProject.get().path());
       switch (py.packageManager()) {
-        case "uv" -> {
+        case UV -> {
           packages.add(NixExpr.pkg(interpreter));
           packages.add(NixExpr.pkg("uv"));
           env.put("UV_PYTHON", NixExpr.pkg(interpreter) + ".interpreter");
           env.put("UV_PYTHON_DOWNLOADS", Escape.nixString("never"));
           hook.add("unset PYTHONPATH");
         }
-        case "poetry", "pdm", "hatch" -> {
+        case POETRY, PDM, HATCH -> {
           packages.add(NixExpr.pkg(interpreter));
-          packages.add(NixExpr.pkg(py.packageManager()));
+          packages.add(NixExpr.pkg(py.packageManager().id()));
           hook.add("unset PYTHONPATH");
         }
         default -> {
@@ -149,10 +149,9 @@ public final class DevShellPlanner {
 
   /** The newest stable CPython nixpkgs has that requires-python allows. */
   String interpreter(PythonProject py, String path) {
-    Map<String, String> all = data.stablePythonInterpreters();
-    List<String> versions = all.keySet().stream().sorted(DevShellPlanner::compareVersions).toList();
-    Optional<String> chosen = PythonVersions.newestAllowed(py.requiresPython(), versions);
+    Optional<String> chosen = interpreterVersion(py);
     if (chosen.isEmpty()) {
+      List<String> versions = interpreterVersions();
       warnings.add(
           py.requiresPythonSource().isEmpty() ? path : py.requiresPythonSource(),
           "requires-python "
@@ -162,7 +161,21 @@ public final class DevShellPlanner {
               + "); the dev shell uses python3");
       return "python3";
     }
-    return all.get(chosen.get());
+    return data.stablePythonInterpreters().get(chosen.get());
+  }
+
+  /**
+   * The CPython minor version ({@code 3.13}) of {@link #interpreter}: the newest nixpkgs has that
+   * requires-python allows; empty when none is, and the shell falls back to python3.
+   */
+  Optional<String> interpreterVersion(PythonProject py) {
+    return PythonVersions.newestAllowed(py.requiresPython(), interpreterVersions());
+  }
+
+  private List<String> interpreterVersions() {
+    return data.stablePythonInterpreters().keySet().stream()
+        .sorted(DevShellPlanner::compareVersions)
+        .toList();
   }
 
   static int compareVersions(String a, String b) {

@@ -1,5 +1,6 @@
 package dev.nixmigrate.generators.nix;
 
+import dev.nixmigrate.core.model.PythonProject;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
@@ -39,7 +40,11 @@ public final class EnvrcGenerator implements Generator {
     // machine-local.
     boolean venv =
         facts.projects().stream()
-            .anyMatch(p -> p.python().map(py -> py.packageManager().equals("pip")).orElse(false));
+            .anyMatch(
+                p ->
+                    p.python()
+                        .map(py -> py.packageManager() == PythonProject.PackageManager.PIP)
+                        .orElse(false));
     String ignore = ".direnv/\nresult\nresult-*\n" + (venv ? ".venv/\n" : "");
     return List.of(
         new GeneratedFile(".envrc", envrc, 3, name(), GeneratedFile.Mode.WHOLE),

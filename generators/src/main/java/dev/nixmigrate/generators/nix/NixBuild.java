@@ -1,5 +1,6 @@
 package dev.nixmigrate.generators.nix;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ import java.util.List;
  * @param src a Nix path expression
  * @param builder the function that builds it, e.g. {@code pkgs.python313.pkgs.buildPythonPackage}
  * @param buildSystem Python build backends ({@code ps.hatchling})
- * @param dependencies Python runtime dependencies
+ * @param dependencies Python runtime dependencies on every system
+ * @param platformDependencies Python runtime dependencies of some systems only
  * @param nativeBuildInputs tools for the build machine
  * @param buildInputs libraries
  * @param checkInputs test tools ({@code ps.pytestCheckHook})
@@ -35,6 +37,7 @@ public record NixBuild(
     String builder,
     List<String> buildSystem,
     List<String> dependencies,
+    List<OnPlatform> platformDependencies,
     List<String> nativeBuildInputs,
     List<String> buildInputs,
     List<String> checkInputs,
@@ -50,6 +53,7 @@ public record NixBuild(
   public NixBuild {
     buildSystem = List.copyOf(buildSystem);
     dependencies = List.copyOf(dependencies);
+    platformDependencies = List.copyOf(platformDependencies);
     nativeBuildInputs = List.copyOf(nativeBuildInputs);
     buildInputs = List.copyOf(buildInputs);
     checkInputs = List.copyOf(checkInputs);
@@ -87,6 +91,7 @@ public record NixBuild(
         "pkgs.stdenv.mkDerivation",
         List.of(),
         List.of(),
+        List.of(),
         nativeBuildInputs,
         buildInputs,
         List.of(),
@@ -100,12 +105,47 @@ public record NixBuild(
         doCheck);
   }
 
+  /**
+   * The {@code dependencies} list as its parts: the list of every system's, when there are any,
+   * then one list per platform.
+   */
+  public List<OnPlatform> dependencyParts() {
+    List<OnPlatform> parts = new ArrayList<>();
+    if (!dependencies.isEmpty()) {
+      parts.add(new OnPlatform(OnPlatform.EVERY, dependencies));
+    }
+    parts.addAll(platformDependencies);
+    return parts;
+  }
+
   public boolean hasLockFile() {
     return lockFile != null;
   }
 
   public boolean hasCheckTarget() {
     return checkTarget != null;
+  }
+
+  /**
+   * Items of a list that only some systems have, written {@code lib.optionals
+   * stdenv.hostPlatform.isLinux [ ... ]}.
+   *
+   * @param platform the {@code hostPlatform} attribute that holds there ({@code isLinux}), or empty
+   *     for every system
+   * @param items Nix expressions
+   */
+  public record OnPlatform(String platform, List<String> items) {
+    static final String EVERY = "";
+    static final String LINUX = "isLinux";
+    static final String DARWIN = "isDarwin";
+
+    public OnPlatform {
+      items = List.copyOf(items);
+    }
+
+    public boolean everywhere() {
+      return platform.equals(EVERY);
+    }
   }
 
   /**

@@ -153,6 +153,7 @@ public final class NixBuildPlanner {
             "pkgs.rustPlatform.buildRustPackage",
             List.of(),
             List.of(),
+            List.of(),
             List.copyOf(nativeInputs),
             List.copyOf(buildInputs),
             List.of(),

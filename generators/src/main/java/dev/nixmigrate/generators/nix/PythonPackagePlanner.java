@@ -3,12 +3,15 @@ package dev.nixmigrate.generators.nix;
 import dev.nixmigrate.core.model.NixPackage;
 import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.PythonProject;
+import dev.nixmigrate.core.model.PythonProject.BuildBackend;
 import dev.nixmigrate.core.model.Requirement;
 import dev.nixmigrate.core.model.RustProject;
 import dev.nixmigrate.core.nixpkgs.NixpkgsData;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Warnings;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,23 +24,19 @@ import java.util.Set;
  * requirements, and the native parts' hooks.
  */
 final class PythonPackagePlanner {
-  /** Backend short name to its python3Packages attribute. */
-  private static final Map<String, String> BACKENDS =
-      Map.of(
-          "hatchling",
-          "hatchling",
-          "setuptools",
-          "setuptools",
-          "poetry-core",
-          "poetry-core",
-          "pdm-backend",
-          "pdm-backend",
-          "flit_core",
-          "flit-core",
-          "scikit-build-core",
-          "scikit-build-core",
-          "mesonpy",
-          "meson-python");
+  /**
+   * The backends whose python3Packages attribute is checked: the distribution's name (hatchling,
+   * flit-core, meson-python, ...).
+   */
+  private static final Set<BuildBackend> PACKAGED_BACKENDS =
+      EnumSet.of(
+          BuildBackend.HATCHLING,
+          BuildBackend.SETUPTOOLS,
+          BuildBackend.POETRY_CORE,
+          BuildBackend.PDM_BACKEND,
+          BuildBackend.FLIT_CORE,
+          BuildBackend.SCIKIT_BUILD_CORE,
+          BuildBackend.MESONPY);
 
   /**
    * maturin builds through {@code maturinBuildHook}, which runs maturin itself instead of {@code
@@ -54,6 +53,10 @@ final class PythonPackagePlanner {
    * UV_DYNAMIC_VERSIONING_BYPASS}, pdm-backend's {@code PDM_BUILD_SCM_VERSION} (each package's
    * setup-hook.sh).
    */
+  /** Every system's dependencies first, then Linux's and Darwin's own. */
+  private static final List<String> PLATFORMS =
+      List.of(NixBuild.OnPlatform.EVERY, NixBuild.OnPlatform.LINUX, NixBuild.OnPlatform.DARWIN);
+
   private static final Set<String> VERSION_HOOKS =
       Set.of("setuptools-scm", "hatch-vcs", "uv-dynamic-versioning", "pdm-backend");
 
@@ -79,26 +82,36 @@ final class PythonPackagePlanner {
 
   Optional<NixBuild> plan(Project p, PythonProject py, String attr, String src) {
     String interpreter = shell.interpreter(py, p.path());
+    MarkerPlatforms platforms = new MarkerPlatforms(shell.interpreterVersion(py));
     String manifest = NixBuildPlanner.file(p, "pyproject.toml");
     List<String> notes = new ArrayList<>();
-    List<String> buildSystem = buildSystem(py, manifest, notes);
-    LinkedHashSet<String> deps = new LinkedHashSet<>();
+    List<String> buildSystem = buildSystem(py, platforms, manifest, notes);
+    Map<String, LinkedHashSet<String>> byPlatform = new LinkedHashMap<>();
+    for (String platform : PLATFORMS) {
+      byPlatform.put(platform, new LinkedHashSet<>());
+    }
     for (Requirement r : py.dependencies()) {
-      if (!applies(r)) {
+      Optional<String> where = platforms.where(r);
+      if (where.isEmpty()) {
         continue;
       }
       Optional<String> found = data.python3Package(r.normalizedName());
       if (found.isPresent()) {
-        deps.add("ps." + found.get());
+        byPlatform.get(where.get()).add("ps." + found.get());
       } else {
         notes.add("not in nixpkgs' python3Packages: " + r.normalizedName());
-        warnings.add(
-            manifest,
-            "dependency "
-                + r.normalizedName()
-                + " has no python3Packages attribute nixmigrate knows; it is listed in a comment in flake.nix");
+        warn(r, manifest, "dependency", "it is listed in a comment in flake.nix");
       }
     }
+    Set<String> deps = byPlatform.remove(NixBuild.OnPlatform.EVERY);
+    List<NixBuild.OnPlatform> platformDeps = new ArrayList<>();
+    byPlatform.forEach(
+        (platform, items) -> {
+          items.removeAll(deps);
+          if (!items.isEmpty()) {
+            platformDeps.add(new NixBuild.OnPlatform(platform, List.copyOf(items)));
+          }
+        });
     List<String> nativeInputs = new ArrayList<>();
     List<String> buildInputs = new ArrayList<>();
     String lock = null;
@@ -127,7 +140,7 @@ final class PythonPackagePlanner {
       }
     }
     String version = version(py, buildSystem, manifest, notes);
-    List<String> checks = checkInputs(py, deps, notes);
+    List<String> checks = checkInputs(py, platforms, deps, notes);
     boolean doCheck = !checks.isEmpty();
     Optional<String> cmakeTests = cmakeBuiltTests(p, py);
     if (doCheck && cmakeTests.isPresent()) {
@@ -152,6 +165,7 @@ final class PythonPackagePlanner {
             NixExpr.pkg(interpreter) + ".pkgs.buildPythonPackage",
             buildSystem,
             List.copyOf(deps),
+            platformDeps,
             nativeInputs,
             buildInputs,
             checks,
@@ -171,34 +185,31 @@ final class PythonPackagePlanner {
    * finds only what build-system installs (pkgs/development/interpreters/python/hooks/
    * pypa-build-hook.sh). The rest are named in a warning.
    */
-  private List<String> buildSystem(PythonProject py, String manifest, List<String> notes) {
+  private List<String> buildSystem(
+      PythonProject py, MarkerPlatforms platforms, String manifest, List<String> notes) {
     LinkedHashSet<String> out = new LinkedHashSet<>();
-    String backend = BACKENDS.get(py.buildBackend());
-    if (backend != null) {
-      out.add("ps." + backend);
-    } else if (!py.buildBackend().equals("maturin")) {
+    BuildBackend backend = py.buildBackend();
+    if (PACKAGED_BACKENDS.contains(backend)) {
+      out.add("ps." + backend.distribution());
+    } else if (backend != BuildBackend.MATURIN) {
       warnings.add(
           manifest,
           "build backend "
-              + py.buildBackend()
+              + backend.id()
               + " has no checked python3Packages attribute; add it to build-system in flake.nix");
-      notes.add("build backend " + py.buildBackend() + ": add its package to build-system");
+      notes.add("build backend " + backend.id() + ": add its package to build-system");
     }
     for (Requirement r : py.buildRequires()) {
       String name = r.normalizedName();
-      if (!applies(r) || (name.equals(MATURIN) && py.nativeParts().contains("rust"))) {
+      if (!platforms.applies(r) || (name.equals(MATURIN) && py.nativeParts().contains("rust"))) {
         continue;
       }
       Optional<String> found = data.python3Package(name);
       if (found.isPresent()) {
         out.add("ps." + found.get());
-      } else if (BACKENDS.values().stream().noneMatch(b -> Requirement.normalize(b).equals(name))) {
+      } else if (PACKAGED_BACKENDS.stream().noneMatch(b -> b.distribution().equals(name))) {
         notes.add("build requirement not in nixpkgs' python3Packages: " + name);
-        warnings.add(
-            manifest,
-            "build requirement "
-                + name
-                + " has no python3Packages attribute nixmigrate knows; add its package to build-system in flake.nix");
+        warn(r, manifest, "build requirement", "add its package to build-system in flake.nix");
       }
     }
     return List.copyOf(out);
@@ -210,8 +221,9 @@ final class PythonPackagePlanner {
    * environment, where only these and the dependencies are installed. pytest itself comes with the
    * hook.
    */
-  private List<String> checkInputs(PythonProject py, Set<String> deps, List<String> notes) {
-    if (!"pytest".equals(py.testRunner())) {
+  private List<String> checkInputs(
+      PythonProject py, MarkerPlatforms platforms, Set<String> deps, List<String> notes) {
+    if (py.testRunner() != PythonProject.TestRunner.PYTEST) {
       return List.of();
     }
     LinkedHashSet<String> out = new LinkedHashSet<>(List.of("ps.pytestCheckHook"));
@@ -222,7 +234,7 @@ final class PythonPackagePlanner {
     }
     for (Requirement r : wanted) {
       String name = r.normalizedName();
-      if (!applies(r) || name.equals("pytest")) {
+      if (!platforms.applies(r) || name.equals("pytest")) {
         continue;
       }
       Optional<String> found = data.python3Package(name);
@@ -281,10 +293,17 @@ final class PythonPackagePlanner {
   }
 
   /**
-   * Whether a requirement applies to the interpreter nixmigrate chooses: backports for older
-   * Pythons (tomli, typing-extensions below 3.11) do not.
+   * Warns that nixpkgs has no package for {@code r}, naming the file and line it was read from
+   * ({@code fallback} for one read from no file).
    */
-  private static boolean applies(Requirement r) {
-    return !(r.marker().contains("python_version") && r.marker().contains("<"));
+  private void warn(Requirement r, String fallback, String what, String todo) {
+    warnings.add(
+        r.file().isEmpty() ? fallback : r.file(),
+        what
+            + " "
+            + r.normalizedName()
+            + (r.line() > 0 ? " (line " + r.line() + ")" : "")
+            + " has no python3Packages attribute nixmigrate knows; "
+            + todo);
   }
 }

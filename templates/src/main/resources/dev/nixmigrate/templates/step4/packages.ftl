@@ -8,6 +8,16 @@ ${indent}  ${item}
 ${indent}];
 </#if>
 </#macro>
+<#-- A list made of parts, some only for one platform: [ ... ] ++ lib.optionals isLinux [ ... ]. -->
+<#macro parts name parts indent>
+<#list parts as part>
+<#if part?is_first>${indent}${name} = <#else>${indent}++ </#if><#if !part.everywhere()>pkgs.lib.optionals pkgs.stdenv.hostPlatform.${part.platform} </#if>[
+<#list part.items as item>
+${indent}  ${item}
+</#list>
+${indent}]<#if part?is_last>;</#if>
+</#list>
+</#macro>
 <#macro package build indent>
 <#list build.notes as note>
 ${indent}# ${note}
@@ -25,7 +35,7 @@ ${indent}  cargoDeps = pkgs.rustPlatform.importCargoLock { lockFile = ${build.lo
 ${indent}  dontUseCmakeConfigure = true;
 </#if>
 <@list "build-system" build.buildSystem indent + "  "/>
-<@list "dependencies" build.dependencies indent + "  "/>
+<@parts "dependencies" build.dependencyParts() indent + "  "/>
 <@list "nativeBuildInputs" build.nativeBuildInputs indent + "  "/>
 <@list "buildInputs" build.buildInputs indent + "  "/>
 <@list "nativeCheckInputs" build.checkInputs indent + "  "/>
