@@ -1,10 +1,10 @@
 package dev.nixmigrate.core;
 
+import dev.nixmigrate.core.internal.scan.PathNames;
+import dev.nixmigrate.core.internal.scan.Scan;
 import dev.nixmigrate.core.model.Diagnostic;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.StepStatus;
-import dev.nixmigrate.core.scan.PathNames;
-import dev.nixmigrate.core.scan.Scan;
 import dev.nixmigrate.core.steps.Steps;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.nixmigrate.generators;
 
 import dev.nixmigrate.core.NixMigrateException;
-import dev.nixmigrate.core.text.Backslashed;
+import dev.nixmigrate.core.internal.text.Backslashed;
 import java.util.regex.Pattern;
 
 /**

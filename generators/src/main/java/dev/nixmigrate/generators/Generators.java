@@ -1,13 +1,13 @@
 package dev.nixmigrate.generators;
 
 import dev.nixmigrate.core.model.RepoFacts;
-import dev.nixmigrate.generators.ci.JustfileGenerator;
-import dev.nixmigrate.generators.ci.WorkflowCacheEditor;
-import dev.nixmigrate.generators.ci.WorkflowGenerator;
-import dev.nixmigrate.generators.nix.CacheConfigGenerator;
-import dev.nixmigrate.generators.nix.EnvrcGenerator;
-import dev.nixmigrate.generators.nix.FlakeGenerator;
-import dev.nixmigrate.generators.nix.NixWorkflowGenerator;
+import dev.nixmigrate.generators.internal.ci.JustfileGenerator;
+import dev.nixmigrate.generators.internal.ci.WorkflowCacheEditor;
+import dev.nixmigrate.generators.internal.ci.WorkflowGenerator;
+import dev.nixmigrate.generators.internal.nix.CacheConfigGenerator;
+import dev.nixmigrate.generators.internal.nix.EnvrcGenerator;
+import dev.nixmigrate.generators.internal.nix.FlakeGenerator;
+import dev.nixmigrate.generators.internal.nix.NixWorkflowGenerator;
 import java.util.List;
 
 /** The generators' facade: every file a repository needs to reach a step. */

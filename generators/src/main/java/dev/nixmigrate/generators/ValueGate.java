@@ -1,9 +1,9 @@
 package dev.nixmigrate.generators;
 
 import dev.nixmigrate.core.NixMigrateException;
+import dev.nixmigrate.core.internal.scan.PathNames;
 import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.RepoFacts;
-import dev.nixmigrate.core.scan.PathNames;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Map;

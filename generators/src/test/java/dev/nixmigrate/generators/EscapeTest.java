@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.NixMigrateException;
-import dev.nixmigrate.core.read.Json;
-import dev.nixmigrate.core.read.YamlReader;
+import dev.nixmigrate.core.internal.read.Json;
+import dev.nixmigrate.core.internal.read.YamlReader;
 import dev.nixmigrate.testing.Processes;
 import dev.nixmigrate.testing.Tools;
 import java.util.ArrayList;
@@ -156,7 +156,7 @@ class EscapeTest {
     for (int i = 0; i < values.size(); i++) {
       doc.append("k").append(i).append(" = ").append(Escape.tomlString(values.get(i))).append('\n');
     }
-    var parsed = dev.nixmigrate.core.read.TomlReader.parse(doc.toString(), "test.toml");
+    var parsed = dev.nixmigrate.core.internal.read.TomlReader.parse(doc.toString(), "test.toml");
     for (int i = 0; i < values.size(); i++) {
       assertEquals(values.get(i), parsed.string("k" + i), doc.toString());
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.RepoScanner;
-import dev.nixmigrate.generators.nix.FlakeHookup;
+import dev.nixmigrate.generators.internal.nix.FlakeHookup;
 import dev.nixmigrate.testing.Processes;
 import dev.nixmigrate.testing.TreeCopy;
 import java.nio.charset.StandardCharsets;

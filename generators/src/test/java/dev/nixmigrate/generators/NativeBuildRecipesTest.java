@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.RepoScanner;
 import dev.nixmigrate.core.model.RepoFacts;
-import dev.nixmigrate.generators.ci.WorkflowGenerator;
+import dev.nixmigrate.generators.internal.ci.WorkflowGenerator;
 import dev.nixmigrate.testing.Processes;
 import dev.nixmigrate.testing.TestRepo;
 import dev.nixmigrate.testing.Tools;

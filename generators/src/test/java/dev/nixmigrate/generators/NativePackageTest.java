@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.RepoScanner;
-import dev.nixmigrate.core.nixpkgs.NixpkgsData;
-import dev.nixmigrate.generators.nix.NixBuild;
-import dev.nixmigrate.generators.nix.NixBuildPlanner;
+import dev.nixmigrate.core.internal.nixpkgs.NixpkgsData;
+import dev.nixmigrate.generators.internal.nix.NixBuild;
+import dev.nixmigrate.generators.internal.nix.NixBuildPlanner;
 import dev.nixmigrate.testing.Processes;
 import dev.nixmigrate.testing.TestRepo;
 import dev.nixmigrate.testing.Tools;

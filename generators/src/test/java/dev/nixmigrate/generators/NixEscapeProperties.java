@@ -3,7 +3,7 @@ package dev.nixmigrate.generators;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nixmigrate.core.read.Json;
+import dev.nixmigrate.core.internal.read.Json;
 import dev.nixmigrate.testing.Processes;
 import dev.nixmigrate.testing.Tools;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.RepoScanner;
-import dev.nixmigrate.core.read.YamlReader;
-import dev.nixmigrate.generators.ci.WorkflowGenerator;
+import dev.nixmigrate.core.internal.read.YamlReader;
+import dev.nixmigrate.generators.internal.ci.WorkflowGenerator;
 import dev.nixmigrate.testing.Processes;
 import dev.nixmigrate.testing.TestRepo;
 import dev.nixmigrate.testing.Tools;

@@ -1,7 +1,7 @@
 package dev.nixmigrate.generators;
 
-import dev.nixmigrate.core.nixpkgs.NixpkgsData;
-import dev.nixmigrate.generators.nix.NixExprs;
+import dev.nixmigrate.core.internal.nixpkgs.NixpkgsData;
+import dev.nixmigrate.generators.internal.nix.NixExprs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.nixmigrate.cli;
 
 import dev.nixmigrate.core.NixMigrateException;
-import dev.nixmigrate.core.read.ManifestException;
-import dev.nixmigrate.core.read.ManifestText;
+import dev.nixmigrate.core.internal.read.ManifestException;
+import dev.nixmigrate.core.internal.read.ManifestText;
 import dev.nixmigrate.migrate.Plan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -252,6 +252,17 @@ public final class NixMigrate {
     return dryRun ? shown(root, plan, false) : apply(root, plan, false);
   }
 
+  /**
+   * The options the repository's {@code nixmigrate.toml} records, read as the command line reads
+   * them (flags aside), else the defaults: what a library caller passes to {@link #plan}, {@link
+   * #step} and {@link #check} to get the command line's answers.
+   */
+  public static Options options(Path repo) {
+    return Settings.read(repo.toAbsolutePath().normalize())
+        .map(Settings::options)
+        .orElse(Options.defaults());
+  }
+
   /** The highest step among the files nixmigrate has recorded writing (0 when none). */
   public static int stepReached(Path repo) {
     return State.read(repo.toAbsolutePath().normalize()).files().values().stream()
@@ -266,8 +277,8 @@ public final class NixMigrate {
       return null;
     }
     try {
-      return dev.nixmigrate.core.read.ManifestText.read(file, rel);
-    } catch (dev.nixmigrate.core.read.ManifestException e) {
+      return dev.nixmigrate.core.internal.read.ManifestText.read(file, rel);
+    } catch (dev.nixmigrate.core.internal.read.ManifestException e) {
       // Says which byte and where, as for manifests.
       throw new NixMigrateException(NixMigrateException.Kind.BAD_INPUT, e.diagnostic().toString());
     }

@@ -1,9 +1,9 @@
 package dev.nixmigrate.migrate;
 
 import dev.nixmigrate.core.NixMigrateException;
+import dev.nixmigrate.core.internal.read.Json;
+import dev.nixmigrate.core.internal.read.ManifestException;
 import dev.nixmigrate.core.json.JsonWriter;
-import dev.nixmigrate.core.read.Json;
-import dev.nixmigrate.core.read.ManifestException;
 import dev.nixmigrate.generators.Warning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.nixmigrate.migrate;
 
 import dev.nixmigrate.core.NixMigrateException;
-import dev.nixmigrate.core.read.ManifestException;
-import dev.nixmigrate.core.read.TomlDoc;
-import dev.nixmigrate.core.read.TomlReader;
+import dev.nixmigrate.core.internal.read.ManifestException;
+import dev.nixmigrate.core.internal.read.TomlDoc;
+import dev.nixmigrate.core.internal.read.TomlReader;
 import dev.nixmigrate.core.steps.Steps;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Options;

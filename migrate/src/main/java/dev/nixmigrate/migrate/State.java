@@ -1,10 +1,10 @@
 package dev.nixmigrate.migrate;
 
 import dev.nixmigrate.core.NixMigrateException;
+import dev.nixmigrate.core.internal.read.Json;
+import dev.nixmigrate.core.internal.read.ManifestException;
+import dev.nixmigrate.core.internal.read.ManifestText;
 import dev.nixmigrate.core.json.JsonWriter;
-import dev.nixmigrate.core.read.Json;
-import dev.nixmigrate.core.read.ManifestException;
-import dev.nixmigrate.core.read.ManifestText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

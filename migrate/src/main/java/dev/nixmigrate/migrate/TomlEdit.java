@@ -1,8 +1,8 @@
 package dev.nixmigrate.migrate;
 
-import dev.nixmigrate.core.read.ManifestException;
-import dev.nixmigrate.core.read.TomlDoc;
-import dev.nixmigrate.core.read.TomlReader;
+import dev.nixmigrate.core.internal.read.ManifestException;
+import dev.nixmigrate.core.internal.read.TomlDoc;
+import dev.nixmigrate.core.internal.read.TomlReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.nixmigrate.pr;
 
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.TemplateEngine;
-import dev.nixmigrate.generators.ci.ActionPins;
+import dev.nixmigrate.generators.internal.ci.ActionPins;
 import dev.nixmigrate.migrate.NixMigrate;
 import dev.nixmigrate.migrate.StepResult;
 import java.nio.file.Path;

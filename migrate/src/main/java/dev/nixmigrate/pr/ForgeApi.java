@@ -1,8 +1,8 @@
 package dev.nixmigrate.pr;
 
+import dev.nixmigrate.core.internal.read.Json;
+import dev.nixmigrate.core.internal.read.ManifestException;
 import dev.nixmigrate.core.json.JsonWriter;
-import dev.nixmigrate.core.read.Json;
-import dev.nixmigrate.core.read.ManifestException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

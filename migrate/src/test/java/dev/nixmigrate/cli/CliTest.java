@@ -215,7 +215,7 @@ class CliTest {
             "x-1:" + "C".repeat(43) + "=");
     assertEquals(0, r.code(), r.err());
     java.util.Map<?, ?> m =
-        (java.util.Map<?, ?>) dev.nixmigrate.core.read.Json.parse(r.out(), "plan");
+        (java.util.Map<?, ?>) dev.nixmigrate.core.internal.read.Json.parse(r.out(), "plan");
     List<String> paths =
         ((List<?>) m.get("changes"))
             .stream().map(c -> String.valueOf(((java.util.Map<?, ?>) c).get("path"))).toList();
@@ -320,7 +320,7 @@ class CliTest {
       assertTrue(text.out().contains(s.number() + ". " + s.name()), text.out());
     }
     Run json = run("steps", "--json");
-    Object parsed = dev.nixmigrate.core.read.Json.parse(json.out(), "steps");
+    Object parsed = dev.nixmigrate.core.internal.read.Json.parse(json.out(), "steps");
     List<?> steps = (List<?>) ((java.util.Map<?, ?>) parsed).get("steps");
     assertEquals(5, steps.size());
     assertEquals("a CI workflow (step 1)", ((java.util.Map<?, ?>) steps.get(1)).get("requires"));
@@ -344,7 +344,7 @@ class CliTest {
     Run step = run("step", "3", repo.toString(), "--only", "--json");
     assertEquals(0, step.code(), step.err());
     java.util.Map<?, ?> m =
-        (java.util.Map<?, ?>) dev.nixmigrate.core.read.Json.parse(step.out(), "step");
+        (java.util.Map<?, ?>) dev.nixmigrate.core.internal.read.Json.parse(step.out(), "step");
     assertEquals("written", m.get("outcome"));
     assertEquals(
         List.of(".envrc", "flake.nix", "nixmigrate.toml", ".nixmigrate/state.json"),
@@ -355,7 +355,7 @@ class CliTest {
     assertEquals(0, check.code(), check.out());
     assertEquals(
         "up-to-date",
-        ((java.util.Map<?, ?>) dev.nixmigrate.core.read.Json.parse(check.out(), "check"))
+        ((java.util.Map<?, ?>) dev.nixmigrate.core.internal.read.Json.parse(check.out(), "check"))
             .get("outcome"));
     Run stale = run("check", repo.toString(), "--json", "--system", "x86_64-darwin");
     assertEquals(ExitCode.FINDINGS, stale.code(), stale.out());
@@ -443,7 +443,7 @@ class CliTest {
     Files.delete(repo.resolve("tests"));
     Run j = run("step", "2", repo.toString(), "--dry-run", "--json");
     assertEquals(ExitCode.REFUSED, j.code(), j.err());
-    Map<?, ?> shown = (Map<?, ?>) dev.nixmigrate.core.read.Json.parse(j.out(), "out");
+    Map<?, ?> shown = (Map<?, ?>) dev.nixmigrate.core.internal.read.Json.parse(j.out(), "out");
     assertEquals("conflicts", shown.get("outcome"));
     assertEquals(
         List.of(
@@ -503,7 +503,7 @@ class CliTest {
     Run ok = run("verify", repo.toString(), "--json");
     assertEquals(0, ok.code(), ok.out());
     java.util.Map<?, ?> m =
-        (java.util.Map<?, ?>) dev.nixmigrate.core.read.Json.parse(ok.out(), "verify");
+        (java.util.Map<?, ?>) dev.nixmigrate.core.internal.read.Json.parse(ok.out(), "verify");
     List<?> checks = (List<?>) m.get("checks");
     assertEquals(7, checks.size(), ok.out()); // actionlint once for each of the two workflows
     for (Object c : checks) {

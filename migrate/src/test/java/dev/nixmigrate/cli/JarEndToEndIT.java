@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nixmigrate.core.read.Json;
+import dev.nixmigrate.core.internal.read.Json;
 import dev.nixmigrate.testing.Processes;
 import dev.nixmigrate.testing.TestRepo;
 import dev.nixmigrate.testing.TreeCopy;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nixmigrate.core.read.YamlReader;
+import dev.nixmigrate.core.internal.read.YamlReader;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.testing.Processes;
 import dev.nixmigrate.testing.TestRepo;

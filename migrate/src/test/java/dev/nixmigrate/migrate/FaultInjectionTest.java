@@ -101,7 +101,7 @@ class FaultInjectionTest {
         }
         if (path.equals(State.PENDING)) {
           // The journal of the killed run: it must be whole, since the re-run reads it.
-          dev.nixmigrate.core.read.Json.parse(e.getValue(), path);
+          dev.nixmigrate.core.internal.read.Json.parse(e.getValue(), path);
           continue;
         }
         boolean whole = e.getValue().equals(old.get(path)) || e.getValue().equals(done.get(path));

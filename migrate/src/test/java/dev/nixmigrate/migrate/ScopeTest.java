@@ -88,7 +88,7 @@ class ScopeTest {
     StepResult r = NixMigrate.step(dir, Options.defaults(), 1, RunMode.DEFAULT);
     String ci = Files.readString(dir.resolve(".github/workflows/ci.yml"));
     var jobs =
-        dev.nixmigrate.core.read.YamlReader.leaves(ci, "ci.yml").stream()
+        dev.nixmigrate.core.internal.read.YamlReader.leaves(ci, "ci.yml").stream()
             .filter(l -> l.path().size() > 1 && l.path().get(0).equals("jobs"))
             .map(l -> l.path().get(1))
             .distinct()

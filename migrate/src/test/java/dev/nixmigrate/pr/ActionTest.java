@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nixmigrate.core.read.YamlReader;
+import dev.nixmigrate.core.internal.read.YamlReader;
 import dev.nixmigrate.testing.Processes;
 import dev.nixmigrate.testing.ProjectRoot;
 import dev.nixmigrate.testing.Tools;
@@ -271,7 +271,7 @@ class ActionTest {
     }
     assertEquals(pinned, text.split("uses: ", -1).length - 1, "every uses: is pinned");
     assertEquals(5, pinned);
-    String checkout = dev.nixmigrate.generators.ci.ActionPins.uses("actions/checkout");
+    String checkout = dev.nixmigrate.generators.internal.ci.ActionPins.uses("actions/checkout");
     assertTrue(text.contains("uses: " + checkout + "\n"), checkout);
   }
 }

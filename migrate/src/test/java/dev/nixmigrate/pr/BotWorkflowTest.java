@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nixmigrate.core.read.YamlReader;
+import dev.nixmigrate.core.internal.read.YamlReader;
 import dev.nixmigrate.testing.Processes;
 import dev.nixmigrate.testing.ProjectRoot;
 import dev.nixmigrate.testing.Shared;

@@ -2,8 +2,8 @@ package dev.nixmigrate.pr;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.nixmigrate.core.internal.read.Json;
 import dev.nixmigrate.core.json.JsonWriter;
-import dev.nixmigrate.core.read.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;

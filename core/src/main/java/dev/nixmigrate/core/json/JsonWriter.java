@@ -1,6 +1,6 @@
 package dev.nixmigrate.core.json;
 
-import dev.nixmigrate.core.text.Backslashed;
+import dev.nixmigrate.core.internal.text.Backslashed;
 import java.util.List;
 import java.util.Map;
 

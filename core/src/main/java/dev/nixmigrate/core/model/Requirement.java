@@ -1,6 +1,5 @@
 package dev.nixmigrate.core.model;
 
-import dev.nixmigrate.core.python.Marker;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,0 +1,37 @@
+package dev.nixmigrate.core.internal.scan;
+
+import dev.nixmigrate.core.NixMigrateException;
+import dev.nixmigrate.core.internal.nixpkgs.NixpkgsData;
+import dev.nixmigrate.core.internal.read.RepoFiles;
+import dev.nixmigrate.core.model.Diagnostic;
+import dev.nixmigrate.core.model.ExistingSetup;
+import dev.nixmigrate.core.model.Project;
+import dev.nixmigrate.core.model.RepoFacts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a scan: walk, read manifests into projects, read the existing setup. */
+public final class Scan {
+  private Scan() {}
+
+  public static RepoFacts run(Path root) {
+    if (!Files.isDirectory(root)) {
+      throw new NixMigrateException(
+          NixMigrateException.Kind.BAD_INPUT,
+          root + ": no such directory; pass the repository's root folder");
+    }
+    RepoFiles files = new RepoFiles(root);
+    GitLink.check(files);
+    Map<String, List<String>> tree = RepoWalker.walk(files);
+    List<Project> projects = new ProjectAssembler(files, tree, NixpkgsData.bundled()).assemble();
+    List<String> cmakeDirs =
+        projects.stream().filter(p -> p.cmake().isPresent()).map(Project::path).toList();
+    ExistingSetup existing = ExistingSetupReader.read(files, cmakeDirs);
+    List<Diagnostic> diagnostics =
+        files.diagnostics().stream().distinct().sorted(Diagnostic.ORDER).toList();
+    return ProjectRoles.classify(
+        new RepoFacts(files.root(), projects, existing, diagnostics), files);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.nixmigrate.core.internal.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixmigrate.core.RepoScanner;
+import dev.nixmigrate.core.model.Evidence;
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.core.model.StepStatus;
+import dev.nixmigrate.core.model.StepStatus.State;
+import dev.nixmigrate.testing.TestRepo;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusTest {
+  @TempDir Path dir;
+
+  private static final String CRATE =
+      "[package]\nname = \"x\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+
+  private List<StepStatus> status() {
+    RepoFacts facts = RepoScanner.scan(dir);
+    return RepoScanner.status(facts);
+  }
+
+  private static List<State> states(List<StepStatus> s) {
+    return s.stream().map(StepStatus::state).toList();
+  }
+
+  @Test
+  void bareRepositoryHasTakenNoStep() {
+    TestRepo.in(dir).file("Cargo.toml", CRATE);
+    List<StepStatus> s = status();
+    assertEquals(
+        List.of(State.MISSING, State.MISSING, State.MISSING, State.MISSING, State.MISSING),
+        states(s));
+    assertEquals(0, RepoScanner.currentStep(s));
+    assertEquals("no CI workflow builds the repository", s.get(0).missing());
+  }
+
+  @Test
+  void userCiThatBuildsEveryLanguageIsStepOneWithEvidence() {
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file(
+            ".github/workflows/ci.yml",
+            "on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      RUSTC_WRAPPER: sccache\n"
+                + "    steps:\n      - uses: actions/checkout@v4\n      - uses: mozilla-actions/sccache-action@v0.0.9\n"
+                + "      - run: |\n          cargo build\n          cargo test\n");
+    List<StepStatus> s = status();
+    assertEquals(
+        List.of(State.DONE, State.DONE, State.MISSING, State.MISSING, State.MISSING), states(s));
+    assertEquals(2, RepoScanner.currentStep(s));
+    Evidence builds =
+        s.get(0).evidence().stream()
+            .filter(e -> e.kind() == Evidence.Kind.CI_BUILDS_RUST)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(".github/workflows/ci.yml", builds.file());
+    assertEquals(11, builds.line());
+    assertTrue(
+        s.get(1).evidence().stream()
+            .anyMatch(e -> e.line() == 6 && e.what().contains("RUSTC_WRAPPER")));
+  }
+
+  @Test
+  void ciThatBuildsOnlySomeLanguagesIsPartial() {
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file("py/pyproject.toml", "[project]\nname = \"p\"\nversion = \"1\"\n")
+        .file(".gitlab-ci.yml", "test:\n  script:\n    - cargo test\n");
+    StepStatus one = status().get(0);
+    assertEquals(State.PARTIAL, one.state());
+    assertEquals("no CI job builds the Python code", one.missing());
+  }
+
+  @Test
+  void nixFilesAndCachesAdvanceLaterSteps() {
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file(".cargo/config.toml", "[build]\nrustc-wrapper = \"sccache\"\n")
+        .file(
+            "flake.nix",
+            "{\n  outputs = { self, nixpkgs }: {\n    devShells.x86_64-linux.default = 1;\n"
+                + "    packages.x86_64-linux.default = 2;\n  };\n}\n")
+        .file(".envrc", "use flake\n")
+        .file(
+            ".github/workflows/nix.yml",
+            "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n"
+                + "      - uses: cachix/install-nix-action@v31\n      - uses: cachix/cachix-action@v16\n"
+                + "      - run: nix build -L\n      - run: cargo test\n");
+    List<StepStatus> s = status();
+    assertEquals(List.of(State.DONE, State.DONE, State.DONE, State.DONE, State.DONE), states(s));
+    assertEquals(5, RepoScanner.currentStep(s));
+    assertTrue(
+        s.get(2).evidence().stream().anyMatch(e -> e.file().equals("flake.nix") && e.line() == 3));
+  }
+
+  @Test
+  void aDevShellsPackageListIsNotFlakePackages() {
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file(
+            "flake.nix",
+            "{\n  outputs = { self, nixpkgs }: {\n    devShells.x86_64-linux.default ="
+                + " pkgs.mkShell {\n      packages = [ pkgs.cargo ];\n    };\n  };\n}\n");
+    List<StepStatus> s = status();
+    assertTrue(
+        s.stream()
+            .flatMap(st -> st.evidence().stream())
+            .noneMatch(e -> e.kind() == Evidence.Kind.FLAKE_PACKAGES),
+        s.toString());
+    assertEquals(State.MISSING, s.get(3).state());
+  }
+
+  @Test
+  void aShellNixAloneIsAPartialDevShell() {
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file("shell.nix", "{ pkgs ? import <nixpkgs> {} }: pkgs.mkShell {}\n");
+    assertEquals(State.PARTIAL, status().get(2).state());
+  }
+
+  @Test
+  void gitignoredManifestsAreNotProjects() {
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file(".gitignore", "/vendor/\n*.generated/\n")
+        .file("vendor/lib/Cargo.toml", CRATE)
+        .file("x.generated/Cargo.toml", CRATE)
+        .file("build/CMakeCache.txt", "")
+        .file("build/CMakeLists.txt", "project(copy)\n")
+        .file(".venv/pyvenv.cfg", "")
+        .file(".venv/lib/pyproject.toml", "[project]\nname=\"v\"\n");
+    RepoFacts facts = RepoScanner.scan(dir);
+    assertEquals(List.of("."), facts.projects().stream().map(p -> p.path()).toList());
+  }
+}

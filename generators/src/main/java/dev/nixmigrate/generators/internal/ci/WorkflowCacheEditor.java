@@ -1,0 +1,306 @@
+package dev.nixmigrate.generators.internal.ci;
+
+import dev.nixmigrate.core.internal.read.ManifestException;
+import dev.nixmigrate.core.internal.read.ManifestText;
+import dev.nixmigrate.core.internal.read.YamlReader;
+import dev.nixmigrate.core.model.Evidence;
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.CompilerCache;
+import dev.nixmigrate.generators.GeneratedFile;
+import dev.nixmigrate.generators.Generator;
+import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.generators.Selection;
+import dev.nixmigrate.generators.internal.ci.Workflow.KeyValue;
+import dev.nixmigrate.generators.internal.ci.Workflow.Step;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Step 2 in the user's own workflows: a minimal edit that wires each job compiling Rust or C/C++ to
+ * a compiler cache (job environment entries and one setup step), leaving every other byte of the
+ * file as it was. Used when the user's CI already does step 1, so nixmigrate writes no workflow of
+ * its own.
+ */
+public final class WorkflowCacheEditor implements Generator {
+  private static final Pattern CARGO = Pattern.compile("(^|[\\s;&|(])cargo\\s");
+  private static final Pattern CMAKE = Pattern.compile("(^|[\\s;&|(])cmake\\s");
+
+  @Override
+  public String purpose() {
+    return "compiler caching in your own workflow";
+  }
+
+  @Override
+  public List<String> paths() {
+    return List.of();
+  }
+
+  @Override
+  public String name() {
+    return "ci-cache-edit";
+  }
+
+  @Override
+  public List<Part> steps() {
+    return List.of(new Part(2, "compiler caching in a workflow of yours"));
+  }
+
+  /** Step 2 without step 1: the user's CI builds, and nixmigrate did not write it. */
+  @Override
+  public boolean runs(Selection s) {
+    return s.includes(2) && !s.includes(1) && !s.managed(WorkflowGenerator.PATH);
+  }
+
+  @Override
+  public List<GeneratedFile> generate(
+      RepoFacts facts, Options options, int targetStep, Context ctx) {
+    Set<String> workflows = new TreeSet<>();
+    facts.existing().of(Evidence.Kind.CI_BUILDS_RUST).forEach(e -> workflows.add(e.file()));
+    facts.existing().of(Evidence.Kind.CI_BUILDS_C).forEach(e -> workflows.add(e.file()));
+    List<GeneratedFile> out = new ArrayList<>();
+    for (String rel : workflows) {
+      if (ctx.selection().managed(rel)) {
+        continue;
+      }
+      String text;
+      try {
+        text = ManifestText.read(facts.root().resolve(rel), rel);
+      } catch (ManifestException e) {
+        ctx.warnings().add(rel, "cannot be read, so no compiler cache is added to it");
+        continue;
+      }
+      Edit edit = edit(text, rel, options.cCompilerCache(), ctx);
+      if (edit != null) {
+        out.add(GeneratedFile.edit(rel, edit.text(), 2, name(), edit.note()));
+      }
+    }
+    return out;
+  }
+
+  /** The edited text and what the edit does, or null when there is nothing to add. */
+  record Edit(String text, String note) {}
+
+  /** One block of lines to insert before a 0-based line of the original file. */
+  private record Insertion(int beforeLine, List<String> lines) {}
+
+  static Edit edit(String text, String rel, CompilerCache cCache, Context ctx) {
+    List<Node> docs;
+    try {
+      docs = YamlReader.compose(text, rel);
+    } catch (ManifestException e) {
+      ctx.warnings().add(rel, "is not valid YAML, so no compiler cache is added to it");
+      return null;
+    }
+    if (docs.size() != 1
+        || !(docs.get(0) instanceof MappingNode root)
+        || !(value(root, "jobs") instanceof MappingNode jobs)
+        || jobs.getFlowStyle() == FlowStyle.FLOW) {
+      return null;
+    }
+    String[] lines = text.split("\n", -1);
+    List<Insertion> insertions = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (NodeTuple t : jobs.getValue()) {
+      if (!(t.getKeyNode() instanceof ScalarNode id)
+          || !(t.getValueNode() instanceof MappingNode job)) {
+        continue;
+      }
+      List<Insertion> wiring;
+      try {
+        wiring = wire(id, job, lines, cCache);
+      } catch (UnusualLayout e) {
+        ctx.warnings()
+            .add(
+                rel + ":" + (line(id) + 1),
+                "job '"
+                    + id.getValue()
+                    + "' is written in flow style or an unusual layout; add the compiler cache to it"
+                    + " by hand (see step 2 in docs/nix-migration.md)");
+        continue;
+      }
+      if (!wiring.isEmpty()) {
+        insertions.addAll(wiring);
+        notes.add(id.getValue());
+      }
+    }
+    if (insertions.isEmpty()) {
+      return null;
+    }
+    insertions.sort(Comparator.comparingInt(Insertion::beforeLine).reversed());
+    List<String> out = new ArrayList<>(List.of(lines));
+    String eol = text.contains("\r\n") ? "\r" : "";
+    for (Insertion ins : insertions) {
+      out.addAll(ins.beforeLine(), ins.lines().stream().map(l -> l + eol).toList());
+    }
+    return new Edit(
+        String.join("\n", out),
+        "adds a compiler cache (environment and a setup step) to the job"
+            + (notes.size() == 1 ? " " : "s ")
+            + String.join(", ", notes));
+  }
+
+  /**
+   * The insertions that wire one job: empty when it compiles nothing or already has a cache.
+   *
+   * @throws UnusualLayout when its layout cannot be edited safely
+   */
+  private static List<Insertion> wire(
+      ScalarNode id, MappingNode job, String[] lines, CompilerCache cCache) throws UnusualLayout {
+    if (job.getFlowStyle() == FlowStyle.FLOW) {
+      throw new UnusualLayout();
+    }
+    if (!(value(job, "steps") instanceof SequenceNode steps)) {
+      return List.of();
+    }
+    String jobText =
+        String.join(
+                "\n", List.of(lines).subList(line(job), Math.min(lines.length, endLine(job) + 1)))
+            .toLowerCase(java.util.Locale.ROOT);
+    int rustAt = firstRun(steps, CARGO);
+    int cAt = firstRun(steps, CMAKE);
+    boolean rust = rustAt >= 0 && !jobText.contains("sccache");
+    boolean c = cAt >= 0 && !jobText.contains("ccache");
+    if (!rust && !c) {
+      return List.of();
+    }
+    if (steps.getFlowStyle() == FlowStyle.FLOW) {
+      throw new UnusualLayout();
+    }
+    List<KeyValue> env = new ArrayList<>();
+    List<Step> setups = new ArrayList<>();
+    if (rust) {
+      env.addAll(CompilerCaches.rustEnv());
+      setups.add(CompilerCaches.sccacheSetup());
+    }
+    if (c) {
+      for (KeyValue kv : CompilerCaches.cEnv(cCache)) {
+        if (env.stream().noneMatch(e -> e.key().equals(kv.key()))) {
+          env.add(kv);
+        }
+      }
+      if (!rust || cCache != CompilerCache.SCCACHE) {
+        setups.add(
+            CompilerCaches.cSetup(
+                cCache, id.getValue() + "-${{ runner.os }}-${{ strategy.job-index }}"));
+      }
+    }
+    int keyCol = column(job.getValue().get(0).getKeyNode());
+    int unit = Math.max(1, keyCol - column(id));
+    List<Insertion> out = new ArrayList<>();
+
+    // The environment: new entries first in the job's env block, or a new env block before steps.
+    Node existingEnv = value(job, "env");
+    String comment = "# Compiler cache (added by nixmigrate, step 2)";
+    if (existingEnv instanceof MappingNode envMap && !envMap.getValue().isEmpty()) {
+      if (envMap.getFlowStyle() == FlowStyle.FLOW) {
+        throw new UnusualLayout();
+      }
+      int col = column(envMap.getValue().get(0).getKeyNode());
+      List<String> block = new ArrayList<>(List.of(" ".repeat(col) + comment));
+      for (KeyValue kv : env) {
+        if (envMap.getValue().stream().noneMatch(e -> key(e).equals(kv.key()))) {
+          block.add(" ".repeat(col) + kv.key() + ": " + kv.value());
+        }
+      }
+      out.add(new Insertion(line(envMap.getValue().get(0).getKeyNode()), block));
+    } else if (existingEnv != null) {
+      throw new UnusualLayout(); // env: an expression or empty: not ours to restructure
+    } else {
+      NodeTuple stepsKey = tuple(job, "steps");
+      List<String> block = new ArrayList<>();
+      block.add(" ".repeat(keyCol) + "env:");
+      block.add(" ".repeat(keyCol + unit) + comment);
+      env.forEach(kv -> block.add(" ".repeat(keyCol + unit) + kv.key() + ": " + kv.value()));
+      out.add(new Insertion(line(stepsKey.getKeyNode()), block));
+    }
+
+    // The setup step, before the first step that compiles.
+    Node first = steps.getValue().get(Math.min(rust ? rustAt : cAt, c ? cAt : rustAt));
+    int itemLine = line(first);
+    int itemCol = column(first);
+    String before = lines[itemLine].substring(0, Math.min(itemCol, lines[itemLine].length()));
+    int dash = before.indexOf('-');
+    if (dash < 0 || !before.substring(0, dash).isBlank() || !before.substring(dash + 1).isBlank()) {
+      throw new UnusualLayout();
+    }
+    int insertAt = itemLine;
+    while (insertAt > 0 && isCommentAt(lines[insertAt - 1], dash)) {
+      insertAt--; // keep the user's comment with the step it describes
+    }
+    List<String> block = new ArrayList<>();
+    String dashPrefix = " ".repeat(dash) + "-" + " ".repeat(itemCol - dash - 1);
+    String inner = " ".repeat(itemCol);
+    for (Step s : setups) {
+      block.add(dashPrefix + "name: " + s.name());
+      block.add(inner + "uses: " + s.uses());
+      if (s.hasWith()) {
+        block.add(inner + "with:");
+        s.with().forEach(kv -> block.add(inner + " ".repeat(unit) + kv.key() + ": " + kv.value()));
+      }
+    }
+    out.add(new Insertion(insertAt, block));
+    return out;
+  }
+
+  /** A job laid out in a way a line-based insertion could break. */
+  private static final class UnusualLayout extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UnusualLayout() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static boolean isCommentAt(String line, int col) {
+    String stripped = line.stripLeading();
+    return stripped.startsWith("#") && line.length() - stripped.length() == col;
+  }
+
+  /** The index of the first step whose {@code run} matches, or -1. */
+  private static int firstRun(SequenceNode steps, Pattern command) {
+    List<Node> items = steps.getValue();
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) instanceof MappingNode step
+          && value(step, "run") instanceof ScalarNode run
+          && command.matcher(run.getValue()).find()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static NodeTuple tuple(MappingNode map, String key) {
+    return map.getValue().stream().filter(t -> key(t).equals(key)).findFirst().orElse(null);
+  }
+
+  private static Node value(MappingNode map, String key) {
+    NodeTuple t = tuple(map, key);
+    return t == null ? null : t.getValueNode();
+  }
+
+  private static String key(NodeTuple t) {
+    return t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "";
+  }
+
+  private static int line(Node n) {
+    return n.getStartMark().orElseThrow().getLine();
+  }
+
+  private static int column(Node n) {
+    return n.getStartMark().orElseThrow().getColumn();
+  }
+
+  private static int endLine(Node n) {
+    return n.getEndMark().orElseThrow().getLine();
+  }
+}

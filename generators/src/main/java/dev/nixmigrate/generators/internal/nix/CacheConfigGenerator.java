@@ -1,0 +1,94 @@
+package dev.nixmigrate.generators.internal.nix;
+
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.BinaryCache;
+import dev.nixmigrate.generators.GeneratedFile;
+import dev.nixmigrate.generators.Generator;
+import dev.nixmigrate.generators.Options;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Step 5: {@code nix/nix.conf}, {@code nix/machines} and {@code docs/nix-migration.md}. */
+public final class CacheConfigGenerator implements Generator {
+  @Override
+  public String purpose() {
+    return "the binary cache and remote builders, and notes on each step";
+  }
+
+  @Override
+  public List<String> paths() {
+    return List.of("nix/nix.conf", "nix/machines", "docs/nix-migration.md");
+  }
+
+  @Override
+  public String name() {
+    return "binary-cache";
+  }
+
+  @Override
+  public List<Part> steps() {
+    return List.of(
+        new Part(5, "the binary cache and remote builders for Nix, and the migration notes"));
+  }
+
+  @Override
+  public List<GeneratedFile> generate(
+      RepoFacts facts, Options options, int targetStep, Context ctx) {
+    String header = Generator.header(5, "Remote builders and binary cache");
+    BinaryCache cache = options.binaryCache();
+    if (cache.isNone()) {
+      ctx.warnings()
+          .add("nix/nix.conf", "no binary cache chosen; pass --binary-cache to configure one");
+    } else if (options.cachePublicKey() == null) {
+      ctx.warnings()
+          .add(
+              "nix/nix.conf",
+              "no --cache-public-key given; Nix will not trust the cache's"
+                  + " signatures until extra-trusted-public-keys names its key");
+    }
+    Map<String, Object> conf = new LinkedHashMap<>();
+    conf.put("header", header);
+    conf.put("substituter", cache.substituter());
+    conf.put("publicKey", options.cachePublicKey() == null ? "" : options.cachePublicKey());
+    conf.put("builders", !options.builders().isEmpty());
+    List<GeneratedFile> out = new ArrayList<>();
+    out.add(file("nix/nix.conf", ctx.templates().render("step5/nix.conf.ftl", conf)));
+    if (!options.builders().isEmpty()) {
+      out.add(
+          file(
+              "nix/machines",
+              ctx.templates()
+                  .render(
+                      "step5/machines.ftl",
+                      Map.of("header", header, "builders", options.builders()))));
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("header", header);
+    doc.put(
+        "name",
+        facts.projects().isEmpty()
+            ? dev.nixmigrate.core.internal.scan.RepoName.of(facts.root())
+            : facts.projects().get(0).name());
+    doc.put("cacheKind", cache.kind());
+    doc.put("cacheName", cache.name());
+    doc.put(
+        "cacheSecret",
+        switch (cache.provider()) {
+          case CACHIX -> "CACHIX_AUTH_TOKEN";
+          case ATTIC -> "ATTIC_TOKEN";
+          case S3 -> "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and NIX_SIGNING_KEY";
+          case NONE -> "";
+        });
+    doc.put("hasBuilders", !options.builders().isEmpty());
+    doc.put("steps", ctx.steps().all());
+    out.add(
+        file("docs/nix-migration.md", ctx.templates().render("step5/nix-migration.md.ftl", doc)));
+    return out;
+  }
+
+  private GeneratedFile file(String path, String text) {
+    return new GeneratedFile(path, text, 5, name(), GeneratedFile.Mode.WHOLE);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.nixmigrate.generators.internal.nix;
+
+import dev.nixmigrate.core.internal.nixpkgs.NixpkgsData;
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.BinaryCache;
+import dev.nixmigrate.generators.Escape;
+import dev.nixmigrate.generators.GeneratedFile;
+import dev.nixmigrate.generators.Generator;
+import dev.nixmigrate.generators.NixInstaller;
+import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.generators.Warnings;
+import dev.nixmigrate.generators.internal.ci.ActionPins;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code .github/workflows/nix.yml}: Nix checks and builds the flake (step 4), with the cache (step
+ * 5).
+ */
+public final class NixWorkflowGenerator implements Generator {
+  public static final String PATH = ".github/workflows/nix.yml";
+
+  @Override
+  public String purpose() {
+    return "CI building and checking the flake with Nix";
+  }
+
+  @Override
+  public List<String> paths() {
+    return List.of(PATH);
+  }
+
+  @Override
+  public String name() {
+    return "nix-workflow";
+  }
+
+  @Override
+  public List<Part> steps() {
+    return List.of(
+        new Part(4, "nix flake check and nix build in CI"),
+        new Part(5, "pushing to the binary cache from the default branch"));
+  }
+
+  @Override
+  public List<GeneratedFile> generate(
+      RepoFacts facts, Options options, int targetStep, Context ctx) {
+    BinaryCache cache = targetStep >= 5 ? options.binaryCache() : BinaryCache.NONE;
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put(
+        "header",
+        targetStep >= 5
+            ? Generator.header(5, "CI builds on Nix with a binary cache")
+            : Generator.header(4, "CI builds on Nix"));
+    model.put("runners", options.osMatrix().stream().map(Escape::yamlScalar).toList());
+    model.put("checkout", ActionPins.uses("actions/checkout"));
+    boolean determinate = options.nixInstaller() == NixInstaller.DETERMINATE;
+    model.put(
+        "installer",
+        ActionPins.uses(
+            determinate ? "DeterminateSystems/nix-installer-action" : "cachix/install-nix-action"));
+    model.put("configInput", determinate ? "extra-conf" : "extra_nix_config");
+    model.put(
+        "nixConfig", targetStep >= 5 ? pullConfig(cache, options, new Warnings()) : List.of());
+    model.put("cache", cache);
+    model.put(
+        "cacheAction",
+        switch (cache.kind()) {
+          case "cachix" -> ActionPins.uses("cachix/cachix-action");
+          case "attic" -> ActionPins.uses("ryanccn/attic-action");
+          default -> "";
+        });
+    model.put("cacheEndpoint", Escape.yamlScalar(cache.endpoint()));
+    model.put(
+        "storeUri",
+        Escape.yamlScalar(cache.provider() == BinaryCache.Provider.S3 ? cache.storeUri() : ""));
+    model.put(
+        "hasPackages",
+        !new NixBuildPlanner(NixpkgsData.bundled(), new Warnings()).plan(facts).isEmpty());
+    String text = ctx.templates().render("step4/nix.yml.ftl", model);
+    return List.of(new GeneratedFile(PATH, text, 4, name(), GeneratedFile.Mode.WHOLE));
+  }
+
+  /** The substituter and key lines (step 5): extra- settings only, never the replacing ones. */
+  static List<String> pullConfig(BinaryCache cache, Options options, Warnings warnings) {
+    List<String> lines = new ArrayList<>();
+    if (cache.isNone()) {
+      return lines;
+    }
+    if (cache.provider() != BinaryCache.Provider.CACHIX) {
+      // cachix-action configures pulling itself; the others need the substituter named.
+      lines.add("extra-substituters = " + cache.substituter());
+      if (options.cachePublicKey() != null) {
+        lines.add("extra-trusted-public-keys = " + options.cachePublicKey());
+      } else {
+        warnings.add(
+            "nix/nix.conf",
+            "no --cache-public-key given; Nix will not trust the cache's"
+                + " signatures until extra-trusted-public-keys names its key");
+      }
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,216 @@
+package dev.nixmigrate.generators.internal.ci;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixmigrate.core.RepoScanner;
+import dev.nixmigrate.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The commands CI and the justfile run, decided from what the manifests say. */
+class CommandPlannerTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @CsvSource({
+    "2.8.12, true",
+    "3.0, true",
+    "3.4.3, true",
+    "3.5, false",
+    "3.10, false",
+    "3.5...3.28, false",
+    "2.8...3.20, true",
+    "4.0, false"
+  })
+  void oldMinimumVersionsGetCMakesPolicyFloor(String minimum, boolean floor) throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "CMakeLists.txt",
+            "cmake_minimum_required(VERSION "
+                + minimum
+                + ")\nproject(x CXX)\nenable_testing()\nadd_executable(x x.cc)\nadd_test(NAME x COMMAND x)\n")
+        .file("x.cc", "int main() {}\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(
+        floor, c.build().get(0).endsWith(" " + CommandPlanner.POLICY_FLOOR), c.build().toString());
+    assertEquals(
+        floor, c.lint().get(0).endsWith(" " + CommandPlanner.POLICY_FLOOR), c.lint().toString());
+    assertEquals(List.of("ctest --test-dir build --output-on-failure --no-tests=error"), c.test());
+  }
+
+  @Test
+  void uvInstallsTheTestGroupBesidesTheDefaultOne() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            "[project]\nname = \"x\"\nversion = \"1\"\nrequires-python = \">=3.11\"\n\n"
+                + "[dependency-groups]\ndev = [\"ruff\"]\ntest = [\"pytest\"]\ndocs = [\"sphinx\"]\n\n"
+                + "[tool.uv]\n\n[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n")
+        .file("uv.lock", "version = 1\n")
+        .file("tests/test_x.py", "def test_x():\n    pass\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertTrue(
+        c.setup().contains("uv sync --locked --all-extras --group test"), c.setup().toString());
+    assertFalse(String.join(" ", c.setup()).contains("docs"), c.setup().toString());
+  }
+
+  private static final String CRATE =
+      "[package]\nname = \"c\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+
+  @Test
+  void warningsFailClippyOnlyOnAPinnedToolchain() throws Exception {
+    TestRepo.in(dir).file("Cargo.toml", CRATE).file("src/lib.rs", "");
+    String lint = String.join("\n", CommandPlanner.plan(RepoScanner.scan(dir)).get(0).lint());
+    assertFalse(lint.contains("-D warnings"), lint);
+    for (String channel : List.of("1.85.0", "1.85", "nightly-2025-01-01")) {
+      TestRepo.in(dir).file("rust-toolchain.toml", "[toolchain]\nchannel = \"" + channel + "\"\n");
+      lint = String.join("\n", CommandPlanner.plan(RepoScanner.scan(dir)).get(0).lint());
+      assertTrue(lint.contains("cargo clippy --all-targets -- -D warnings"), channel + ": " + lint);
+    }
+    TestRepo.in(dir).file("rust-toolchain.toml", "[toolchain]\nchannel = \"stable\"\n");
+    lint = String.join("\n", CommandPlanner.plan(RepoScanner.scan(dir)).get(0).lint());
+    assertFalse(lint.contains("-D warnings"), lint);
+  }
+
+  @Test
+  void benchesThatNeedNightlyAreLeftOutOfTheBuild() throws Exception {
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file("src/lib.rs", "")
+        .file("benches/criterion.rs", "fn main() {}\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("cargo build --all-targets"), c.build());
+    TestRepo.in(dir).file("benches/parse.rs", "#![feature(test)]\nextern crate test;\n");
+    c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("cargo build --tests --examples"), c.build());
+    assertTrue(c.lint().get(1).startsWith("cargo clippy --tests --examples"), c.lint().toString());
+  }
+
+  private static final String TEST_EXTRA =
+      "[project]\nname = \"x\"\nversion = \"1\"\n\n"
+          + "[project.optional-dependencies]\ntest = [\"pytest\", \"appdirs\"]\n\n";
+
+  @Test
+  void pipAndHatchInstallTheTestExtra() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            TEST_EXTRA
+                + "[build-system]\nrequires = [\"setuptools\"]\nbuild-backend = \"setuptools.build_meta\"\n")
+        .file("tests/test_x.py", "def test_x():\n    pass\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertTrue(c.setup().contains("python -m pip install -e '.[test]'"), c.setup().toString());
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            TEST_EXTRA
+                + "[tool.hatch.envs.test]\nfeatures = [\"test\"]\n\n"
+                + "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n");
+    c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("hatch build"), c.build());
+    assertTrue(c.setup().contains("python -m pip install -e '.[test]'"), c.setup().toString());
+    assertEquals(List.of("python -m pytest"), c.test());
+  }
+
+  @Test
+  void pdmInstallsOnlyTheTestGroupNotTheDocs() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            "[project]\nname = \"x\"\nversion = \"1\"\n\n"
+                + "[dependency-groups]\ndocs = [\"mkdocs\"]\ntests = [\"pytest\"]\n"
+                + "dev = [{ include-group = \"tests\" }, { include-group = \"docs\" }]\n\n"
+                + "[tool.pdm]\n\n"
+                + "[build-system]\nrequires = [\"pdm-backend\"]\nbuild-backend = \"pdm.backend\"\n")
+        .file("pdm.lock", "")
+        .file("tests/test_x.py", "def test_x():\n    pass\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("pdm install --dev --group tests"), c.setup());
+  }
+
+  @Test
+  void theProjectsOwnTestScriptRunsTheTestsWithItsEnvironment() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            "[project]\nname = \"x\"\nversion = \"1\"\n\n"
+                + "[dependency-groups]\ntests = [\"pytest\"]\n\n[tool.pdm]\n\n"
+                + "[build-system]\nrequires = [\"pdm-backend\"]\nbuild-backend = \"pdm.backend\"\n")
+        .file("pdm.lock", "")
+        .file("tests/test_x.py", "def test_x():\n    pass\n")
+        .file(
+            "scripts/test.sh",
+            "#!/usr/bin/env bash\nset -e\n# pytest with a wide terminal\n"
+                + "export TERMINAL_WIDTH=3000\npytest --showlocals ${@}\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("pdm run bash scripts/test.sh"), c.test());
+
+    // A script that only mentions pytest (in a comment, in an echo) is not the test runner.
+    Files.writeString(
+        dir.resolve("scripts/test.sh"), "#!/bin/sh\n# run pytest by hand\necho 'use pytest'\n");
+    c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("pdm run pytest"), c.test());
+
+    Files.writeString(dir.resolve("scripts/test.sh"), "coverage run -m pytest tests\n");
+    Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"x\"\nversion = \"1\"\n");
+    Files.delete(dir.resolve("pdm.lock"));
+    c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("bash scripts/test.sh"), c.test(), "pip: the script on setup's Python");
+  }
+
+  @Test
+  void aCMakeTreeThatScikitBuildCoreDrivesIsBuiltOnlyThroughPython() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            "[project]\nname = \"ext\"\nversion = \"1\"\n\n"
+                + "[build-system]\nrequires = [\"scikit-build-core\", \"pybind11\"]\n"
+                + "build-backend = \"scikit_build_core.build\"\n")
+        .file(
+            "CMakeLists.txt",
+            "cmake_minimum_required(VERSION 3.15)\nproject(ext LANGUAGES CXX)\n"
+                + "find_package(Python COMPONENTS Interpreter Development.Module REQUIRED)\n")
+        .file("tests/test_ext.py", "def test_x():\n    pass\n");
+    List<ProjectCommands> plan = CommandPlanner.plan(RepoScanner.scan(dir));
+    assertEquals(List.of("python"), plan.stream().map(ProjectCommands::kind).toList());
+    assertEquals(List.of("python -m build"), plan.get(0).build());
+  }
+
+  @Test
+  void aCMakeProjectWithoutInstallRulesInstallsAndUploadsNothing() throws Exception {
+    String top = "cmake_minimum_required(VERSION 3.16)\nproject(t C)\nadd_executable(t t.c)\n";
+    TestRepo.in(dir).file("CMakeLists.txt", top).file("t.c", "int main(void) { return 0; }\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(
+        List.of("cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release", "cmake --build build"),
+        c.build());
+    assertEquals(List.of(), c.artifacts());
+
+    TestRepo.in(dir).file("CMakeLists.txt", top + "install(TARGETS t)\n");
+    c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals("cmake --install build --prefix install", c.build().get(2));
+    assertEquals(List.of("install/"), c.artifacts());
+  }
+
+  @Test
+  void testsBehindAnOffOptionAreConfiguredWithItOn() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "CMakeLists.txt",
+            "cmake_minimum_required(VERSION 3.16)\nproject(t C)\n"
+                + "option(T_BUILD_TESTS \"tests\" OFF)\n"
+                + "if(T_BUILD_TESTS)\n enable_testing()\n add_test(NAME t COMMAND t)\nendif()\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(
+        "cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DT_BUILD_TESTS=ON",
+        c.build().get(0));
+    assertEquals(List.of("ctest --test-dir build --output-on-failure --no-tests=error"), c.test());
+  }
+}
