@@ -69,7 +69,7 @@ final class PlanCommand implements Callable<Integer> {
               plan.warnings()));
     } else if (plan.isEmpty()) {
       out.println(
-          "Nothing to change: the repository already has what step " + target.step + " writes.");
+          Hints.nothingToWrite("Nothing to change", plan.left(), target.step, spec, target.dir));
     } else {
       out.print(plan.diff());
     }
@@ -77,7 +77,7 @@ final class PlanCommand implements Callable<Integer> {
     if (!target.json) {
       // Notes go to stderr, so stdout stays a patch that git apply takes.
       for (dev.nixmigrate.migrate.Left l : plan.left()) {
-        err.println("left alone: " + l);
+        err.println("left alone: " + Hints.left(l, target.step, spec, target.dir));
       }
       for (dev.nixmigrate.migrate.Conflict c : plan.conflicts()) {
         err.println("would conflict: " + c);

@@ -84,10 +84,10 @@ final class StepCommand implements Callable<Integer> {
     }
     if (r.written().isEmpty()) {
       out.println(
-          "Nothing to write: the repository already has what step " + target.step + " writes.");
+          Hints.nothingToWrite("Nothing to write", r.left(), target.step, spec, target.dir));
     }
     for (dev.nixmigrate.migrate.Left l : r.left()) {
-      out.println("left alone: " + l);
+      out.println("left alone: " + Hints.left(l, target.step, spec, target.dir));
     }
     out.flush();
     r.warnings().forEach(w -> err.println("warning: " + w));

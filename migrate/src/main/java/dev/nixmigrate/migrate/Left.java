@@ -9,11 +9,32 @@ import java.util.Objects;
  * --edit-existing}, a file no longer generated that the user edited.
  *
  * @param path the repository-relative path
+ * @param kind which of those it is
  * @param why why it is left, and what to do to change that
  */
-public record Left(String path, String why) {
+public record Left(String path, Kind kind, String why) {
+  /** Why a file is left alone. */
+  public enum Kind {
+    /** The user's own file where nixmigrate would write one of its own. */
+    USERS_FILE,
+    /** The user's own file, whose minimal edit is made only with {@code --edit-existing}. */
+    EDIT_WAITS,
+    /** nixmigrate's file, no longer generated, that the user edited: now the user's. */
+    KEPT_EDITED;
+
+    /** The lower-case name used in JSON. */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    static Kind of(String id) {
+      return valueOf(id.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+  }
+
   public Left {
     Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(why, "why");
   }
 
@@ -23,10 +44,11 @@ public record Left(String path, String why) {
     return path + ": " + why;
   }
 
-  /** As JSON: {@code {path, why}}. */
+  /** As JSON: {@code {path, kind, why}}. */
   public Map<String, Object> toJsonMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("path", path);
+    m.put("kind", kind.id());
     m.put("why", why);
     return m;
   }

@@ -147,7 +147,16 @@ public record Plan(
       return new Plan(
           ((Number) m.get("step")).intValue(),
           changes,
-          pairs(m.get("left"), "path", "why", Left::new),
+          ((List<?>) m.get("left"))
+              .stream()
+                  .map(e -> (Map<?, ?>) e)
+                  .map(
+                      e ->
+                          new Left(
+                              (String) e.get("path"),
+                              Left.Kind.of((String) e.get("kind")),
+                              (String) e.get("why")))
+                  .toList(),
           pairs(
               m.get("conflicts"), "path", "cause", (p, c) -> new Conflict(p, Conflict.Cause.of(c))),
           pairs(m.get("warnings"), "file", "message", Warning::new));

@@ -68,13 +68,12 @@ final class Planner {
           left.add(
               new Left(
                   f.path(),
+                  Left.Kind.EDIT_WAITS,
                   "yours; step "
                       + f.step()
                       + "'s edit "
                       + what
-                      + ". Pass --edit-existing to make it (nixmigrate plan "
-                      + step
-                      + " --edit-existing shows it)"));
+                      + ". Pass --edit-existing to make it"));
           continue;
         }
         changes.add(
@@ -100,8 +99,8 @@ final class Planner {
           left.add(
               new Left(
                   f.path(),
-                  "exists and nixmigrate did not write it, so it is left as it is;"
-                      + " see `nixmigrate plan` for what nixmigrate would write"));
+                  Left.Kind.USERS_FILE,
+                  "exists and nixmigrate did not write it, so it is left as it is"));
         }
         continue;
       }
@@ -214,6 +213,7 @@ final class Planner {
         left.add(
             new Left(
                 path,
+                Left.Kind.KEPT_EDITED,
                 "step "
                     + step
                     + " no longer generates it, but you edited it, so it is kept and is yours"
