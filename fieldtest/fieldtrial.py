@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -911,6 +912,59 @@ def replay_python(repo, work, env, text, logf, timeout) -> dict:
 # ---------------------------------------------------------------- one project
 
 
+WALK_LIMIT = 8
+
+
+def walk(repo: Path, work: Path, logf: Path) -> dict:
+    """A newcomer's walk on a clone of the published source: `status`, then the command its `next`
+    names, committed, then `status` again, until every step is done or `nextReason` says why not.
+    It passes when every suggested command exits 0 and moves `currentStep` forward, and the walk
+    ends at the last step or at a stated reason; it fails on a loop, a failing hint, or a status
+    with neither."""
+    clone = work / "walk"
+    if clone.exists():
+        shutil.rmtree(clone)
+    run(["git", "clone", "-q", str(repo), str(clone)], timeout=600)
+    taken: list[str] = []
+    current = -1
+    for _ in range(WALK_LIMIT):
+        st = nixmigrate(["status", "--json", str(clone)], logf)
+        try:
+            status = json.loads(st.out[st.out.index("{"):])
+        except ValueError:
+            return {"status": "fail", "error": f"status exited {st.code} with no JSON", "taken": taken}
+        if status["currentStep"] <= current:
+            return {"status": "fail", "error": f"`{taken[-1]}` left the repository at step {current}",
+                    "taken": taken}
+        current = status["currentStep"]
+        nxt = status.get("next")
+        if not nxt:
+            reason = status.get("nextReason")
+            if current < len(status["steps"]) and not reason:
+                return {"status": "fail", "error": f"step {current}: no next command and no reason",
+                        "taken": taken}
+            return {"status": "pass", "reached": current, "reason": reason, "taken": taken}
+        words = shlex.split(nxt)
+        if words[:1] != ["nixmigrate"]:
+            return {"status": "fail", "error": f"next is not a nixmigrate command: {nxt}", "taken": taken}
+        r = nixmigrate(words[1:], logf)
+        taken.append(nxt.replace(str(clone), "DIR"))
+        if not r.ok:
+            return {"status": "fail", "error": f"`{taken[-1]}` exited {r.code}: {first_error(r.out)}",
+                    "taken": taken}
+        git(clone, "add", "-A", "-f")
+        git(clone, "commit", "-q", "--allow-empty", "-m", nxt)
+    return {"status": "fail", "error": f"no end after {WALK_LIMIT} commands", "taken": taken}
+
+
+def walk_cell(r: dict | None) -> str:
+    if not r or r.get("status") != "pass":
+        return status_cell(r)
+    end = f"step {r['reached']}" + (f": {r['reason']}" if r.get("reason") else "")
+    text = f"pass, {len(r['taken'])} commands to {end}"
+    return text if len(text) <= 160 else text[:159] + "…"
+
+
 def trial(p: dict, machine: Machine, standin: StandIn | None, timeout: int, deep: bool) -> dict:
     res: dict = {"name": p["name"], "version": p["version"], "family": p["family"], "shape": p["shape"],
                  "source": p["source"]}
@@ -934,6 +988,7 @@ def trial(p: dict, machine: Machine, standin: StandIn | None, timeout: int, deep
         pass
     expect = json.loads((HERE / "expect" / f"{p['name']}.json").read_text())
     res["detect"] = {"exit": d.code, **score_detection(detected, expect)}
+    res["walk"] = walk(repo, work, logf)
     # 2
     s2 = nixmigrate(["step", "2", str(repo)], logf)
     res["step2"] = {"exit": s2.code, **({} if s2.ok else {"error": first_error(s2.out)})}
@@ -995,7 +1050,9 @@ def summary(results: list[dict]) -> dict:
     nix = [r.get("nix", {}).get("status", "fail") for r in results]
     replay = [r.get("nix", {}).get("replay", {}).get("status") for r in results]
     caches = [r["cache"] for r in results if r.get("cache", {}).get("hit_rate") is not None]
+    walks = [r.get("walk", {}).get("status") for r in results]
     return {"projects": len(results), "detect_right": right, "detect_total": total, "recipes": rec,
+            "walk_pass": walks.count("pass"), "walk_run": sum(1 for w in walks if w),
             "nix_eval_pass": nix.count("pass"), "replay_pass": replay.count("pass"),
             "replay_run": sum(1 for x in replay if x in ("pass", "fail")),
             "replay_skip": replay.count("skip"),
@@ -1010,7 +1067,9 @@ def summary_line(s: dict) -> str:
         run_ = rec[k]["pass"] + rec[k]["fail"]
         return f"{k} {rec[k]['pass']}/{run_} pass ({pct(rec[k]['pass'], run_)}, {rec[k].get('skip', 0)} skipped)"
     return (f"{s['projects']} projects: detection {s['detect_right']}/{s['detect_total']} facts right "
-            f"({pct(s['detect_right'], s['detect_total'])}); " + "; ".join(recipe(k) for k in RECIPES) + "; "
+            f"({pct(s['detect_right'], s['detect_total'])}); "
+            f"newcomer walk {s.get('walk_pass', 0)}/{s.get('walk_run', 0)} pass; "
+            + "; ".join(recipe(k) for k in RECIPES) + "; "
             f"compiler cache measured on {s['cache_measured']}, mean hit rate "
             f"{s['cache_mean_hit_rate'] if s['cache_mean_hit_rate'] is not None else 'n/a'}; "
             f"Nix packages evaluate for {s['nix_eval_pass']}/{s['projects']}; "
@@ -1044,11 +1103,11 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
          "do not edit by hand. How each column is measured: fieldtest/README.md. Per-project logs stay "
          "in the trial's cache folder.", "",
          *stale_rows(results), "## Per project", "",
-         "| project | version | shape | detect | step 2 | build | test | lint | cache (hit rate, warm/cold) | step 4 | Nix eval | builder replay |",
-         "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+         "| project | version | shape | detect | newcomer walk | step 2 | build | test | lint | cache (hit rate, warm/cold) | step 4 | Nix eval | builder replay |",
+         "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         if "fetch" in r:
-            L.append(f"| {r['name']} | {r['version']} | {r['shape']} | fetch failed: {md_escape(r['fetch']['error'])} |" + " – |" * 8)
+            L.append(f"| {r['name']} | {r['version']} | {r['shape']} | fetch failed: {md_escape(r['fetch']['error'])} |" + " – |" * 9)
             continue
         d = r.get("detect", {})
         rec = r.get("recipes", {})
@@ -1065,6 +1124,7 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
         L.append("| " + " | ".join(md_escape(x) for x in [
             r["name"], r["version"], f"{r['family']}: {r['shape']}",
             f"{d.get('right', 0)}/{d.get('total', 0)}" + ("" if d.get("exit", 0) == 0 else f" (exit {d['exit']})"),
+            walk_cell(r.get("walk")),
             f"exit {r.get('step2', {}).get('exit', '–')}",
             status_cell(rec.get("build")), status_cell(rec.get("test")) + (f" ({tests} tests)" if tests else ""),
             status_cell(rec.get("lint")), cache,
@@ -1072,7 +1132,7 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
             nx, status_cell(nix.get("replay")) + replay_note(nix.get("replay"))]) + " |")
     for p in projects:
         if p["name"] not in {r["name"] for r in results} and command.endswith("--setup"):
-            L.append(f"| {p['name']} | {p['version']} | {p['family']}: {p['shape']} | not run |" + " – |" * 8)
+            L.append(f"| {p['name']} | {p['version']} | {p['family']}: {p['shape']} | not run |" + " – |" * 9)
     L += ["", "## Detection: what was wrong", "", "Wrong facts by kind: " + ", ".join(
         f"{k} {v}" for k, v in sorted(wrong_kinds(results).items(), key=lambda kv: -kv[1])) + ".", ""]
     for r in results:
@@ -1126,11 +1186,13 @@ def current_status(r: dict, what: str) -> str:
         return r.get("nix", {}).get("status", "fail")
     if what == "replay":
         return r.get("nix", {}).get("replay", {}).get("status", "fail")
+    if what == "walk":
+        return r.get("walk", {}).get("status", "fail")
     return "fail"
 
 
 def baseline_of(results: list[dict]) -> dict:
-    return {r["name"]: [w for w in (*RECIPES, "cache", "nix", "replay") if current_status(r, w) == "pass"]
+    return {r["name"]: [w for w in (*RECIPES, "cache", "nix", "replay", "walk") if current_status(r, w) == "pass"]
             for r in results}
 
 

@@ -33,6 +33,15 @@ public final class RepoScanner {
     return Steps.currentStep(steps);
   }
 
+  /**
+   * The facts of a repository as they would be with {@code changed} written (path to new text, or
+   * null for a deleted file), without writing anything: what it already has toward each step is
+   * read again over the change.
+   */
+  public static RepoFacts after(RepoFacts facts, java.util.Map<String, String> changed) {
+    return Scan.after(facts, changed);
+  }
+
   /** Diagnostics sorted for display. */
   public static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
     return diagnostics.stream().sorted(Diagnostic.ORDER).toList();

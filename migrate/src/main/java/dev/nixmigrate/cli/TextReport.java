@@ -70,13 +70,11 @@ final class TextReport {
     return b.toString();
   }
 
-  static String status(List<StepStatus> steps, int current) {
-    return status(steps, current, n -> "nixmigrate step " + n);
-  }
-
-  /** The steps, with the next step's command as {@code next} writes it. */
-  static String status(
-      List<StepStatus> steps, int current, java.util.function.IntFunction<String> next) {
+  /**
+   * The steps, and what to do next: {@code command} (as the user pastes it), or else why no run
+   * gets step {@code current + 1} done ({@code reason}); neither when every step is done.
+   */
+  static String status(List<StepStatus> steps, int current, String command, String reason) {
     StringBuilder b = new StringBuilder();
     b.append(bold("Steps")).append('\n');
     for (StepStatus s : steps) {
@@ -95,8 +93,12 @@ final class TextReport {
       }
     }
     b.append("Current step: ").append(current);
-    if (current < 5) {
-      b.append(". Next: ").append(next.apply(current + 1));
+    if (command != null) {
+      b.append(". Next: ").append(command);
+    } else if (reason != null) {
+      b.append(". Next: ").append(reason);
+    } else {
+      b.append(". Every step is done");
     }
     return b.append('\n').toString();
   }

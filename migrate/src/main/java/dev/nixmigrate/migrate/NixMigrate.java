@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -227,6 +228,20 @@ public final class NixMigrate {
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * What to do next in the repository at {@code repo}: the command that takes its first step not
+   * done (checked to get that step done), or why no run of nixmigrate does; empty when every step
+   * is done. Writes nothing.
+   */
+  public static Optional<NextStep> next(Path repo) {
+    return next(StepCatalog.STANDARD, repo);
+  }
+
+  /** As {@link #next(Path)}, with the steps and generators of {@code c}. */
+  public static Optional<NextStep> next(StepCatalog c, Path repo) {
+    return NextStep.of(c, repo);
   }
 
   /** How far the repository at {@code repo} is through each of {@code c}'s steps. */

@@ -32,8 +32,13 @@ public final class FactsJson {
     return JsonWriter.write(base(facts));
   }
 
-  /** {@code status --json}: detection plus {@code steps}, {@code currentStep}, {@code next}. */
-  public static String status(RepoFacts facts, List<StepStatus> steps, int current) {
+  /**
+   * {@code status --json}: detection plus {@code steps}, {@code currentStep}, {@code next} (the
+   * command to run, or null) and {@code nextReason} (why no command gets the next step done, or
+   * null).
+   */
+  public static String status(
+      RepoFacts facts, List<StepStatus> steps, int current, String next, String nextReason) {
     Map<String, Object> m = base(facts);
     List<Object> list = new ArrayList<>();
     for (StepStatus s : steps) {
@@ -55,7 +60,8 @@ public final class FactsJson {
     }
     m.put("steps", list);
     m.put("currentStep", current);
-    m.put("next", current >= 5 ? null : "nixmigrate step " + (current + 1));
+    m.put("next", next);
+    m.put("nextReason", nextReason);
     return JsonWriter.write(m);
   }
 

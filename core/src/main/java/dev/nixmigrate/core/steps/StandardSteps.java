@@ -83,9 +83,27 @@ final class StandardSteps {
     return langs;
   }
 
-  private static boolean compiled(Set<Language> langs) {
-    return langs.contains(Language.C) || langs.contains(Language.CPP);
+  /**
+   * Whether some project compiles C or C++ with a build of its own. C sources that a Python build
+   * backend compiles (a setuptools extension, a scikit-build-core or meson-python tree) are built,
+   * and cached, by the Python build that CI runs.
+   */
+  private static boolean compiled(RepoFacts facts) {
+    for (Project p : facts.projects()) {
+      boolean c = p.languages().contains(Language.C) || p.languages().contains(Language.CPP);
+      boolean throughPython =
+          p.python()
+              .map(py -> py.nativeParts().stream().anyMatch(BUILT_BY_PYTHON::contains))
+              .orElse(false);
+      if (c && !throughPython) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  /** The native parts a Python build backend compiles itself. */
+  private static final Set<String> BUILT_BY_PYTHON = Set.of("c-extension", "cmake", "meson");
 
   /** Every language the repository builds is built by some CI job. */
   private static Verdict ciDefinedBuilds(RepoFacts facts) {
@@ -98,7 +116,7 @@ final class StandardSteps {
     if (langs.contains(Language.RUST) && !s.has(Kind.CI_BUILDS_RUST)) {
       unbuilt.add("Rust");
     }
-    if (compiled(langs) && !s.has(Kind.CI_BUILDS_C)) {
+    if (compiled(facts) && !s.has(Kind.CI_BUILDS_C)) {
       unbuilt.add("C/C++");
     }
     boolean anyBuilds =
@@ -138,7 +156,7 @@ final class StandardSteps {
         uncached.add("Rust (sccache)");
       }
     }
-    if (compiled(langs)) {
+    if (compiled(facts)) {
       needed++;
       if (!s.has(Kind.COMPILER_CACHE_C)) {
         uncached.add("C/C++ (ccache or sccache)");

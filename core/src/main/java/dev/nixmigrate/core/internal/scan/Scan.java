@@ -16,6 +16,22 @@ import java.util.Map;
 public final class Scan {
   private Scan() {}
 
+  /**
+   * {@code facts} as they would be with {@code changed} written (path to new text, or null for a
+   * deleted file): what the repository already has is read again; the projects are kept, since
+   * nixmigrate's files are not manifests.
+   */
+  public static RepoFacts after(RepoFacts facts, Map<String, String> changed) {
+    RepoFiles files = new RepoFiles(facts.root(), changed);
+    ExistingSetup existing = ExistingSetupReader.read(files, cmakeDirs(facts.projects()));
+    return new RepoFacts(
+        facts.root(), facts.projects(), existing, facts.diagnostics(), facts.leftOut());
+  }
+
+  private static List<String> cmakeDirs(List<Project> projects) {
+    return projects.stream().filter(p -> p.cmake().isPresent()).map(Project::path).toList();
+  }
+
   public static RepoFacts run(Path root) {
     if (!Files.isDirectory(root)) {
       throw new NixMigrateException(
@@ -26,9 +42,7 @@ public final class Scan {
     GitLink.check(files);
     Map<String, List<String>> tree = RepoWalker.walk(files);
     List<Project> projects = new ProjectAssembler(files, tree, NixpkgsData.bundled()).assemble();
-    List<String> cmakeDirs =
-        projects.stream().filter(p -> p.cmake().isPresent()).map(Project::path).toList();
-    ExistingSetup existing = ExistingSetupReader.read(files, cmakeDirs);
+    ExistingSetup existing = ExistingSetupReader.read(files, cmakeDirs(projects));
     List<Diagnostic> diagnostics =
         files.diagnostics().stream().distinct().sorted(Diagnostic.ORDER).toList();
     return ProjectRoles.classify(

@@ -98,7 +98,7 @@ class CorpusTest {
         TreeCopy.copy(fixtures, target);
       }
       RepoFacts facts = RepoScanner.scan(target);
-      String json = FactsJson.status(facts, RepoScanner.status(facts), 0);
+      String json = FactsJson.status(facts, RepoScanner.status(facts), 0, null, null);
       return (Map<String, Object>) Json.parse(json, "status --json");
     } catch (Exception e) {
       throw new AssertionError("scanning " + repo + " failed", e);
