@@ -20,6 +20,7 @@ maven.buildMavenPackage {
       ../templates
       ../generators
       ../migrate
+      ../docs/schema
       ../bin/nixmigrate
       ../LICENSE
     ];

@@ -51,6 +51,10 @@ class OwnFlakeTest {
       Files.createDirectories(dir.resolve(module));
       Files.writeString(dir.resolve(module).resolve("pom.xml"), "<project/>\n");
     }
+    // The JSON Schemas the migrate module ships as resources.
+    assertTrue(Files.isDirectory(ROOT.resolve("docs/schema")));
+    Files.createDirectories(dir.resolve("docs/schema"));
+    Files.writeString(dir.resolve("docs/schema/status.schema.json"), "{}\n");
     return dir;
   }
 

@@ -15,6 +15,9 @@ import java.util.Map;
  * The JSON of a plan or a step's result: one shape for {@code plan}, {@code step}, {@code check}.
  */
 final class ChangesJson {
+  /** The version of this shape ({@code docs/schema/changes.schema.json}). */
+  static final int SCHEMA_VERSION = 1;
+
   private ChangesJson() {}
 
   static String write(
@@ -25,6 +28,7 @@ final class ChangesJson {
       List<Conflict> conflicts,
       List<Warning> warnings) {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schemaVersion", SCHEMA_VERSION);
     m.put("step", step);
     m.put("outcome", outcome.id());
     List<Object> list = new ArrayList<>();

@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
       "%n" + ExitCode.TABLE
     })
 final class PrCommand implements Callable<Integer> {
+  /** The version of the shape of {@code --json} ({@code docs/schema/pr.schema.json}). */
+  static final int SCHEMA_VERSION = 1;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -162,8 +165,10 @@ final class PrCommand implements Callable<Integer> {
                     generation::toOptions));
     if (json) {
       Map<String, Object> j = new LinkedHashMap<>();
+      j.put("schemaVersion", SCHEMA_VERSION);
       j.put("result", o.result());
-      j.put("url", o.url());
+      // The outcome's url is "" where there is no pull request (a dry run, nothing to do).
+      j.put("url", o.url().isEmpty() ? null : o.url());
       j.put("branch", o.branch());
       j.put("notes", o.notes());
       j.put("files", o.plan().stream().map(FileChange::path).toList());

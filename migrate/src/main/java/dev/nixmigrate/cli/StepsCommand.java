@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
       "%n" + ExitCode.TABLE
     })
 final class StepsCommand implements Callable<Integer> {
+  /** The version of the shape of {@code --json} ({@code docs/schema/steps.schema.json}). */
+  static final int SCHEMA_VERSION = 1;
+
   /** The steps shown: nixmigrate's. */
   private static final StepCatalog CATALOG = StepCatalog.STANDARD;
 
@@ -57,11 +60,14 @@ final class StepsCommand implements Callable<Integer> {
                   generators.add(g);
                 });
         m.put("generators", generators);
-        m.put("requires", s.requires());
+        m.put("requires", s.requires().isEmpty() ? null : s.requires());
         m.put("options", CATALOG.options(s.number()));
         steps.add(m);
       }
-      out.print(JsonWriter.write(Map.of("steps", steps)));
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("schemaVersion", SCHEMA_VERSION);
+      doc.put("steps", steps);
+      out.print(JsonWriter.write(doc));
     } else {
       for (MigrationStep s : CATALOG.steps().all()) {
         out.println(s.number() + ". " + s.name());

@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
       "%n" + ExitCode.TABLE
     })
 final class VerifyCommand implements Callable<Integer> {
+  /** The version of the shape of {@code --json} ({@code docs/schema/verify.schema.json}). */
+  static final int SCHEMA_VERSION = 1;
+
   @Spec CommandSpec spec;
 
   @Mixin RepoOptions repo;
@@ -46,7 +49,10 @@ final class VerifyCommand implements Callable<Integer> {
         o.put("output", c.output());
         list.add(o);
       }
-      out.print(JsonWriter.write(Map.of("checks", list)));
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("schemaVersion", SCHEMA_VERSION);
+      doc.put("checks", list);
+      out.print(JsonWriter.write(doc));
     } else {
       if (checks.isEmpty()) {
         out.println("No generated file to verify; run nixmigrate step first.");

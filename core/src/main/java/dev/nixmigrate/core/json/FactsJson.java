@@ -22,8 +22,13 @@ import java.util.TreeSet;
  * are a contract with other tooling: add fields, never rename or remove them.
  */
 public final class FactsJson {
-  /** Bumped only when a field changes meaning or disappears. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * The version of the shape of {@code detect --json} and {@code status --json} ({@code
+   * docs/schema/detect.schema.json}, {@code status.schema.json}); bumped only when a field changes
+   * meaning or type, or disappears. 2: absent values are null, and a step's {@code missing} is an
+   * object.
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   private FactsJson() {}
 
@@ -49,13 +54,14 @@ public final class FactsJson {
       List<Object> ev = new ArrayList<>();
       for (Evidence e : s.evidence()) {
         Map<String, Object> eo = new LinkedHashMap<>();
+        eo.put("kind", e.kind().id());
         eo.put("file", e.file());
         eo.put("line", e.line());
         eo.put("what", e.what());
         ev.add(eo);
       }
       o.put("evidence", ev);
-      o.put("missing", s.missing());
+      o.put("missing", missing(s));
       list.add(o);
     }
     m.put("steps", list);
@@ -63,6 +69,17 @@ public final class FactsJson {
     m.put("next", next);
     m.put("nextReason", nextReason);
     return JsonWriter.write(m);
+  }
+
+  /** Null when the step lacks nothing; else the sentence and the kinds of evidence not found. */
+  private static Map<String, Object> missing(StepStatus s) {
+    if (s.missing().isEmpty()) {
+      return null;
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("message", s.missing());
+    o.put("absent", s.absent().stream().map(Evidence.Kind::id).toList());
+    return o;
   }
 
   private static Map<String, Object> base(RepoFacts facts) {
@@ -139,7 +156,7 @@ public final class FactsJson {
     o.put("buildBackend", py.buildBackend().id());
     o.put("packageManager", py.packageManager().id());
     o.put("locked", py.locked());
-    o.put("requiresPython", py.requiresPython());
+    o.put("requiresPython", py.requiresPython().isEmpty() ? null : py.requiresPython());
     o.put("dependencies", names(py.dependencies()));
     o.put("optionalDependencies", List.copyOf(py.optionalDependencies().keySet()));
     o.put("dependencyGroups", List.copyOf(py.dependencyGroups().keySet()));

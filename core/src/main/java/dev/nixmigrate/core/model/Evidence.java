@@ -1,5 +1,7 @@
 package dev.nixmigrate.core.model;
 
+import java.util.Locale;
+
 /** One thing found in the repository that shows a migration step's work, with where it is. */
 public record Evidence(Kind kind, String file, int line, String what) {
 
@@ -25,7 +27,12 @@ public record Evidence(Kind kind, String file, int line, String what) {
     NIX_BUILD_IN_CI,
     BINARY_CACHE_PULL,
     BINARY_CACHE_PUSH,
-    REMOTE_BUILDERS
+    REMOTE_BUILDERS;
+
+    /** The kind's name in JSON: {@code ci-builds-rust}. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
   }
 
   /** {@code file:line: what}, as shown by {@code status}. */

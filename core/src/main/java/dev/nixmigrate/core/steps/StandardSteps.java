@@ -110,14 +110,21 @@ final class StandardSteps {
     Set<Language> langs = languages(facts);
     ExistingSetup s = facts.existing();
     List<String> unbuilt = new ArrayList<>();
+    List<Kind> absent = new ArrayList<>();
+    if (!s.has(Kind.CI_WORKFLOW)) {
+      absent.add(Kind.CI_WORKFLOW);
+    }
     if (langs.contains(Language.PYTHON) && !s.has(Kind.CI_BUILDS_PYTHON)) {
       unbuilt.add("Python");
+      absent.add(Kind.CI_BUILDS_PYTHON);
     }
     if (langs.contains(Language.RUST) && !s.has(Kind.CI_BUILDS_RUST)) {
       unbuilt.add("Rust");
+      absent.add(Kind.CI_BUILDS_RUST);
     }
     if (compiled(facts) && !s.has(Kind.CI_BUILDS_C)) {
       unbuilt.add("C/C++");
+      absent.add(Kind.CI_BUILDS_C);
     }
     boolean anyBuilds =
         s.has(Kind.CI_BUILDS_PYTHON) || s.has(Kind.CI_BUILDS_RUST) || s.has(Kind.CI_BUILDS_C);
@@ -134,6 +141,7 @@ final class StandardSteps {
     return Verdict.of(
         state,
         missing,
+        absent,
         facts,
         Kind.CI_WORKFLOW,
         Kind.CI_BUILDS_PYTHON,
@@ -149,23 +157,27 @@ final class StandardSteps {
     Set<Language> langs = languages(facts);
     ExistingSetup s = facts.existing();
     List<String> uncached = new ArrayList<>();
+    List<Kind> absent = new ArrayList<>();
     int needed = 0;
     if (langs.contains(Language.RUST)) {
       needed++;
       if (!s.has(Kind.COMPILER_CACHE_RUST)) {
         uncached.add("Rust (sccache)");
+        absent.add(Kind.COMPILER_CACHE_RUST);
       }
     }
     if (compiled(facts)) {
       needed++;
       if (!s.has(Kind.COMPILER_CACHE_C)) {
         uncached.add("C/C++ (ccache or sccache)");
+        absent.add(Kind.COMPILER_CACHE_C);
       }
     }
     if (langs.contains(Language.PYTHON)) {
       needed++;
       if (!s.has(Kind.PYTHON_CACHE)) {
         uncached.add("Python (uv/pip cache)");
+        absent.add(Kind.PYTHON_CACHE);
       }
     }
     State state =
@@ -177,6 +189,7 @@ final class StandardSteps {
     return Verdict.of(
         state,
         uncached.isEmpty() ? "" : "no cache for " + String.join(", ", uncached),
+        absent,
         facts,
         Kind.COMPILER_CACHE_RUST,
         Kind.COMPILER_CACHE_C,
@@ -187,6 +200,13 @@ final class StandardSteps {
   private static Verdict nixDevShells(RepoFacts facts) {
     ExistingSetup s = facts.existing();
     boolean shell = s.has(Kind.FLAKE_DEV_SHELL);
+    List<Kind> absent = new ArrayList<>();
+    if (!shell) {
+      absent.add(Kind.FLAKE_DEV_SHELL);
+    }
+    if (!s.has(Kind.ENVRC)) {
+      absent.add(Kind.ENVRC);
+    }
     State state =
         shell && s.has(Kind.ENVRC)
             ? State.DONE
@@ -196,6 +216,7 @@ final class StandardSteps {
     return Verdict.of(
         state,
         state == State.DONE ? "" : !shell ? "no flake devShells" : "no .envrc that loads the flake",
+        absent,
         facts,
         Kind.FLAKE,
         Kind.FLAKE_DEV_SHELL,
@@ -207,6 +228,15 @@ final class StandardSteps {
   private static Verdict ciBuildsOnNix(RepoFacts facts) {
     ExistingSetup s = facts.existing();
     boolean flakeBuilds = s.has(Kind.FLAKE_PACKAGES) || s.has(Kind.FLAKE_CHECKS);
+    List<Kind> absent = new ArrayList<>();
+    if (!flakeBuilds) {
+      // Either one would do: both are absent.
+      absent.add(Kind.FLAKE_PACKAGES);
+      absent.add(Kind.FLAKE_CHECKS);
+    }
+    if (!s.has(Kind.NIX_BUILD_IN_CI)) {
+      absent.add(Kind.NIX_BUILD_IN_CI);
+    }
     State state =
         flakeBuilds && s.has(Kind.NIX_BUILD_IN_CI)
             ? State.DONE
@@ -220,6 +250,7 @@ final class StandardSteps {
             : !flakeBuilds
                 ? "the flake has no packages or checks"
                 : "no CI job runs nix build or nix flake check",
+        absent,
         facts,
         Kind.FLAKE_PACKAGES,
         Kind.FLAKE_CHECKS,
@@ -239,6 +270,7 @@ final class StandardSteps {
     return Verdict.of(
         state,
         state == State.DONE ? "" : "nothing pushes to a binary cache",
+        state == State.DONE ? List.of() : List.of(Kind.BINARY_CACHE_PUSH),
         facts,
         Kind.BINARY_CACHE_PUSH,
         Kind.BINARY_CACHE_PULL,

@@ -59,7 +59,8 @@ public record Steps(List<MigrationStep> all) {
     List<StepStatus> out = new ArrayList<>();
     for (MigrationStep s : all) {
       StepCheck.Verdict v = s.check().judge(facts);
-      out.add(new StepStatus(s.number(), s.name(), v.state(), v.evidence(), v.missing()));
+      out.add(
+          new StepStatus(s.number(), s.name(), v.state(), v.evidence(), v.missing(), v.absent()));
     }
     return out;
   }

@@ -38,6 +38,9 @@ class StatusTest {
         states(s));
     assertEquals(0, RepoScanner.currentStep(s));
     assertEquals("no CI workflow builds the repository", s.get(0).missing());
+    assertEquals(
+        List.of(Evidence.Kind.CI_WORKFLOW, Evidence.Kind.CI_BUILDS_RUST), s.get(0).absent());
+    assertEquals(List.of(Evidence.Kind.BINARY_CACHE_PUSH), s.get(4).absent());
   }
 
   @Test
@@ -74,6 +77,7 @@ class StatusTest {
     StepStatus one = status().get(0);
     assertEquals(State.PARTIAL, one.state());
     assertEquals("no CI job builds the Python code", one.missing());
+    assertEquals(List.of(Evidence.Kind.CI_BUILDS_PYTHON), one.absent());
   }
 
   @Test
@@ -94,6 +98,7 @@ class StatusTest {
     List<StepStatus> s = status();
     assertEquals(List.of(State.DONE, State.DONE, State.DONE, State.DONE, State.DONE), states(s));
     assertEquals(5, RepoScanner.currentStep(s));
+    assertTrue(s.stream().allMatch(x -> x.missing().isEmpty() && x.absent().isEmpty()));
     assertTrue(
         s.get(2).evidence().stream().anyMatch(e -> e.file().equals("flake.nix") && e.line() == 3));
   }
