@@ -133,7 +133,7 @@ class NewcomerWalkTest {
     End end = walk(dir);
     assertEquals(1, end.step());
     assertNotNull(end.reason());
-    assertTrue(end.reason().contains("pip"), end.reason());
+    assertTrue(end.reason().contains("`cache: pip` on actions/setup-python"), end.reason());
   }
 
   @Test

@@ -176,7 +176,9 @@ final class StandardSteps {
     if (langs.contains(Language.PYTHON)) {
       needed++;
       if (!s.has(Kind.PYTHON_CACHE)) {
-        uncached.add("Python (uv/pip cache)");
+        uncached.add(
+            "Python (uv or pip downloads: `enable-cache: true` on astral-sh/setup-uv, or `cache:"
+                + " pip` on actions/setup-python)");
         absent.add(Kind.PYTHON_CACHE);
       }
     }
