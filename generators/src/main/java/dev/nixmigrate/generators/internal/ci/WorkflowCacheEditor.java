@@ -64,6 +64,8 @@ public final class WorkflowCacheEditor implements Generator {
   @Override
   public List<GeneratedFile> generate(
       RepoFacts facts, Options options, int targetStep, Context ctx) {
+    // Step 2 on a GitLab repository finds no workflow to edit: say so, rather than do nothing.
+    CiTarget.warnIfGitLab(facts, ctx.warnings());
     Set<String> workflows = new TreeSet<>();
     facts.existing().of(Evidence.Kind.CI_BUILDS_RUST).forEach(e -> workflows.add(e.file()));
     facts.existing().of(Evidence.Kind.CI_BUILDS_C).forEach(e -> workflows.add(e.file()));

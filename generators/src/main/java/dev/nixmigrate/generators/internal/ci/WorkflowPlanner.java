@@ -158,7 +158,10 @@ public final class WorkflowPlanner {
     } else {
       List<KeyValue> with =
           new ArrayList<>(List.of(new KeyValue("python-version", "${{ matrix.python-version }}")));
-      if (cache && py.packageManager() == PythonProject.PackageManager.PIP) {
+      // hatch installs its environments with pip, which reads and fills pip's cache too.
+      if (cache
+          && (py.packageManager() == PythonProject.PackageManager.PIP
+              || py.packageManager() == PythonProject.PackageManager.HATCH)) {
         with.add(new KeyValue("cache", "pip"));
         String deps =
             py.requirementFiles().isEmpty()

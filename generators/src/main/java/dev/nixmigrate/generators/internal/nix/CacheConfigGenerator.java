@@ -1,6 +1,7 @@
 package dev.nixmigrate.generators.internal.nix;
 
 import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.core.steps.MigrationStep;
 import dev.nixmigrate.generators.BinaryCache;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
@@ -19,13 +20,16 @@ public final class CacheConfigGenerator implements Generator {
 
   @Override
   public List<String> paths() {
-    return List.of("nix/nix.conf", "nix/machines", "docs/nix-migration.md");
+    return List.of("nix/nix.conf", "nix/machines", NOTES);
   }
 
   @Override
   public String name() {
     return "binary-cache";
   }
+
+  /** The migration notes. */
+  static final String NOTES = "docs/nix-migration.md";
 
   @Override
   public List<Part> steps() {
@@ -82,10 +86,59 @@ public final class CacheConfigGenerator implements Generator {
           case NONE -> "";
         });
     doc.put("hasBuilders", !options.builders().isEmpty());
-    doc.put("steps", ctx.steps().all());
-    out.add(
-        file("docs/nix-migration.md", ctx.templates().render("step5/nix-migration.md.ftl", doc)));
+    // The notes name themselves too: they are one of step 5's files.
+    List<GeneratedFile> mine = new ArrayList<>(out);
+    mine.add(file(NOTES, ""));
+    doc.put("steps", rows(ctx, mine));
+    out.add(file(NOTES, ctx.templates().render("step5/nix-migration.md.ftl", doc)));
     return out;
+  }
+
+  /**
+   * One row a step: what this run writes for it, read from the files the generators produced (the
+   * step's own files, or the edits of the user's that wait for --edit-existing), or that the
+   * repository did it with files of its own.
+   */
+  private static List<Map<String, Object>> rows(Context ctx, List<GeneratedFile> own) {
+    List<GeneratedFile> all = new ArrayList<>(ctx.produced());
+    all.addAll(own);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (MigrationStep s : ctx.catalog().steps().all()) {
+      java.util.Set<String> writers = ctx.catalog().generatorsOf(s.number()).keySet();
+      List<String> what = new ArrayList<>();
+      for (GeneratedFile f : all) {
+        // A step's work is in the files of the generators that write for it, its own or an
+        // earlier step's (step 2's caches are in step 1's workflow).
+        boolean forThisStep =
+            f.mode() == GeneratedFile.Mode.WHOLE
+                ? writers.contains(f.generator())
+                : f.step() == s.number();
+        if (!forThisStep) {
+          continue;
+        }
+        String path = "`" + f.path() + "`";
+        switch (f.mode()) {
+          case WHOLE -> what.add(ctx.selection().usersOwn(f.path()) ? null : path);
+          case LINES -> what.add(path + " (the lines it lacks)");
+          case EDIT -> what.add(path + " (yours: the edit --edit-existing makes)");
+        }
+      }
+      what.removeIf(java.util.Objects::isNull);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("number", s.number());
+      row.put("name", s.name());
+      row.put(
+          "adds",
+          what.isEmpty()
+              ? ctx.selection().includes(s.number())
+                  ? "nothing here"
+                  : "nothing: the repository's own files do it"
+              : String.join(", ", what.stream().distinct().sorted().toList()));
+      row.put("costs", s.costs());
+      row.put("saves", s.saves());
+      rows.add(row);
+    }
+    return rows;
   }
 
   private GeneratedFile file(String path, String text) {

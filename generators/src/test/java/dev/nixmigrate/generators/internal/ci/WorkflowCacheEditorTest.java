@@ -29,7 +29,7 @@ class WorkflowCacheEditorTest {
         new TemplateEngine(null),
         new Warnings(),
         Selection.upTo(2),
-        dev.nixmigrate.core.steps.Steps.STANDARD);
+        dev.nixmigrate.generators.StepCatalog.STANDARD);
   }
 
   /** A job as generated: its id, what it compiles ("rust", "c" or ""). */

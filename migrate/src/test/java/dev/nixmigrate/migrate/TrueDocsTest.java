@@ -1,0 +1,113 @@
+package dev.nixmigrate.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.generators.Warning;
+import dev.nixmigrate.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What nixmigrate writes about the repository is true of it: the migration notes name only the
+ * files it wrote, the justfile names a CI file only when nixmigrate writes it, and a repository
+ * whose CI is GitLab's is told that the workflows are GitHub's.
+ */
+class TrueDocsTest {
+  @TempDir Path temp;
+
+  private static String after(Plan plan, String path) {
+    return plan.changes().stream()
+        .filter(c -> c.path().equals(path))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(path + " is not in the plan: " + plan.paths()))
+        .after();
+  }
+
+  /** The rust example with a CI workflow of its own, which builds it. */
+  private Path withOwnCi() throws Exception {
+    Path dir = ExampleRepo.copy(temp, "rust-workspace");
+    Files.createDirectories(dir.resolve(".github/workflows"));
+    Files.writeString(
+        dir.resolve(".github/workflows/ci.yml"),
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
+            + "      - uses: actions/checkout@v4\n      - run: cargo test --workspace\n");
+    TestRepo.commitAll(dir, "our own CI");
+    return dir;
+  }
+
+  @Test
+  void theNotesNameOnlyTheFilesWrittenAndSayHowToStart() throws Exception {
+    Path dir = withOwnCi();
+    String notes =
+        after(
+            NixMigrate.plan(dir, Options.defaults(), 5, RunMode.DEFAULT), "docs/nix-migration.md");
+    String one = notes.lines().filter(l -> l.startsWith("| 1. ")).findFirst().orElseThrow();
+    assertTrue(one.contains("nothing: the repository's own files do it"), one);
+    assertFalse(one.contains("ci.yml"), one);
+    String two = notes.lines().filter(l -> l.startsWith("| 2. ")).findFirst().orElseThrow();
+    assertTrue(
+        two.contains("`.github/workflows/ci.yml` (yours: the edit --edit-existing makes)"), two);
+    String five = notes.lines().filter(l -> l.startsWith("| 5. ")).findFirst().orElseThrow();
+    assertTrue(five.contains("`nix/nix.conf`") && !five.contains("nix/machines"), five);
+    assertTrue(notes.contains("experimental-features = nix-command flakes"), notes);
+    assertTrue(notes.contains("`flake.lock`") && notes.contains("nix-direnv"), notes);
+
+    Plan withBuilders =
+        NixMigrate.plan(
+            dir,
+            Options.defaults().withBuilders(List.of("ssh-ng://nix@b.example x86_64-linux - 8 1")),
+            5,
+            RunMode.DEFAULT);
+    String withB = after(withBuilders, "docs/nix-migration.md");
+    assertTrue(
+        withB
+            .lines()
+            .filter(l -> l.startsWith("| 5. "))
+            .findFirst()
+            .orElseThrow()
+            .contains("`nix/machines`"));
+  }
+
+  @Test
+  void theJustfileNamesTheCiFileOnlyWhenNixmigrateWritesIt() throws Exception {
+    // A workflow of the repository's own that does not build the crates: step 1 writes the
+    // justfile and leaves ci.yml, which is the user's, alone.
+    Path own = ExampleRepo.copy(temp, "rust-workspace");
+    Files.createDirectories(own.resolve(".github/workflows"));
+    Files.writeString(
+        own.resolve(".github/workflows/ci.yml"),
+        "on: push\njobs:\n  hello:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n");
+    TestRepo.commitAll(own, "a workflow of our own");
+    String theirs = after(NixMigrate.plan(own, Options.defaults(), 1, RunMode.DEFAULT), "justfile");
+    assertFalse(theirs.contains(".github/workflows/ci.yml"), theirs);
+    assertTrue(theirs.contains("this repository's CI is its own"), theirs);
+    Path plain = ExampleRepo.copy(temp, "cpp-cmake");
+    String ours = after(NixMigrate.plan(plain, Options.defaults(), 1, RunMode.DEFAULT), "justfile");
+    assertTrue(ours.contains("exactly the commands CI runs (.github/workflows/ci.yml)"), ours);
+  }
+
+  @Test
+  void aGitLabRepositoryIsToldTheWorkflowsAreGitHubs() throws Exception {
+    Path dir = ExampleRepo.copy(temp, "rust-workspace");
+    Files.writeString(dir.resolve(".gitlab-ci.yml"), "test:\n  script:\n    - cargo test\n");
+    TestRepo.commitAll(dir, "GitLab CI");
+    for (int step : List.of(2, 4)) {
+      List<Warning> w = NixMigrate.plan(dir, Options.defaults(), step, RunMode.DEFAULT).warnings();
+      assertEquals(
+          1,
+          w.stream().filter(x -> ".gitlab-ci.yml".equals(x.file())).count(),
+          "step " + step + ": " + w);
+      assertTrue(w.toString().contains("GitHub Actions workflows only"), w.toString());
+    }
+    Path github = ExampleRepo.copy(temp, "cpp-cmake");
+    assertTrue(
+        NixMigrate.plan(github, Options.defaults(), 4, RunMode.DEFAULT).warnings().stream()
+            .noneMatch(x -> ".gitlab-ci.yml".equals(x.file())));
+  }
+}
