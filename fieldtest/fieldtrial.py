@@ -957,6 +957,39 @@ def walk(repo: Path, work: Path, logf: Path) -> dict:
     return {"status": "fail", "error": f"no end after {WALK_LIMIT} commands", "taken": taken}
 
 
+def walk_only(projects: list[dict], spec: dict) -> int:
+    """The newcomer walk of each project, on a fresh copy of its published source, merged into the
+    committed results: a walk needs no builds, so it can be rerun on its own after a change."""
+    start = time.monotonic()
+    results_path = HERE / "results.json"
+    old = json.loads(results_path.read_text())
+    by = {r["name"]: r for r in old["results"]}
+    commit = nixmigrate_commit()
+    for p in projects:
+        work = HOME / "work" / p["name"]
+        work.mkdir(parents=True, exist_ok=True)
+        repo = work / "walk-source"
+        try:
+            fresh_repo(p, fetch(p), repo)
+        except FetchError as e:
+            log(f"{p['name']}: {e}")
+            continue
+        w = walk(repo, work, work / "walk.log")
+        w["nixmigrate"] = commit
+        row = by.setdefault(p["name"], {k: p[k] for k in ("name", "version", "family", "shape", "source")})
+        row["walk"] = w
+        log(f"{p['name']}: walk {walk_cell(w)}")
+    results = [by[r["name"]] for r in old["results"]] + [r for n, r in by.items()
+                                                         if n not in {x["name"] for x in old["results"]}]
+    s = summary(results)
+    results_path.write_text(json.dumps({**old, "summary": s, "summary_line": summary_line(s), "results": results},
+                                       indent=1, sort_keys=True) + "\n")
+    write_scoreboard(results, spec["projects"], REPO / "docs" / "field-trial.md",
+                     "python3 fieldtest/fieldtrial.py --setup", old["seconds"])
+    log(f"walks: {s['walk_pass']}/{s['walk_run']} pass ({(time.monotonic() - start) / 60:.1f} minutes)")
+    return 0 if s["walk_pass"] == s["walk_run"] else 1
+
+
 def walk_cell(r: dict | None) -> str:
     if not r or r.get("status") != "pass":
         return status_cell(r)
@@ -1091,6 +1124,14 @@ def stale_rows(results: list[dict]) -> list[str]:
     return [f"Rows kept from an earlier run, not rerun with nixmigrate {results_commit(results, newest)}: {names}.", ""]
 
 
+def walk_rows(results: list[dict]) -> list[str]:
+    """A line naming the nixmigrate a walk rerun on its own (--walk-only) ran with."""
+    own = sorted({r["walk"]["nixmigrate"] for r in results
+                  if r.get("walk", {}).get("nixmigrate") and r["walk"]["nixmigrate"] != r.get("nixmigrate")})
+    return [f"The newcomer walk column was rerun on its own (--walk-only) with nixmigrate {', '.join(own)}.", ""] \
+        if own else []
+
+
 def results_commit(results: list[dict], run_at: str) -> str:
     return next((r.get("nixmigrate", "?") for r in results if r.get("run_at", "") == run_at), "?")
 
@@ -1102,7 +1143,7 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
          f"Written by `fieldtest/fieldtrial.py` ({command}, {seconds / 60:.0f} minutes on this machine); "
          "do not edit by hand. How each column is measured: fieldtest/README.md. Per-project logs stay "
          "in the trial's cache folder.", "",
-         *stale_rows(results), "## Per project", "",
+         *stale_rows(results), *walk_rows(results), "## Per project", "",
          "| project | version | shape | detect | newcomer walk | step 2 | build | test | lint | cache (hit rate, warm/cold) | step 4 | Nix eval | builder replay |",
          "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
@@ -1219,6 +1260,8 @@ def main(argv=None) -> int:
     ap.add_argument("--check-baseline", action="store_true",
                     help="exit 1 when something that passed in fieldtest/baseline.json does not pass now")
     ap.add_argument("--write-baseline", action="store_true", help="record what passed in fieldtest/baseline.json")
+    ap.add_argument("--walk-only", action="store_true",
+                    help="rerun only the newcomer walk of each project and merge it into fieldtest/results.json")
     a = ap.parse_args(argv)
     spec = json.loads((HERE / "projects.json").read_text())
     projects = spec["projects"]
@@ -1242,6 +1285,8 @@ def main(argv=None) -> int:
         return 1 if bad else 0
     if not JAR.exists():
         raise SystemExit(f"fieldtrial: {JAR} is missing: build it with mvn -B -q package -DskipTests")
+    if a.walk_only:
+        return walk_only(projects, spec)
     machine = Machine()
     machine.setup(spec["tools"])
     standin = None
