@@ -119,6 +119,12 @@ final class PrCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the outcome as JSON.")
   boolean json;
 
+  @Option(
+      names = "--quiet",
+      description =
+          "Do not say on stderr when and why the bot waits for the forge and tries again.")
+  boolean quiet;
+
   @Mixin GenerationOptions generation;
 
   private static final Pattern IDENT =
@@ -149,6 +155,7 @@ final class PrCommand implements Callable<Integer> {
     }
     PrBot.Outcome o =
         new PrBot(System.getenv())
+            .progress(quiet ? line -> {} : line -> spec.commandLine().getErr().println(line))
             .run(
                 new PrBot.Request(
                     dir,

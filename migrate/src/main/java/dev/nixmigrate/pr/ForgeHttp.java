@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -73,6 +74,9 @@ final class ForgeHttp {
   private final Random random;
   private final String forge;
 
+  /** Where a retry is announced (the user sees why the bot waits); never a token. */
+  private final java.util.function.Consumer<String> progress;
+
   ForgeHttp(
       String forge,
       Map<String, String> headers,
@@ -80,8 +84,10 @@ final class ForgeHttp {
       Policy policy,
       Sleeper sleeper,
       Clock clock,
-      Random random) {
+      Random random,
+      java.util.function.Consumer<String> progress) {
     this.forge = forge;
+    this.progress = progress;
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(policy.requestTimeout())
@@ -93,6 +99,22 @@ final class ForgeHttp {
     this.sleeper = sleeper;
     this.clock = clock;
     this.random = random;
+  }
+
+  /**
+   * What went wrong on the way to the server, in words: the exception's kind and message, and its
+   * causes' (a refused connection or an unknown host often carries no message of its own).
+   */
+  static String cause(Throwable e) {
+    List<String> parts = new java.util.ArrayList<>();
+    for (Throwable t = e; t != null && parts.size() < 4; t = t.getCause()) {
+      String m = t.getMessage();
+      String part = t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : " (" + m + ")");
+      if (!parts.contains(part)) {
+        parts.add(part);
+      }
+    }
+    return String.join(", caused by ", parts);
   }
 
   Response send(String method, URI uri, String json) {
@@ -126,7 +148,7 @@ final class ForgeHttp {
         last = "no answer within " + policy.requestTimeout().toSeconds() + " s";
         wait = backoff(attempt);
       } catch (IOException e) {
-        last = token.redact(String.valueOf(e.getMessage()));
+        last = token.redact("cannot reach " + uri.getHost() + ": " + cause(e));
         wait = backoff(attempt);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -149,6 +171,19 @@ final class ForgeHttp {
                 + last
                 + "), past the bot's deadline; run it again later");
       }
+      progress.accept(
+          forge
+              + ": "
+              + what
+              + ": "
+              + last
+              + "; trying again in "
+              + Math.max(1, wait.toSeconds())
+              + " s (attempt "
+              + (attempt + 1)
+              + " of "
+              + policy.maxAttempts()
+              + ")");
       try {
         sleeper.sleep(wait);
       } catch (InterruptedException e) {

@@ -58,25 +58,33 @@ public record ForgeTarget(String kind, String apiUrl, String repo) {
         kind = "gitlab";
       }
     }
-    if (kind == null) {
-      throw bad(
-          "cannot tell the forge from the remote's address; pass --forge github or --forge gitlab");
+    if (kind != null) {
+      kind = kind.toLowerCase(Locale.ROOT);
+      if (!kind.equals("github") && !kind.equals("gitlab")) {
+        throw bad("--forge must be github or gitlab, not " + forge);
+      }
     }
-    kind = kind.toLowerCase(Locale.ROOT);
-    if (!kind.equals("github") && !kind.equals("gitlab")) {
-      throw bad("--forge must be github or gitlab, not " + forge);
+    // What cannot be inferred is asked for all at once, not one option per run.
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    if (kind == null) {
+      missing.add("--forge github (or gitlab)");
     }
     String r = repo != null ? repo : hp == null ? null : hp.path();
     if (r == null
         || !r.matches("[\\w.-]+(/[\\w.-]+)+")
-        || (kind.equals("github") && r.split("/").length != 2)) {
-      throw bad("cannot tell the repository from the remote's address; pass --repo OWNER/NAME");
+        || ("github".equals(kind) && r.split("/").length != 2)) {
+      missing.add("--repo OWNER/NAME");
+    }
+    if (apiUrl == null && (hp == null || kind == null)) {
+      missing.add("--api-url URL");
+    }
+    if (!missing.isEmpty()) {
+      throw bad(
+          "cannot tell where to open the pull request from the remote's address; pass "
+              + String.join(" ", missing));
     }
     String api = apiUrl;
     if (api == null) {
-      if (hp == null) {
-        throw bad("pass --api-url: the remote's address names no host");
-      }
       api =
           kind.equals("github")
               ? hp.host().equals("github.com")

@@ -136,6 +136,18 @@ public final class PrBot {
   private final ForgeHttp.Sleeper sleeper;
   private final ForgeHttp.Policy policy;
 
+  /** Where the bot says what it waits for; nowhere unless {@link #progress} sets it. */
+  private java.util.function.Consumer<String> progress = line -> {};
+
+  /**
+   * This bot, telling {@code sink} each time it waits for the forge and why (a line each; no line
+   * holds a token).
+   */
+  public PrBot progress(java.util.function.Consumer<String> sink) {
+    this.progress = java.util.Objects.requireNonNull(sink);
+    return this;
+  }
+
   /** A bot that reads tokens from {@code env} and waits for real. */
   public PrBot(Map<String, String> env) {
     this(env, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), ForgeHttp.Policy.DEFAULT);
@@ -205,13 +217,15 @@ public final class PrBot {
       return new GitHub(
           t.apiUrl(),
           t.repo(),
-          new ForgeHttp("GitHub", GitHub.headers(token), token, policy, sleeper, clock, random),
+          new ForgeHttp(
+              "GitHub", GitHub.headers(token), token, policy, sleeper, clock, random, progress),
           token);
     }
     return new GitLab(
         t.apiUrl(),
         t.repo(),
-        new ForgeHttp("GitLab", GitLab.headers(token), token, policy, sleeper, clock, random),
+        new ForgeHttp(
+            "GitLab", GitLab.headers(token), token, policy, sleeper, clock, random, progress),
         token);
   }
 
