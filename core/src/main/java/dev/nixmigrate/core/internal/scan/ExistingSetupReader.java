@@ -74,7 +74,8 @@ final class ExistingSetupReader {
       }
       if (key.equals("enable-cache") && (lower.equals("true") || lower.equals("auto"))
           || key.equals("cache") && lower.matches("pip|poetry|pipenv")
-          || key.equals("path") && lower.matches("(?s).*(\\.cache/pip|\\.cache/uv|pypoetry).*")) {
+          || key.equals("path")
+              && lower.matches("(?s).*(\\.cache/pip|\\.cache/uv|\\.cache/pdm|pypoetry).*")) {
         add(
             Kind.PYTHON_CACHE,
             file,
