@@ -9,10 +9,13 @@ import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.StepCatalog;
 import dev.nixmigrate.generators.Warning;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What to do next: the command that takes the repository's first step not done, checked before it
@@ -24,6 +27,9 @@ import java.util.Optional;
  * @param reason why no run gets it done, and what to do instead; null when {@code command} does
  */
 public record NextStep(int step, String command, String reason) {
+  /** The run's warnings a reason repeats, at most: the first say what to do. */
+  private static final int MAX_WARNINGS = 3;
+
   /**
    * The next step of the repository at {@code repo} through {@code c}'s steps, with the options its
    * {@code nixmigrate.toml} records; empty when every step is done. A command is offered only when
@@ -76,15 +82,21 @@ public record NextStep(int step, String command, String reason) {
   private static String why(StepCatalog c, RepoFacts facts, Plan plan, int n) {
     StepStatus after = c.steps().assess(after(facts, plan)).get(n - 1);
     StringBuilder b =
-        new StringBuilder("step ")
+        new StringBuilder("nixmigrate step ")
             .append(n)
-            .append(" is not done by nixmigrate step ")
+            .append(" would not finish step ")
             .append(n)
-            .append(" as things are: ")
+            .append(": ")
             .append(after.missing().isEmpty() ? "an earlier step is not done" : after.missing());
-    for (Warning w : plan.warnings()) {
-      b.append("; ").append(w);
-    }
+    // What the run says about the step's own files comes first: it is what to do.
+    Set<String> own = new HashSet<>();
+    c.generators().stream()
+        .filter(g -> c.generatorsOf(n).containsKey(g.name()))
+        .forEach(g -> own.addAll(g.paths()));
+    plan.warnings().stream()
+        .sorted(Comparator.comparing((Warning w) -> !own.contains(w.file())))
+        .limit(MAX_WARNINGS)
+        .forEach(w -> b.append("; ").append(w));
     return b.toString();
   }
 }
