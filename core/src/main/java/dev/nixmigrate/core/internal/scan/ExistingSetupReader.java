@@ -1,5 +1,6 @@
 package dev.nixmigrate.core.internal.scan;
 
+import dev.nixmigrate.core.internal.nix.NixTokens;
 import dev.nixmigrate.core.internal.read.RepoFiles;
 import dev.nixmigrate.core.internal.read.YamlReader;
 import dev.nixmigrate.core.internal.read.YamlReader.Leaf;
@@ -206,32 +207,7 @@ final class ExistingSetupReader {
           .text("flake.nix")
           .ifPresent(
               t -> {
-                grep(
-                    "flake.nix",
-                    t,
-                    "\\bdevShells?\\b",
-                    Kind.FLAKE_DEV_SHELL,
-                    "flake defines devShells");
-                grep(
-                    "flake.nix",
-                    t,
-                    // A package list (mkShell's packages = [ ... ]) is not the flake's packages
-                    // output.
-                    "\\bpackages\\s*(=\\s*+(?!\\[)|\\.|\\))|\\bdefaultPackage\\b",
-                    Kind.FLAKE_PACKAGES,
-                    "flake defines packages");
-                grep(
-                    "flake.nix",
-                    t,
-                    "\\bchecks\\s*(=|\\.)",
-                    Kind.FLAKE_CHECKS,
-                    "flake defines checks");
-                grep(
-                    "flake.nix",
-                    t,
-                    "extra-substituters|\\bsubstituters\\b",
-                    Kind.BINARY_CACHE_PULL,
-                    "flake nixConfig names substituters");
+                flake(t);
               });
     }
     for (String f : List.of("shell.nix", "default.nix", "devenv.nix")) {
@@ -246,6 +222,60 @@ final class ExistingSetupReader {
               t ->
                   grep(".envrc", t, "^\\s*use (flake|nix|devenv)", Kind.ENVRC, "direnv loads Nix"));
     }
+  }
+
+  /**
+   * What flake.nix defines, read from its tokens, so that a comment, a string or mkShell's {@code
+   * packages = [ ... ]} list is not taken for an output.
+   */
+  private void flake(String text) {
+    List<NixTokens.Token> tokens;
+    try {
+      tokens = NixTokens.scan(text);
+    } catch (IllegalStateException e) {
+      // An unclosed string or comment: Nix rejects the file, so it defines nothing.
+      return;
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      NixTokens.Token t = tokens.get(i);
+      if (!t.ident()) {
+        continue;
+      }
+      String next = i + 1 < tokens.size() ? tokens.get(i + 1).text() : "";
+      String after = i + 2 < tokens.size() ? tokens.get(i + 2).text() : "";
+      int line = lineOf(text, t.end());
+      switch (t.text()) {
+        case "devShells", "devShell" ->
+            addOnce(Kind.FLAKE_DEV_SHELL, "flake.nix", line, "flake defines devShells");
+        case "packages" -> {
+          if (next.equals(".") || next.equals(")") || next.equals("=") && !after.equals("[")) {
+            addOnce(Kind.FLAKE_PACKAGES, "flake.nix", line, "flake defines packages");
+          }
+        }
+        case "defaultPackage" ->
+            addOnce(Kind.FLAKE_PACKAGES, "flake.nix", line, "flake defines packages");
+        case "checks" -> {
+          if (next.equals(".") || next.equals("=")) {
+            addOnce(Kind.FLAKE_CHECKS, "flake.nix", line, "flake defines checks");
+          }
+        }
+        case "substituters", "extra-substituters" ->
+            addOnce(
+                Kind.BINARY_CACHE_PULL, "flake.nix", line, "flake nixConfig names substituters");
+        default -> {}
+      }
+    }
+  }
+
+  /** The 1-based line of the character before {@code end}. */
+  private static int lineOf(String text, int end) {
+    int line = 1;
+    for (int i = 0; i < Math.min(end, text.length()) - 1; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   private void grep(String file, String text, String regex, Kind kind, String what) {

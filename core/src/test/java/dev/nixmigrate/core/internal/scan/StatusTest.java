@@ -121,6 +121,41 @@ class StatusTest {
   }
 
   @Test
+  void commentsAndStringsThatNamePackagesOrChecksAreNotOutputs() {
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file(
+            "flake.nix",
+            "{\n  # packages.default and checks = later\n  description = \"packages.x checks.y\";\n"
+                + "  /* devShells = { }; */\n  outputs = { self, nixpkgs }: {\n"
+                + "    apps = { x = ''\n      packages = 1; checks.z\n    ''; };\n  };\n}\n");
+    List<StepStatus> s = status();
+    assertTrue(
+        s.stream()
+            .flatMap(st -> st.evidence().stream())
+            .noneMatch(
+                e ->
+                    e.kind() == Evidence.Kind.FLAKE_PACKAGES
+                        || e.kind() == Evidence.Kind.FLAKE_CHECKS
+                        || e.kind() == Evidence.Kind.FLAKE_DEV_SHELL),
+        s.toString());
+    TestRepo.in(dir)
+        .file(
+            "flake.nix",
+            "{\n  outputs = { self, nixpkgs }: {\n    # outputs\n"
+                + "    packages.x86_64-linux.default = self;\n    checks = { };\n  };\n}\n");
+    List<StepStatus> real = status();
+    assertTrue(
+        real.get(3).evidence().stream()
+            .anyMatch(e -> e.kind() == Evidence.Kind.FLAKE_PACKAGES && e.line() == 4),
+        real.toString());
+    assertTrue(
+        real.get(3).evidence().stream()
+            .anyMatch(e -> e.kind() == Evidence.Kind.FLAKE_CHECKS && e.line() == 5),
+        real.toString());
+  }
+
+  @Test
   void aShellNixAloneIsAPartialDevShell() {
     TestRepo.in(dir)
         .file("Cargo.toml", CRATE)
