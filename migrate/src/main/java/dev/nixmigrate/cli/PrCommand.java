@@ -185,17 +185,17 @@ final class PrCommand implements Callable<Integer> {
         o.plan().forEach(c -> out.print(c.diff()));
       }
       out.println(
-          switch (o.result()) {
-            case "created" -> "opened " + o.url();
-            case "updated" -> "updated " + o.url();
-            case "unchanged" -> "up to date: " + o.url();
-            case "closed" -> "closed " + o.url() + ": it is no longer needed";
-            case "planned" -> "would push " + o.branch() + " and open: " + o.notes().get(0);
-            default -> o.result() + (o.url().isEmpty() ? "" : ": " + o.url());
+          switch (o.status()) {
+            case CREATED -> "opened " + o.url();
+            case UPDATED -> "updated " + o.url();
+            case UNCHANGED -> "up to date: " + o.url();
+            case CLOSED -> "closed " + o.url() + ": it is no longer needed";
+            case PLANNED -> "would push " + o.branch() + " and open: " + o.notes().get(0);
+            case NOTHING_TO_DO, FOREIGN -> o.result() + (o.url().isEmpty() ? "" : ": " + o.url());
           });
-      o.notes().stream().filter(n -> !o.result().equals("planned")).forEach(out::println);
+      o.notes().stream().filter(n -> o.status() != PrBot.Result.PLANNED).forEach(out::println);
     }
     out.flush();
-    return o.result().equals("foreign") ? ExitCode.REFUSED : ExitCode.OK;
+    return o.status() == PrBot.Result.FOREIGN ? ExitCode.REFUSED : ExitCode.OK;
   }
 }

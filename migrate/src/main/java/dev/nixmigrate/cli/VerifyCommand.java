@@ -61,7 +61,7 @@ final class VerifyCommand implements Callable<Integer> {
         out.printf("%-8s %-16s %s%n", c.result(), c.tool(), c.subject());
         if (c.failed()) {
           c.output().lines().limit(20).forEach(l -> out.println("    " + l));
-        } else if (c.result().equals("skipped")) {
+        } else if (c.status() == dev.nixmigrate.migrate.Verifier.Status.SKIPPED) {
           c.output().lines().limit(3).forEach(l -> out.println("    " + l));
         }
       }

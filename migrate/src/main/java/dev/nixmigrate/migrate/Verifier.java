@@ -28,10 +28,28 @@ public final class Verifier {
 
   private Verifier() {}
 
-  /** One tool's verdict: {@code passed}, {@code failed} or {@code skipped}, with what it said. */
-  public record Check(String tool, String subject, String result, String output) {
+  /** What a tool's check came to. */
+  public enum Status {
+    PASSED,
+    FAILED,
+    /** The tool is not on PATH, or could not do its work here (offline); said with why. */
+    SKIPPED;
+
+    /** The lower-case name used in JSON and text. */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** One tool's verdict, with what it said. */
+  public record Check(String tool, String subject, Status status, String output) {
     public boolean failed() {
-      return result.equals("failed");
+      return status == Status.FAILED;
+    }
+
+    /** {@link #status}'s name: {@code passed}, {@code failed} or {@code skipped}. */
+    public String result() {
+      return status.id();
     }
   }
 
@@ -109,7 +127,7 @@ public final class Verifier {
       return new Check(
           tool,
           c.subject(),
-          "skipped",
+          Status.SKIPPED,
           "offline: the flake's inputs cannot be fetched (" + why + "); it was only parsed");
     }
     if (c.failed()
@@ -117,12 +135,12 @@ public final class Verifier {
       return new Check(
           tool,
           c.subject(),
-          "failed",
+          Status.FAILED,
           c.output()
               + "\nNix sees only files git knows: run `git add --intent-to-add flake.nix .envrc nix`"
               + " (or `git add` them) and run verify again.");
     }
-    return new Check(tool, c.subject(), c.result(), c.output());
+    return new Check(tool, c.subject(), c.status(), c.output());
   }
 
   private static List<String> workflows(Path root) {
@@ -158,7 +176,7 @@ public final class Verifier {
       Path root, String tool, String subject, Map<String, String> env, String... args) {
     Optional<Path> exe = which(tool);
     if (exe.isEmpty()) {
-      return new Check(tool, subject, "skipped", tool + " is not on PATH");
+      return new Check(tool, subject, Status.SKIPPED, tool + " is not on PATH");
     }
     CommandLine cmd = new CommandLine(exe.get().toString());
     for (String a : args) {
@@ -176,13 +194,14 @@ public final class Verifier {
       int code = executor.execute(cmd, environment);
       String text = output.toString(StandardCharsets.UTF_8).strip();
       if (watchdog.killedProcess()) {
-        return new Check(tool, subject, "failed", "stopped after " + LIMIT.toSeconds() + " s");
+        return new Check(tool, subject, Status.FAILED, "stopped after " + LIMIT.toSeconds() + " s");
       }
       boolean unknownSetting =
           tool.equals("nix") && text.toLowerCase(java.util.Locale.ROOT).contains("unknown setting");
-      return new Check(tool, subject, code == 0 && !unknownSetting ? "passed" : "failed", text);
+      return new Check(
+          tool, subject, code == 0 && !unknownSetting ? Status.PASSED : Status.FAILED, text);
     } catch (IOException e) {
-      return new Check(tool, subject, "failed", "could not run: " + e.getMessage());
+      return new Check(tool, subject, Status.FAILED, "could not run: " + e.getMessage());
     }
   }
 }

@@ -119,17 +119,48 @@ public final class PrBot {
     }
   }
 
+  /** What a run of the bot came to. */
+  public enum Result {
+    /** A pull request was opened. */
+    CREATED,
+    /** The branch or the pull request changed. */
+    UPDATED,
+    /** The branch and the pull request were already right. */
+    UNCHANGED,
+    /** The base branch has what the step writes; no pull request is needed. */
+    NOTHING_TO_DO,
+    /** The pull request the bot opened is no longer needed, and was closed. */
+    CLOSED,
+    /** The branch holds someone else's commit, so the bot left it alone. */
+    FOREIGN,
+    /** A dry run: decided and shown, nothing pushed or called. */
+    PLANNED;
+
+    /** The name used in JSON and tests: lower case, words joined by {@code -}. */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
   /**
    * What happened.
    *
-   * @param result created, updated, unchanged, nothing-to-do, closed, foreign or planned
+   * @param status what the run came to
    * @param url the pull request's address, or empty
    * @param branch the bot's branch
    * @param notes what the user should know, one line each
    * @param plan the changes the branch carries relative to the base
    */
   public record Outcome(
-      String result, String url, String branch, List<String> notes, List<FileChange> plan) {}
+      Result status, String url, String branch, List<String> notes, List<FileChange> plan) {
+    /**
+     * {@link #status}'s name: created, updated, unchanged, nothing-to-do, closed, foreign or
+     * planned.
+     */
+    public String result() {
+      return status.id();
+    }
+  }
 
   private final Map<String, String> env;
   private final Clock clock;
@@ -278,7 +309,7 @@ public final class PrBot {
       String title = "nixmigrate: step " + r.step() + ", " + step.name();
       String body = body(step, change, branch, marker, tokenVar, r);
       if (r.dryRun()) {
-        return new Outcome("planned", "", branch, List.of(title), change.plan().changes());
+        return new Outcome(Result.PLANNED, "", branch, List.of(title), change.plan().changes());
       }
 
       ObjectId tree = git.tree(baseTip, change.files());
@@ -328,7 +359,7 @@ public final class PrBot {
     if (open.isEmpty()) {
       Optional<PullRequest> made = forge.create(branch, base, title, body, draft);
       if (made.isPresent()) {
-        return new Outcome("created", made.get().url(), branch, List.of(), plan);
+        return new Outcome(Result.CREATED, made.get().url(), branch, List.of(), plan);
       }
       // Another run opened it meanwhile: find it and keep it.
       open = forge.findOpen(branch, base);
@@ -348,7 +379,7 @@ public final class PrBot {
       edited = true;
     }
     return new Outcome(
-        pushed || edited ? "updated" : "unchanged", pr.url(), branch, List.of(), plan);
+        pushed || edited ? Result.UPDATED : Result.UNCHANGED, pr.url(), branch, List.of(), plan);
   }
 
   private Outcome nothingToDo(Request r, Forge forge, String branch, String base, String marker) {
@@ -363,11 +394,11 @@ public final class PrBot {
                 + r.step()
                 + " writes, so this pull request is no longer needed. Closing it.");
         forge.close(open.get());
-        return new Outcome("closed", open.get().url(), branch, List.of(), List.of());
+        return new Outcome(Result.CLOSED, open.get().url(), branch, List.of(), List.of());
       }
     }
     return new Outcome(
-        "nothing-to-do",
+        Result.NOTHING_TO_DO,
         "",
         branch,
         List.of(base + " already has what step " + r.step() + " writes"),
@@ -392,7 +423,7 @@ public final class PrBot {
       }
     }
     return new Outcome(
-        "foreign", open.map(PullRequest::url).orElse(""), branch, List.of(note), List.of());
+        Result.FOREIGN, open.map(PullRequest::url).orElse(""), branch, List.of(note), List.of());
   }
 
   /** A bot commit: its committer address and the step trailer. */
