@@ -1,5 +1,6 @@
 package dev.nixmigrate.generators;
 
+import dev.nixmigrate.core.model.Vocabulary;
 import java.net.URI;
 import java.util.Locale;
 
@@ -16,16 +17,11 @@ public record BinaryCache(Provider provider, String name, String endpoint, Strin
   public static final BinaryCache NONE = new BinaryCache(Provider.NONE, "", "", "");
 
   /** The binary-cache services nixmigrate configures. */
-  public enum Provider {
+  public enum Provider implements Vocabulary {
     NONE,
     CACHIX,
     ATTIC,
     S3;
-
-    /** The lower-case name, as the user writes it and templates and JSON show it. */
-    public String id() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 
   public BinaryCache {

@@ -1,7 +1,7 @@
 package dev.nixmigrate.migrate;
 
+import dev.nixmigrate.core.model.Vocabulary;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public record Conflict(String path, Cause cause) {
   /** How a file came to be in conflict. */
-  public enum Cause {
+  public enum Cause implements Vocabulary {
     /** The user's edits and the new output change the same lines. */
     MERGE("your edits and the new output change the same lines; resolve the <<<<<<< markers"),
     /** It was committed with the markers of an earlier clash, so nothing is merged into it. */
@@ -29,16 +29,6 @@ public record Conflict(String path, Cause cause) {
     /** What happened and what to do, in words. */
     public String why() {
       return why;
-    }
-
-    /** The lower-case name used in JSON. */
-    public String id() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The cause named by {@link #id()}. */
-    static Cause of(String id) {
-      return valueOf(id.toUpperCase(Locale.ROOT));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.nixmigrate.migrate;
 
+import dev.nixmigrate.core.model.Vocabulary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,22 +15,13 @@ import java.util.Objects;
  */
 public record Left(String path, Kind kind, String why) {
   /** Why a file is left alone. */
-  public enum Kind {
+  public enum Kind implements Vocabulary {
     /** The user's own file where nixmigrate would write one of its own. */
     USERS_FILE,
     /** The user's own file, whose minimal edit is made only with {@code --edit-existing}. */
     EDIT_WAITS,
     /** nixmigrate's file, no longer generated, that the user edited: now the user's. */
     KEPT_EDITED;
-
-    /** The lower-case name used in JSON. */
-    public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
-    static Kind of(String id) {
-      return valueOf(id.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-    }
   }
 
   public Left {

@@ -1,9 +1,9 @@
 package dev.nixmigrate.migrate;
 
-import java.util.Locale;
+import dev.nixmigrate.core.model.Vocabulary;
 
 /** What a run of {@code plan}, {@code step} or {@code check} came to, as its JSON says. */
-public enum Outcome {
+public enum Outcome implements Vocabulary {
   /** Nothing to change. */
   UNCHANGED,
   /** Changes shown, not made (a plan or a dry run). */
@@ -18,11 +18,6 @@ public enum Outcome {
   UP_TO_DATE,
   /** {@code check}: some file nixmigrate wrote is stale. */
   OUT_OF_DATE;
-
-  /** The name used in JSON: lower case, words joined by {@code -}. */
-  public String id() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
 
   /** The outcome of {@code r}. */
   public static Outcome of(StepResult r) {

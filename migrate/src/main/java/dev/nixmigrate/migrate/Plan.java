@@ -4,6 +4,7 @@ import dev.nixmigrate.core.NixMigrateException;
 import dev.nixmigrate.core.internal.read.Json;
 import dev.nixmigrate.core.internal.read.ManifestException;
 import dev.nixmigrate.core.json.JsonWriter;
+import dev.nixmigrate.core.model.Vocabulary;
 import dev.nixmigrate.generators.Warning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -154,11 +155,14 @@ public record Plan(
                       e ->
                           new Left(
                               (String) e.get("path"),
-                              Left.Kind.of((String) e.get("kind")),
+                              Vocabulary.of(Left.Kind.class, (String) e.get("kind")),
                               (String) e.get("why")))
                   .toList(),
           pairs(
-              m.get("conflicts"), "path", "cause", (p, c) -> new Conflict(p, Conflict.Cause.of(c))),
+              m.get("conflicts"),
+              "path",
+              "cause",
+              (p, c) -> new Conflict(p, Vocabulary.of(Conflict.Cause.class, c))),
           pairs(m.get("warnings"), "file", "message", Warning::new));
     } catch (ManifestException e) {
       throw new NixMigrateException(NixMigrateException.Kind.BAD_INPUT, e.diagnostic().toString());

@@ -1,5 +1,6 @@
 package dev.nixmigrate.migrate;
 
+import dev.nixmigrate.core.model.Vocabulary;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -29,16 +30,11 @@ public final class Verifier {
   private Verifier() {}
 
   /** What a tool's check came to. */
-  public enum Status {
+  public enum Status implements Vocabulary {
     PASSED,
     FAILED,
     /** The tool is not on PATH, or could not do its work here (offline); said with why. */
     SKIPPED;
-
-    /** The lower-case name used in JSON and text. */
-    public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
   }
 
   /** One tool's verdict, with what it said. */

@@ -1,6 +1,7 @@
 package dev.nixmigrate.pr;
 
 import dev.nixmigrate.core.NixMigrateException;
+import dev.nixmigrate.core.model.Vocabulary;
 import dev.nixmigrate.core.steps.MigrationStep;
 import dev.nixmigrate.core.steps.Steps;
 import dev.nixmigrate.generators.Options;
@@ -120,7 +121,7 @@ public final class PrBot {
   }
 
   /** What a run of the bot came to. */
-  public enum Result {
+  public enum Result implements Vocabulary {
     /** A pull request was opened. */
     CREATED,
     /** The branch or the pull request changed. */
@@ -135,11 +136,6 @@ public final class PrBot {
     FOREIGN,
     /** A dry run: decided and shown, nothing pushed or called. */
     PLANNED;
-
-    /** The name used in JSON and tests: lower case, words joined by {@code -}. */
-    public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
   }
 
   /**

@@ -1,12 +1,10 @@
 package dev.nixmigrate.core.model;
 
-import java.util.Locale;
-
 /** One thing found in the repository that shows a migration step's work, with where it is. */
 public record Evidence(Kind kind, String file, int line, String what) {
 
   /** What a piece of evidence shows. */
-  public enum Kind {
+  public enum Kind implements Vocabulary {
     CI_WORKFLOW,
     CI_BUILDS_PYTHON,
     CI_BUILDS_RUST,
@@ -28,11 +26,6 @@ public record Evidence(Kind kind, String file, int line, String what) {
     BINARY_CACHE_PULL,
     BINARY_CACHE_PUSH,
     REMOTE_BUILDERS;
-
-    /** The kind's name in JSON: {@code ci-builds-rust}. */
-    public String id() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
   }
 
   /** {@code file:line: what}, as shown by {@code status}. */

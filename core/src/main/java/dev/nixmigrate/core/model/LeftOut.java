@@ -13,7 +13,7 @@ package dev.nixmigrate.core.model;
  */
 public record LeftOut(String path, String name, Role role, String reason) {
   /** What such a folder is. */
-  public enum Role {
+  public enum Role implements Vocabulary {
     EXAMPLE,
     FIXTURE,
     BENCHMARK,
@@ -24,10 +24,5 @@ public record LeftOut(String path, String name, Role role, String reason) {
     /** A CMake project of its own inside another CMake project's tree that does not build it. */
     STANDALONE,
     EXCLUDED;
-
-    /** The lower-case name JSON and messages use. */
-    public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
   }
 }

@@ -3,7 +3,6 @@ package dev.nixmigrate.core.model;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,29 +72,20 @@ public record PythonProject(
   }
 
   /** The tool that manages the project's environment; {@link #id()} is how JSON names it. */
-  public enum PackageManager {
+  public enum PackageManager implements Vocabulary {
     UV,
     POETRY,
     PDM,
     HATCH,
     PIP;
-
-    /** The tool's command, in lower case: {@code uv}. */
-    public String id() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 
   /** What runs the tests; {@link #id()} is how JSON names it. */
-  public enum TestRunner {
+  public enum TestRunner implements Vocabulary {
     PYTEST,
     UNITTEST,
     /** The project has no tests nixmigrate found. */
     NONE;
-
-    public String id() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.nixmigrate.core.model;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How far a repository is through one of the five steps, with the evidence for it.
@@ -28,13 +27,9 @@ public record StepStatus(
   }
 
   /** {@code done}, {@code partial} or {@code missing}, as in JSON output. */
-  public enum State {
+  public enum State implements Vocabulary {
     DONE,
     PARTIAL,
     MISSING;
-
-    public String id() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 }
