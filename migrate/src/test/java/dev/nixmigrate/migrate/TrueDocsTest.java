@@ -75,6 +75,23 @@ class TrueDocsTest {
   }
 
   @Test
+  void aWorkflowNameThatIsNotAPlainPathIsNotQuotedIntoTheNotes() throws Exception {
+    Path dir = ExampleRepo.copy(temp, "rust-workspace");
+    Files.createDirectories(dir.resolve(".github/workflows"));
+    Files.writeString(
+        dir.resolve(".github/workflows/x` | y.yml"),
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
+            + "      - uses: actions/checkout@v4\n      - run: cargo test --workspace\n");
+    TestRepo.commitAll(dir, "a workflow with an odd name");
+    String notes =
+        after(
+            NixMigrate.plan(dir, Options.defaults(), 5, RunMode.DEFAULT), "docs/nix-migration.md");
+    String two = notes.lines().filter(l -> l.startsWith("| 2. ")).findFirst().orElseThrow();
+    assertTrue(two.contains("a file of yours (yours: the edit --edit-existing makes)"), two);
+    assertFalse(notes.contains("x` | y"), notes);
+  }
+
+  @Test
   void theJustfileNamesTheCiFileOnlyWhenNixmigrateWritesIt() throws Exception {
     // A workflow of the repository's own that does not build the crates: step 1 writes the
     // justfile and leaves ci.yml, which is the user's, alone.

@@ -28,6 +28,9 @@ public final class CacheConfigGenerator implements Generator {
     return "binary-cache";
   }
 
+  private static final java.util.regex.Pattern PLAIN_PATH =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._/-]+");
+
   /** The migration notes. */
   static final String NOTES = "docs/nix-migration.md";
 
@@ -116,7 +119,10 @@ public final class CacheConfigGenerator implements Generator {
         if (!forThisStep) {
           continue;
         }
-        String path = "`" + f.path() + "`";
+        // A file of the user's is named by the repository: only a plain path is quoted into the
+        // Markdown, so that no name can close the code span or the table cell.
+        String path =
+            PLAIN_PATH.matcher(f.path()).matches() ? "`" + f.path() + "`" : "a file of yours";
         switch (f.mode()) {
           case WHOLE -> what.add(ctx.selection().usersOwn(f.path()) ? null : path);
           case LINES -> what.add(path + " (the lines it lacks)");
