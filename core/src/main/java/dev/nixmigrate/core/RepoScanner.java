@@ -23,6 +23,15 @@ public final class RepoScanner {
     return PathNames.keepWritable(Scan.run(root));
   }
 
+  /**
+   * The ignore rule that makes git leave {@code rel} (repository-relative) out of {@code git add},
+   * or empty when git would add it. Reads ignore files only.
+   */
+  public static java.util.Optional<dev.nixmigrate.core.internal.scan.GitIgnored.Rule> ignoredBy(
+      Path root, String rel) {
+    return dev.nixmigrate.core.internal.scan.GitIgnored.rule(root, rel);
+  }
+
   /** How far the scanned repository is through each of nixmigrate's steps. */
   public static List<StepStatus> status(RepoFacts facts) {
     return Steps.STANDARD.assess(facts);

@@ -173,7 +173,37 @@ final class Planner {
     changes.addAll(bookkeeping);
     List<Warning> warnings = new ArrayList<>(notes.stream().map(Warning::of).toList());
     warnings.addAll(gen.warnings());
+    warnings.addAll(ignored(changes));
     return new Plan(step, changes, left, conflicts, warnings);
+  }
+
+  /**
+   * A warning for each file the plan writes that git would leave out of {@code git add}: written,
+   * it would work here and nowhere else.
+   */
+  private List<Warning> ignored(List<FileChange> changes) {
+    List<Warning> out = new ArrayList<>();
+    for (FileChange c : changes) {
+      if (c.kind() == FileChange.Kind.DELETE) {
+        continue;
+      }
+      dev.nixmigrate.core.RepoScanner.ignoredBy(root, c.path())
+          .ifPresent(
+              rule ->
+                  out.add(
+                      new Warning(
+                          rule.file() + ":" + rule.line(),
+                          c.path()
+                              + " is ignored by git (the rule '"
+                              + rule.pattern()
+                              + "' matches "
+                              + rule.path()
+                              + "), so git add leaves it out and a clone will not have it:"
+                              + " commit it with git add -f "
+                              + c.path()
+                              + ", or narrow the rule")));
+    }
+    return out;
   }
 
   /**

@@ -75,6 +75,35 @@ class TrueDocsTest {
   }
 
   @Test
+  void theNotesGoWhereGitWillAddThemAndAnIgnoredFileIsCalledOut() throws Exception {
+    Path dir = ExampleRepo.copy(temp, "rust-workspace");
+    // A docs/ folder that is a build output, and an .envrc kept out of git.
+    Files.writeString(dir.resolve(".gitignore"), "/target\n# generated\ndocs/\n.envrc\n");
+    TestRepo.commitAll(dir, "ignore docs and .envrc");
+    Plan plan = NixMigrate.plan(dir, Options.defaults(), 5, RunMode.DEFAULT);
+    assertFalse(plan.paths().contains("docs/nix-migration.md"), plan.paths().toString());
+    String notes = after(plan, "nix/MIGRATION.md");
+    String five = notes.lines().filter(l -> l.startsWith("| 5. ")).findFirst().orElseThrow();
+    assertTrue(five.contains("`nix/MIGRATION.md`"), five);
+    // .envrc is still written (the dev shell needs it), and the plan says git will not add it.
+    assertTrue(plan.paths().contains(".envrc"), plan.paths().toString());
+    List<Warning> ignored =
+        plan.warnings().stream().filter(w -> w.message().startsWith(".envrc is ignored")).toList();
+    assertEquals(1, ignored.size(), plan.warnings().toString());
+    assertEquals(".gitignore:4", ignored.get(0).file());
+    assertTrue(ignored.get(0).message().contains("git add -f .envrc"), ignored.toString());
+    assertTrue(
+        plan.warnings().stream().noneMatch(w -> w.message().contains("MIGRATION.md is ignored")),
+        plan.warnings().toString());
+
+    // A rule that lets docs/ back in: the notes return to docs/.
+    Files.writeString(dir.resolve(".gitignore"), "/target\ndocs/\n!docs/\n");
+    TestRepo.commitAll(dir, "docs are sources after all");
+    Plan again = NixMigrate.plan(dir, Options.defaults(), 5, RunMode.DEFAULT);
+    assertTrue(again.paths().contains("docs/nix-migration.md"), again.paths().toString());
+  }
+
+  @Test
   void aWorkflowNameThatIsNotAPlainPathIsNotQuotedIntoTheNotes() throws Exception {
     Path dir = ExampleRepo.copy(temp, "rust-workspace");
     Files.createDirectories(dir.resolve(".github/workflows"));

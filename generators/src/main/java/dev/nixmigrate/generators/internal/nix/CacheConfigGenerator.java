@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Step 5: {@code nix/nix.conf}, {@code nix/machines} and {@code docs/nix-migration.md}. */
+/**
+ * Step 5: {@code nix/nix.conf}, {@code nix/machines} and the migration notes ({@code
+ * docs/nix-migration.md}, or where git will add them).
+ */
 public final class CacheConfigGenerator implements Generator {
   @Override
   public String purpose() {
@@ -20,7 +23,9 @@ public final class CacheConfigGenerator implements Generator {
 
   @Override
   public List<String> paths() {
-    return List.of("nix/nix.conf", "nix/machines", NOTES);
+    List<String> out = new ArrayList<>(List.of("nix/nix.conf", "nix/machines"));
+    out.addAll(NOTES);
+    return out;
   }
 
   @Override
@@ -31,8 +36,20 @@ public final class CacheConfigGenerator implements Generator {
   private static final java.util.regex.Pattern PLAIN_PATH =
       java.util.regex.Pattern.compile("[A-Za-z0-9._/-]+");
 
-  /** The migration notes. */
-  static final String NOTES = "docs/nix-migration.md";
+  /**
+   * Where the migration notes go: the first of these that the repository's ignore rules let git add
+   * (a {@code docs/} folder may be a build output the repository ignores).
+   */
+  static final List<String> NOTES =
+      List.of("docs/nix-migration.md", "nix/MIGRATION.md", "NIX-MIGRATION.md");
+
+  /** The notes' path in this repository: the first of {@link #NOTES} git would add. */
+  static String notes(RepoFacts facts) {
+    return NOTES.stream()
+        .filter(p -> dev.nixmigrate.core.RepoScanner.ignoredBy(facts.root(), p).isEmpty())
+        .findFirst()
+        .orElse(NOTES.get(0));
+  }
 
   @Override
   public List<Part> steps() {
@@ -91,9 +108,10 @@ public final class CacheConfigGenerator implements Generator {
     doc.put("hasBuilders", !options.builders().isEmpty());
     // The notes name themselves too: they are one of step 5's files.
     List<GeneratedFile> mine = new ArrayList<>(out);
-    mine.add(file(NOTES, ""));
+    String notes = notes(facts);
+    mine.add(file(notes, ""));
     doc.put("steps", rows(ctx, mine));
-    out.add(file(NOTES, ctx.templates().render("step5/nix-migration.md.ftl", doc)));
+    out.add(file(notes, ctx.templates().render("step5/nix-migration.md.ftl", doc)));
     return out;
   }
 
