@@ -127,7 +127,11 @@ public final class WorkflowCacheEditor implements Generator {
                 "job '"
                     + id.getValue()
                     + "' is written in flow style or an unusual layout; add the compiler cache to it"
-                    + " by hand (see step 2 in docs/nix-migration.md)");
+                    + " by hand: RUSTC_WRAPPER=sccache for cargo, CMAKE_C_COMPILER_LAUNCHER and"
+                    + " CMAKE_CXX_COMPILER_LAUNCHER="
+                    + cCache.command()
+                    + " for CMake, and the cache's folder restored on every run and saved from"
+                    + " the default branch only");
         continue;
       }
       if (!wiring.isEmpty()) {
