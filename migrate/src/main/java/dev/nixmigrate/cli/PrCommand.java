@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     })
 final class PrCommand implements Callable<Integer> {
   /** The version of the shape of {@code --json} ({@code docs/schema/pr.schema.json}). */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   @Spec CommandSpec spec;
 
@@ -99,7 +99,8 @@ final class PrCommand implements Callable<Integer> {
 
   @Option(
       names = "--dry-run",
-      description = "Show the change and the pull request's title; push nothing, call no API.")
+      description =
+          "Show the change and the pull request's title and description; push nothing, call no API.")
   boolean dryRun;
 
   @Option(
@@ -122,7 +123,7 @@ final class PrCommand implements Callable<Integer> {
   @Option(
       names = "--quiet",
       description =
-          "Do not say on stderr when and why the bot waits for the forge and tries again.")
+          "Do not say on stderr when and why the bot waits for the forge and tries again, and show no progress line.")
   boolean quiet;
 
   @Mixin GenerationOptions generation;
@@ -179,6 +180,8 @@ final class PrCommand implements Callable<Integer> {
       j.put("branch", o.branch());
       j.put("notes", o.notes());
       j.put("files", o.plan().stream().map(FileChange::path).toList());
+      j.put("title", o.title().isEmpty() ? null : o.title());
+      j.put("body", o.body().isEmpty() ? null : o.body());
       out.print(dev.nixmigrate.core.json.JsonWriter.write(j));
     } else {
       if (dryRun) {
@@ -190,10 +193,19 @@ final class PrCommand implements Callable<Integer> {
             case UPDATED -> "updated " + o.url();
             case UNCHANGED -> "up to date: " + o.url();
             case CLOSED -> "closed " + o.url() + ": it is no longer needed";
-            case PLANNED -> "would push " + o.branch() + " and open: " + o.notes().get(0);
+            case PLANNED -> "would push " + o.branch() + " and open this pull request:";
             case NOTHING_TO_DO, FOREIGN -> o.result() + (o.url().isEmpty() ? "" : ": " + o.url());
           });
-      o.notes().stream().filter(n -> o.status() != PrBot.Result.PLANNED).forEach(out::println);
+      if (o.status() == PrBot.Result.PLANNED) {
+        out.println();
+        out.println("# " + o.title());
+        out.println();
+        out.print(o.body().endsWith("\n") ? o.body() : o.body() + "\n");
+        if (!o.notes().isEmpty()) {
+          out.println();
+        }
+      }
+      o.notes().forEach(out::println);
     }
     out.flush();
     return o.status() == PrBot.Result.FOREIGN ? ExitCode.REFUSED : ExitCode.OK;

@@ -67,7 +67,7 @@ public record NextStep(int step, String command, String reason) {
     return Steps.currentStep(c.steps().assess(after(facts, plan))) > current;
   }
 
-  private static RepoFacts after(RepoFacts facts, Plan plan) {
+  static RepoFacts after(RepoFacts facts, Plan plan) {
     Map<String, String> changed = new HashMap<>();
     for (FileChange ch : plan.changes()) {
       changed.put(ch.path(), ch.kind() == FileChange.Kind.DELETE ? null : ch.after());

@@ -244,6 +244,25 @@ public final class NixMigrate {
     return NextStep.of(c, repo);
   }
 
+  /**
+   * The steps that applying {@code plan} to the repository at {@code repo} would finish: each step
+   * of {@code c} that is not done now and would be done with the plan's files written. Writes
+   * nothing.
+   */
+  public static List<Integer> finishes(StepCatalog c, Path repo, Plan plan) {
+    RepoFacts facts = scan(repo);
+    List<StepStatus> before = c.steps().assess(facts);
+    List<StepStatus> after = c.steps().assess(NextStep.after(facts, plan));
+    List<Integer> out = new java.util.ArrayList<>();
+    for (int i = 0; i < before.size(); i++) {
+      if (before.get(i).state() != StepStatus.State.DONE
+          && after.get(i).state() == StepStatus.State.DONE) {
+        out.add(before.get(i).number());
+      }
+    }
+    return out;
+  }
+
   /** How far the repository at {@code repo} is through each of {@code c}'s steps. */
   public static List<StepStatus> status(StepCatalog c, Path repo) {
     return c.steps().assess(scan(repo));

@@ -69,12 +69,47 @@ final class GitSide {
 
   /** The branch the remote's HEAD names (its default branch), or null when it does not say. */
   String remoteDefaultBranch() {
-    for (Ref r : advertised()) {
-      if (r.getName().equals(Constants.HEAD) && r.isSymbolic()) {
-        return Repository.shortenRefName(r.getTarget().getName());
+    java.util.Collection<Ref> refs = advertised();
+    ObjectId head = null;
+    for (Ref r : refs) {
+      if (r.getName().equals(Constants.HEAD)) {
+        if (r.isSymbolic()) {
+          return Repository.shortenRefName(r.getTarget().getName());
+        }
+        head = r.getObjectId();
       }
     }
-    return null;
+    // A server that does not name HEAD's branch: the one branch at HEAD's commit, else what the
+    // clone recorded as the remote's HEAD, else the one of main and master the remote has.
+    List<String> atHead = new ArrayList<>();
+    java.util.Set<String> branches = new java.util.HashSet<>();
+    for (Ref r : refs) {
+      if (r.getName().startsWith(Constants.R_HEADS)) {
+        String name = Repository.shortenRefName(r.getName());
+        branches.add(name);
+        if (r.getObjectId() != null && r.getObjectId().equals(head)) {
+          atHead.add(name);
+        }
+      }
+    }
+    if (atHead.size() == 1) {
+      return atHead.get(0);
+    }
+    try {
+      Ref recorded = repo.exactRef(Constants.R_REMOTES + remote + "/" + Constants.HEAD);
+      if (recorded != null && recorded.isSymbolic()) {
+        String name =
+            recorded.getTarget().getName().substring((Constants.R_REMOTES + remote + "/").length());
+        if (branches.contains(name)) {
+          return name;
+        }
+      }
+    } catch (IOException e) {
+      // Not recorded: go on guessing from the names.
+    }
+    List<String> usual =
+        java.util.stream.Stream.of("main", "master").filter(branches::contains).toList();
+    return usual.size() == 1 ? usual.get(0) : null;
   }
 
   private java.util.Collection<Ref> advertised() {

@@ -5,6 +5,7 @@ import dev.nixmigrate.core.model.Vocabulary;
 import dev.nixmigrate.core.steps.MigrationStep;
 import dev.nixmigrate.core.steps.Steps;
 import dev.nixmigrate.generators.Options;
+import dev.nixmigrate.generators.StepCatalog;
 import dev.nixmigrate.generators.TemplateEngine;
 import dev.nixmigrate.migrate.Conflict;
 import dev.nixmigrate.migrate.ConflictException;
@@ -146,9 +147,21 @@ public final class PrBot {
    * @param branch the bot's branch
    * @param notes what the user should know, one line each
    * @param plan the changes the branch carries relative to the base
+   * @param title the pull request's title, or empty where there is none to open
+   * @param body the pull request's description (Markdown), or empty where there is none to open
    */
   public record Outcome(
-      Result status, String url, String branch, List<String> notes, List<FileChange> plan) {
+      Result status,
+      String url,
+      String branch,
+      List<String> notes,
+      List<FileChange> plan,
+      String title,
+      String body) {
+    Outcome(Result status, String url, String branch, List<String> notes, List<FileChange> plan) {
+      this(status, url, branch, notes, plan, "", "");
+    }
+
     /**
      * {@link #status}'s name: created, updated, unchanged, nothing-to-do, closed, foreign or
      * planned.
@@ -201,11 +214,23 @@ public final class PrBot {
       if (url == null) {
         throw bad("no git remote named " + r.remote() + "; pass --remote NAME");
       }
-      ForgeTarget target = ForgeTarget.of(url, r.forge(), r.apiUrl(), r.repo());
+      ForgeTarget target;
+      List<String> unresolved = new ArrayList<>();
+      try {
+        target = ForgeTarget.of(url, r.forge(), r.apiUrl(), r.repo());
+      } catch (NixMigrateException e) {
+        if (!r.dryRun()) {
+          throw e;
+        }
+        // A dry run calls no API, so it needs no forge: it shows the change, and says what a
+        // real run will need.
+        target = null;
+        unresolved.add("for a real run: " + e.getMessage());
+      }
       String tokenVar =
           r.tokenEnv() != null
               ? r.tokenEnv()
-              : target.kind().equals("github") ? "GITHUB_TOKEN" : "GITLAB_TOKEN";
+              : target == null || target.kind().equals("github") ? "GITHUB_TOKEN" : "GITLAB_TOKEN";
       String tokenValue = env.get(tokenVar);
       Secret token = tokenValue == null || tokenValue.isBlank() ? null : new Secret(tokenValue);
       if (token == null && !r.dryRun()) {
@@ -214,7 +239,7 @@ public final class PrBot {
                 + tokenVar
                 + (r.tokenEnv() == null ? " (or name another variable with --token-env)" : ""));
       }
-      Forge forge = token == null ? null : forge(target, token);
+      Forge forge = token == null || target == null ? null : forge(target, token);
       boolean http = url.startsWith("http://") || url.startsWith("https://");
       CredentialsProvider creds =
           token != null && http
@@ -222,7 +247,7 @@ public final class PrBot {
               : null;
       GitSide git = new GitSide(repo, r.remote(), creds, token);
       try {
-        return run(r, repo, git, forge, token, tokenVar);
+        return run(r, repo, git, forge, token, tokenVar, unresolved);
       } catch (IOException e) {
         throw new ForgeException(
             0, "git: " + (token == null ? e.getMessage() : token.redact(e.getMessage())));
@@ -262,7 +287,11 @@ public final class PrBot {
 
   /** The files the branch carries (null content: deleted), and the plan they come from. */
   private record Change(
-      Map<String, byte[]> files, Plan plan, boolean hasFlake, boolean hasJustfile) {}
+      Map<String, byte[]> files,
+      Plan plan,
+      boolean hasFlake,
+      boolean hasJustfile,
+      List<MigrationStep> brought) {}
 
   /** Whether {@code path} is there once {@code plan} is applied to the checkout {@code work}. */
   private static boolean exists(Path work, Plan plan, String path) {
@@ -274,7 +303,13 @@ public final class PrBot {
   }
 
   private Outcome run(
-      Request r, Repository repo, GitSide git, Forge forge, Secret token, String tokenVar)
+      Request r,
+      Repository repo,
+      GitSide git,
+      Forge forge,
+      Secret token,
+      String tokenVar,
+      List<String> unresolved)
       throws IOException {
     MigrationStep step = Steps.STANDARD.get(r.step());
     // A dry run asks the forge nothing: the remote's HEAD names the default branch.
@@ -295,7 +330,9 @@ public final class PrBot {
         throw bad("the remote " + r.remote() + " has no branch " + base + "; pass --base BRANCH");
       }
       ObjectId botTip = remote.get(branch);
+      dev.nixmigrate.core.Progress.report("pr: fetching " + base);
       git.fetch(botTip == null ? List.of(base) : List.of(base, branch));
+      dev.nixmigrate.core.Progress.report("pr: planning step " + r.step() + " on " + base);
 
       Change change = change(r, git, baseTip);
       String marker = "<!-- nixmigrate:pr step=" + r.step() + " base=" + base + " -->";
@@ -305,7 +342,8 @@ public final class PrBot {
       String title = "nixmigrate: step " + r.step() + ", " + step.name();
       String body = body(step, change, branch, marker, tokenVar, r);
       if (r.dryRun()) {
-        return new Outcome(Result.PLANNED, "", branch, List.of(title), change.plan().changes());
+        return new Outcome(
+            Result.PLANNED, "", branch, unresolved, change.plan().changes(), title, body);
       }
 
       ObjectId tree = git.tree(baseTip, change.files());
@@ -319,6 +357,7 @@ public final class PrBot {
         }
         if (!git.treeOf(botTip).equals(tree)) {
           ObjectId commit = git.commit(baseTip, tree, stamp(r.identity()), message(step, change));
+          dev.nixmigrate.core.Progress.report("pr: pushing " + branch);
           if (!git.push(commit, branch, botTip)) {
             if (round < 3) {
               continue; // someone pushed meanwhile: look again
@@ -329,6 +368,7 @@ public final class PrBot {
         }
       } else {
         ObjectId commit = git.commit(baseTip, tree, stamp(r.identity()), message(step, change));
+        dev.nixmigrate.core.Progress.report("pr: pushing " + branch);
         if (!git.push(commit, branch, null)) {
           if (round < 3) {
             continue;
@@ -337,8 +377,7 @@ public final class PrBot {
         }
         pushed = true;
       }
-      return pullRequest(
-          forge, branch, base, title, body, r.draft(), pushed, change.plan().changes());
+      return pullRequest(forge, branch, base, title, body, r.draft(), pushed, change.plan());
     }
   }
 
@@ -350,12 +389,14 @@ public final class PrBot {
       String body,
       boolean draft,
       boolean pushed,
-      List<FileChange> plan) {
+      Plan planned) {
+    List<FileChange> plan = planned.changes();
+    dev.nixmigrate.core.Progress.report("pr: asking " + forge.name() + " for the pull request");
     Optional<PullRequest> open = forge.findOpen(branch, base);
     if (open.isEmpty()) {
       Optional<PullRequest> made = forge.create(branch, base, title, body, draft);
       if (made.isPresent()) {
-        return new Outcome(Result.CREATED, made.get().url(), branch, List.of(), plan);
+        return new Outcome(Result.CREATED, made.get().url(), branch, List.of(), plan, title, body);
       }
       // Another run opened it meanwhile: find it and keep it.
       open = forge.findOpen(branch, base);
@@ -375,7 +416,13 @@ public final class PrBot {
       edited = true;
     }
     return new Outcome(
-        pushed || edited ? Result.UPDATED : Result.UNCHANGED, pr.url(), branch, List.of(), plan);
+        pushed || edited ? Result.UPDATED : Result.UNCHANGED,
+        pr.url(),
+        branch,
+        List.of(),
+        plan,
+        title,
+        body);
   }
 
   private Outcome nothingToDo(Request r, Forge forge, String branch, String base, String marker) {
@@ -465,7 +512,7 @@ public final class PrBot {
       }
       // Only nixmigrate's bookkeeping changed: nothing worth a pull request.
       if (plan.fileChanges().isEmpty()) {
-        return new Change(Map.of(), plan, false, false);
+        return new Change(Map.of(), plan, false, false, List.of());
       }
       Map<String, byte[]> files = new TreeMap<>();
       for (FileChange c : plan.changes()) {
@@ -474,7 +521,11 @@ public final class PrBot {
             c.after() == null ? null : c.after().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
       return new Change(
-          files, plan, exists(work, plan, "flake.nix"), exists(work, plan, "justfile"));
+          files,
+          plan,
+          exists(work, plan, "flake.nix"),
+          exists(work, plan, "justfile"),
+          brought(r.step(), NixMigrate.finishes(StepCatalog.STANDARD, work, plan)));
     } finally {
       deleteTree(work);
     }
@@ -491,7 +542,10 @@ public final class PrBot {
   private static String message(MigrationStep step, Change change) {
     StringBuilder b = new StringBuilder();
     b.append("nixmigrate: step ").append(step.number()).append(", ").append(step.name());
-    b.append("\n\n").append(step.description()).append("\n\n");
+    b.append("\n\n");
+    for (MigrationStep s : change.brought()) {
+      b.append(s.description()).append("\n\n");
+    }
     for (FileChange c : change.plan().changes()) {
       b.append("- ").append(c.path()).append(": ").append(c.reason()).append('\n');
     }
@@ -504,6 +558,23 @@ public final class PrBot {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("marker", marker);
     model.put("step", step);
+    model.put("stepCount", Steps.STANDARD.size());
+    // A step's pull request also brings the earlier steps the base branch lacks: it describes
+    // and prices each of them, not only the one it is named after.
+    model.put("brought", change.brought());
+    List<String> earlier =
+        change.brought().stream()
+            .filter(s -> s.number() < step.number())
+            .map(s -> Integer.toString(s.number()))
+            .toList();
+    model.put(
+        "earlier",
+        earlier.size() == 1
+            ? "step " + earlier.get(0)
+            : "steps "
+                + String.join(", ", earlier.subList(0, Math.max(0, earlier.size() - 1)))
+                + " and "
+                + (earlier.isEmpty() ? "" : earlier.get(earlier.size() - 1)));
     List<Map<String, String>> changes = new ArrayList<>();
     for (FileChange c : change.plan().changes()) {
       changes.add(Map.of("path", c.path(), "reason", cell(c.reason())));
@@ -521,6 +592,17 @@ public final class PrBot {
         "touchesWorkflows",
         change.plan().changes().stream().anyMatch(c -> c.path().startsWith(".github/workflows/")));
     return new TemplateEngine(null).render("bot/pr-body.md.ftl", model);
+  }
+
+  /**
+   * The steps a pull request for step {@code step} brings: the earlier steps it finishes (the base
+   * branch lacked them), then {@code step} itself.
+   */
+  static List<MigrationStep> brought(int step, List<Integer> finished) {
+    List<MigrationStep> out = new ArrayList<>();
+    finished.stream().filter(n -> n < step).forEach(n -> out.add(Steps.STANDARD.get(n)));
+    out.add(Steps.STANDARD.get(step));
+    return out;
   }
 
   private static String cell(String s) {

@@ -158,6 +158,8 @@ class JsonSchemaTest {
     JsonNode pr = JsonSchemas.MAPPER.readTree(out);
     assertEquals("planned", pr.get("result").asString());
     assertTrue(pr.get("url").isNull(), out);
+    assertEquals("nixmigrate: step 1, CI-defined builds", pr.get("title").asString(), out);
+    assertTrue(pr.get("body").asString().contains("## What changes"), out);
   }
 
   /** {@code doc} is valid, and {@code schema} rejects it once {@code breakIt} has changed it. */

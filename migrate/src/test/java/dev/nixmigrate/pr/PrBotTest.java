@@ -462,10 +462,50 @@ class PrBotTest {
     assertEquals(0, git.pushes());
     assertEquals(List.of(), forge.calls());
 
+    assertEquals("nixmigrate: step 1, CI-defined builds", o.title());
+    assertTrue(o.body().contains("`.github/workflows/ci.yml`"), o.body());
+
     // Without --base, the remote's HEAD names the default branch.
     PrBot.Outcome guessed = bot.run(request(clone, 1, "github").withDryRun(true));
     assertEquals("nixmigrate/step-1", guessed.branch());
     assertEquals(List.of(), forge.calls());
+
+    // A remote whose HEAD names no branch: the one branch at HEAD's commit is the default.
+    Files.writeString(bare.resolve("HEAD"), remoteTip("main").name() + "\n");
+    PrBot.Outcome detached = bot.run(request(clone, 1, "github").withDryRun(true));
+    assertEquals("nixmigrate/step-1", detached.branch(), detached.toString());
+  }
+
+  @Test
+  void aLaterStepsPullRequestDescribesAndPricesTheStepsItBrings() throws Exception {
+    github();
+    PrBot.Outcome o = bot(FAST).run(request(clone, 3, "github").withDryRun(true));
+    said.add(o.toString());
+    assertEquals("planned", o.result());
+    String body = o.body();
+    // The base branch has none of the steps: step 3 brings step 1 (and step 2 where it does
+    // something) with it, and the body says what each is and costs.
+    assertTrue(body.contains("The base branch has not taken step"), body);
+    for (int n : List.of(1, 3)) {
+      dev.nixmigrate.core.steps.MigrationStep s = dev.nixmigrate.core.steps.Steps.STANDARD.get(n);
+      assertTrue(body.contains("### Step " + n + ": " + s.name()), n + ": " + body);
+      assertTrue(body.contains(s.description()), n + ": " + body);
+      assertTrue(body.contains("- Costs: " + s.costs()), n + ": " + body);
+    }
+    assertFalse(body.contains("### Step 4"), body);
+
+    // Once the base branch has step 1, step 3's pull request is about step 3 alone.
+    PrBot.Outcome one = run(clone, 1);
+    assertEquals("created", one.result());
+    // The pull request is merged: main fast-forwards to the bot's branch.
+    try (Repository r = Git.open(bare.toFile()).getRepository()) {
+      org.eclipse.jgit.lib.RefUpdate u = r.updateRef("refs/heads/main");
+      u.setNewObjectId(remoteTip("nixmigrate/step-1"));
+      assertEquals(org.eclipse.jgit.lib.RefUpdate.Result.FAST_FORWARD, u.update());
+    }
+    PrBot.Outcome three = bot(FAST).run(request(clone, 3, "github").withDryRun(true));
+    assertFalse(three.body().contains("The base branch has not taken step 1"), three.body());
+    assertFalse(three.body().contains("### Step 1"), three.body());
   }
 
   @Test

@@ -32,8 +32,9 @@ final class StandardSteps {
           new MigrationStep(
               2,
               "Compiler caching",
-              "CI compiles through sccache (Rust) and ccache or sccache (C/C++), reading the"
-                  + " default branch's cache on pull requests.",
+              "CI compiles through sccache (Rust) and ccache or sccache (C/C++) and keeps"
+                  + " Python's package downloads, reading the default branch's caches on pull"
+                  + " requests.",
               "a CI workflow (step 1)",
               Set.of(Kind.CI_WORKFLOW),
               "sccache/ccache in CI and in the `justfile`; caches written only from the default branch",

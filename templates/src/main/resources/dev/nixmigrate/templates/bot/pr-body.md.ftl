@@ -1,9 +1,19 @@
 ${marker}
-This pull request takes the repository to **step ${step.number()} of 5: ${step.name()}**, as
+This pull request takes the repository to **step ${step.number()} of ${stepCount}: ${step.name()}**, as
 `nixmigrate step ${step.number()}` would.
+<#if (brought?size > 1)>
+The base branch has not taken ${earlier} yet, which step ${step.number()} builds on, so this pull
+request brings <#if (brought?size > 2)>them<#else>it</#if> too.
+</#if>
 
-${step.description()}
+<#list brought as s>
+<#if (brought?size > 1)>
+### Step ${s.number()}: ${s.name()}
 
+</#if>
+${s.description()}
+
+</#list>
 ## What changes
 
 | file | why |
@@ -42,10 +52,16 @@ just test
 ```
 
 ## What it costs
+<#list brought as s>
 
-- Adds: ${step.adds()}
-- Costs: ${step.costs()}
-- Saves: ${step.saves()}
+<#if (brought?size > 1)>
+Step ${s.number()}, ${s.name()}:
+
+</#if>
+- Adds: ${s.adds()}
+- Costs: ${s.costs()}
+- Saves: ${s.saves()}
+</#list>
 <#if workflowToken || touchesWorkflows>
 
 ## About the token
