@@ -16,10 +16,51 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new NixMigrateCommand());
     GenerationOptions.declareOn(cl);
+    declareQuiet(cl);
+    cl.setExecutionStrategy(Main::withProgress);
     cl.setExecutionExceptionHandler(Main::onException);
     cl.setParameterExceptionHandler(Main::onUsageError);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
+  }
+
+  /** The commands that can take longer than a second: they show progress, and take --quiet. */
+  private static final java.util.Set<String> SLOW =
+      java.util.Set.of("detect", "status", "plan", "step", "check", "verify", "pr");
+
+  private static void declareQuiet(CommandLine cl) {
+    for (var e : cl.getSubcommands().entrySet()) {
+      CommandLine.Model.CommandSpec spec = e.getValue().getCommandSpec();
+      if (SLOW.contains(e.getKey()) && spec.findOption("--quiet") == null) {
+        spec.addOption(
+            CommandLine.Model.OptionSpec.builder("--quiet")
+                .type(boolean.class)
+                .arity("0")
+                .description("Show no progress line on the terminal while the command works.")
+                .build());
+      }
+    }
+  }
+
+  /**
+   * Runs the command with a progress line on the terminal's stderr, unless it is given --quiet or
+   * the output is not a terminal.
+   */
+  private static int withProgress(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult leaf = parsed;
+    while (leaf.hasSubcommand()) {
+      leaf = leaf.subcommand();
+    }
+    boolean slow = SLOW.contains(leaf.commandSpec().name());
+    java.util.function.Consumer<String> sink =
+        slow ? ProgressLine.forCommand(leaf.hasMatchedOption("--quiet")) : null;
+    if (!(sink instanceof ProgressLine line)) {
+      return new CommandLine.RunLast().execute(parsed);
+    }
+    try (line) {
+      return dev.nixmigrate.core.Progress.reporting(
+          line, () -> new CommandLine.RunLast().execute(parsed));
+    }
   }
 
   private static int onException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -174,6 +174,7 @@ public final class Verifier {
     if (exe.isEmpty()) {
       return new Check(tool, subject, Status.SKIPPED, tool + " is not on PATH");
     }
+    dev.nixmigrate.core.Progress.report("verify: " + tool + " " + subject);
     CommandLine cmd = new CommandLine(exe.get().toString());
     for (String a : args) {
       cmd.addArgument(a, false);

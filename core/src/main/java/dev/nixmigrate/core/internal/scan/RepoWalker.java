@@ -62,7 +62,10 @@ final class RepoWalker {
       List<String> names = new ArrayList<>();
       List<String> subdirs = new ArrayList<>();
       for (String name : files.list(f.dir)) {
-        if (++entries > MAX_ENTRIES) {
+        if (++entries % 5_000 == 0) {
+          dev.nixmigrate.core.Progress.report("scanning: " + entries + " files and folders");
+        }
+        if (entries > MAX_ENTRIES) {
           files.report(
               Diagnostic.warning(
                   f.dir,

@@ -40,8 +40,11 @@ public final class Scan {
     }
     RepoFiles files = new RepoFiles(root);
     GitLink.check(files);
+    dev.nixmigrate.core.Progress.report("scanning the repository");
     Map<String, List<String>> tree = RepoWalker.walk(files);
+    dev.nixmigrate.core.Progress.report("reading manifests in " + tree.size() + " folders");
     List<Project> projects = new ProjectAssembler(files, tree, NixpkgsData.bundled()).assemble();
+    dev.nixmigrate.core.Progress.report("reading the CI and build setup");
     ExistingSetup existing = ExistingSetupReader.read(files, cmakeDirs(projects));
     List<Diagnostic> diagnostics =
         files.diagnostics().stream().distinct().sorted(Diagnostic.ORDER).toList();

@@ -1,0 +1,79 @@
+package dev.nixmigrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixmigrate.core.Progress;
+import dev.nixmigrate.migrate.NixMigrate;
+import dev.nixmigrate.testing.ProjectRoot;
+import dev.nixmigrate.testing.TreeCopy;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ProgressLineTest {
+  @TempDir Path temp;
+
+  private final StringWriter text = new StringWriter();
+  private final AtomicLong now = new AtomicLong();
+
+  private ProgressLine line() {
+    return new ProgressLine(new PrintWriter(text), now::get, false);
+  }
+
+  @Test
+  void nothingShowsInTheFirstSecondThenOneLineRedrawnAndWiped() {
+    ProgressLine p = line();
+    p.accept("scanning the repository");
+    now.addAndGet(900_000_000L);
+    p.draw();
+    assertEquals("", text.toString(), "a command faster than a second shows nothing");
+    now.addAndGet(200_000_000L);
+    p.draw();
+    assertEquals("\r\033[Kscanning the repository …", text.toString());
+    p.draw();
+    assertEquals("\r\033[Kscanning the repository …", text.toString(), "not redrawn unchanged");
+    p.accept("verify: actionlint " + "x".repeat(100));
+    assertTrue(text.toString().endsWith("x… …"), "cut to the terminal's width: " + text);
+    p.close();
+    assertTrue(text.toString().endsWith("\r\033[K"), "wiped at the end: " + text);
+  }
+
+  @Test
+  void aFastCommandLeavesNoTrace() {
+    ProgressLine p = line();
+    p.accept("scanning the repository");
+    p.close();
+    assertEquals("", text.toString());
+  }
+
+  @Test
+  void theScanAndVerifySayWhatTheyDo() throws Exception {
+    Path dir = temp.resolve("repo");
+    TreeCopy.copy(ProjectRoot.path().resolve("examples/rust-workspace/repo"), dir);
+    List<String> said = new ArrayList<>();
+    Progress.reporting(said::add, () -> NixMigrate.scan(dir));
+    assertTrue(said.contains("scanning the repository"), said.toString());
+    assertTrue(said.stream().anyMatch(s -> s.startsWith("reading manifests in ")), said.toString());
+    // Outside reporting(), a report goes nowhere.
+    said.clear();
+    NixMigrate.scan(dir);
+    assertEquals(List.of(), said);
+  }
+
+  @Test
+  void everySlowCommandTakesQuiet() {
+    CommandLine cl = Main.commandLine();
+    for (String c : List.of("detect", "status", "plan", "step", "check", "verify", "pr")) {
+      assertTrue(
+          cl.getSubcommands().get(c).getCommandSpec().findOption("--quiet") != null,
+          c + " takes --quiet");
+    }
+  }
+}
