@@ -57,6 +57,9 @@ public final class Main {
     if (!(sink instanceof ProgressLine line)) {
       return new CommandLine.RunLast().execute(parsed);
     }
+    CommandLine cl = parsed.commandSpec().commandLine();
+    cl.setOut(line.before(cl.getOut()));
+    cl.setErr(line.before(cl.getErr()));
     try (line) {
       return dev.nixmigrate.core.Progress.reporting(
           line, () -> new CommandLine.RunLast().execute(parsed));

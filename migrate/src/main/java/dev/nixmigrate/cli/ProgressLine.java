@@ -75,16 +75,49 @@ final class ProgressLine implements Consumer<String>, AutoCloseable {
     shown = latest;
   }
 
-  @Override
-  public synchronized void close() {
-    if (ticker != null) {
-      ticker.shutdownNow();
-    }
+  /** Wipes the line; the next report draws it again. */
+  synchronized void wipe() {
     if (shown != null) {
       err.print("\r\033[K");
       err.flush();
       shown = null;
     }
     latest = null;
+  }
+
+  /**
+   * {@code target}, wiping the line before each write: the command's own output never shares a line
+   * with the progress.
+   */
+  PrintWriter before(PrintWriter target) {
+    return new PrintWriter(
+        new java.io.Writer() {
+          @Override
+          public void write(char[] buf, int off, int len) {
+            synchronized (ProgressLine.this) {
+              wipe();
+              target.write(buf, off, len);
+            }
+          }
+
+          @Override
+          public void flush() {
+            target.flush();
+          }
+
+          @Override
+          public void close() {
+            target.flush();
+          }
+        },
+        true);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+    wipe();
   }
 }

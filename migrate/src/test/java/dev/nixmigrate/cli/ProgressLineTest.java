@@ -46,6 +46,21 @@ class ProgressLineTest {
   }
 
   @Test
+  void theCommandsOwnOutputNeverSharesALineWithIt() {
+    ProgressLine p = line();
+    StringWriter out = new StringWriter();
+    PrintWriter wrapped = p.before(new PrintWriter(out));
+    now.addAndGet(2_000_000_000L);
+    p.accept("verify: just justfile");
+    wrapped.print("passed   just  justfile\n");
+    wrapped.flush();
+    assertEquals("\r\033[Kverify: just justfile …\r\033[K", text.toString(), "wiped first");
+    assertEquals("passed   just  justfile\n", out.toString());
+    p.draw();
+    assertTrue(text.toString().endsWith("\r\033[K"), "not drawn again without a new report");
+  }
+
+  @Test
   void aFastCommandLeavesNoTrace() {
     ProgressLine p = line();
     p.accept("scanning the repository");
