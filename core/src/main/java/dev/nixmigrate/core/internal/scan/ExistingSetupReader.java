@@ -25,6 +25,15 @@ final class ExistingSetupReader {
       Pattern.compile("\\bcargo (build|test|check|clippy|fmt|nextest|run|install)\\b");
   private static final Pattern C_CMD =
       Pattern.compile("\\b(cmake|ctest|meson (setup|compile|test)|ninja|make)\\b");
+
+  /**
+   * A line that installs packages: the names on it (cmake, ninja, make, meson) are tools being
+   * installed, not a build.
+   */
+  private static final Pattern INSTALLS =
+      Pattern.compile(
+          "\\b((apt(-get)?|aptitude|brew|dnf|yum|zypper|choco|winget|scoop|pipx?|pip3|conda|mamba|micromamba|port|snap|pkg|nix-env|uv tool|uv pip) +(-[-\\w=]+ +)*(install|add)|apk +add|pacman +-S\\w*)\\b");
+
   private static final Pattern NIX_BUILD =
       Pattern.compile("\\b(nix (build|flake check|develop)|nix-build)\\b");
   private static final Pattern PUSH =
@@ -142,10 +151,18 @@ final class ExistingSetupReader {
     String[] lines = v.split("\n");
     for (int i = 0; i < lines.length; i++) {
       String cmd = lines[i];
+      if (cmd.strip().startsWith("#")) {
+        continue; // a shell comment runs nothing
+      }
       int line = l.line() + (l.value().contains("\n") ? i + 1 : 0);
       match(PYTHON_CMD, cmd, Kind.CI_BUILDS_PYTHON, file, line);
       match(RUST_CMD, cmd, Kind.CI_BUILDS_RUST, file, line);
-      match(C_CMD, cmd, Kind.CI_BUILDS_C, file, line);
+      // Each command of the line on its own: `pip install cmake && cmake -B build` builds.
+      for (String part : cmd.split("&&|\\|\\||;|\\|")) {
+        if (!INSTALLS.matcher(part).find()) {
+          match(C_CMD, part, Kind.CI_BUILDS_C, file, line);
+        }
+      }
       match(NIX_BUILD, cmd, Kind.NIX_BUILD_IN_CI, file, line);
       match(PUSH, cmd, Kind.BINARY_CACHE_PUSH, file, line);
       if (cmd.contains("COMPILER_LAUNCHER") && (cmd.contains("ccache"))) {

@@ -81,6 +81,37 @@ class StatusTest {
   }
 
   @Test
+  void installingBuildToolsIsNotBuildingC() {
+    TestRepo.in(dir)
+        .file("CMakeLists.txt", "cmake_minimum_required(VERSION 3.16)\nproject(p C)\n")
+        .file("p.c", "int main(void) { return 0; }\n")
+        .file(
+            ".github/workflows/ci.yml",
+            "on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
+                + "      - run: |\n"
+                + "          sudo apt-get install -y --no-install-recommends cmake ninja-build\n"
+                + "          brew install meson ninja\n"
+                + "          pipx install meson\n"
+                + "          # cmake --build build\n"
+                + "          echo done\n");
+    StepStatus one = status().get(0);
+    assertEquals(State.PARTIAL, one.state(), one.evidence().toString());
+    assertEquals("no CI job builds the C/C++ code", one.missing());
+
+    // The same tools installed, and a build on the same line after them.
+    TestRepo.in(dir)
+        .file(
+            ".github/workflows/ci.yml",
+            "on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
+                + "      - run: pip install cmake && cmake -S . -B build\n");
+    StepStatus built = status().get(0);
+    assertEquals(State.DONE, built.state(), built.evidence().toString());
+    assertTrue(
+        built.evidence().stream().anyMatch(e -> e.what().equals("runs `cmake`")),
+        built.evidence().toString());
+  }
+
+  @Test
   void nixFilesAndCachesAdvanceLaterSteps() {
     TestRepo.in(dir)
         .file("Cargo.toml", CRATE)

@@ -79,6 +79,7 @@ public final class WorkflowGenerator implements Generator {
                     + " hand");
       }
     }
+    unbuiltC(facts, ctx);
     if (wf.jobs().isEmpty()) {
       return List.of();
     }
@@ -90,5 +91,38 @@ public final class WorkflowGenerator implements Generator {
     String text =
         ctx.templates().render("step1/ci.yml.ftl", Map.of("header", header, "workflow", wf));
     return List.of(new GeneratedFile(PATH, text, 1, name(), GeneratedFile.Mode.WHOLE));
+  }
+
+  /**
+   * Warns of C or C++ that no job builds: a meson or Makefile build beside a Cargo workspace or a
+   * Python package in the same folder, which nixmigrate builds with cargo or the Python build only.
+   * (Its status then keeps step 1 partial; this says why and what to add.)
+   */
+  private static void unbuiltC(RepoFacts facts, Context ctx) {
+    for (dev.nixmigrate.core.model.Project p : facts.projects()) {
+      boolean c =
+          p.languages().contains(dev.nixmigrate.core.model.Language.C)
+              || p.languages().contains(dev.nixmigrate.core.model.Language.CPP);
+      List<String> viaPython =
+          p.python().map(dev.nixmigrate.core.model.PythonProject::nativeParts).orElse(List.of());
+      List<String> others = p.otherBuilds().stream().filter(b -> !viaPython.contains(b)).toList();
+      if (!c || p.cmake().isPresent() || p.nativeBuild().isPresent() || others.isEmpty()) {
+        continue;
+      }
+      String with = p.rust().isPresent() ? "cargo" : "its Python build";
+      ctx.warnings()
+          .add(
+              PATH,
+              "project "
+                  + p.path()
+                  + " has a "
+                  + String.join(" and a ", others)
+                  + " build beside it that compiles its C or C++; this workflow builds the project"
+                  + " with "
+                  + with
+                  + " only, so step 1 stays partial until a job of yours runs that build (for"
+                  + " meson: meson setup build, then meson test -C build), with the tools its"
+                  + " build files ask for");
+    }
   }
 }
