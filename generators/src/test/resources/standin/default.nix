@@ -53,6 +53,26 @@ let
     then builtins.fromTOML (builtins.readFile (src + "/pyproject.toml")) else { };
   # A version PEP 440 accepts, in its normal form.
   pep440 = v: builtins.match "([0-9]+!)?[0-9]+([.][0-9]+)*((a|b|rc)[0-9]+)?([.]post[0-9]+)?([.]dev[0-9]+)?([+][a-z0-9]+([.][a-z0-9]+)*)?" v != null;
+  # pkgs/build-support/rust/import-cargo-lock.nix: the lock file exists; a crate whose source is
+  # git needs outputHashes."name-version", unless allowBuiltinFetchGit fetches it by its commit; a
+  # registry other than crates.io needs extraRegistries.
+  cargoLockContract = what: args:
+    let
+      lock = builtins.fromTOML (builtins.readFile args.lockFile);
+      sourced = builtins.filter (p: p ? source) (lock.package or [ ]);
+      git = builtins.filter (p: builtins.substring 0 4 p.source == "git+") sourced;
+      unhashed = builtins.filter (p: !(builtins.hasAttr "${p.name}-${p.version}" (args.outputHashes or { }))) git;
+      crates = "registry+https://github.com/rust-lang/crates.io-index";
+      index = src: if builtins.substring 0 9 src == "registry+"
+        then builtins.substring 9 (builtins.stringLength src) src else src;
+      foreign = builtins.filter (p: builtins.substring 0 4 p.source != "git+" && p.source != crates
+        && !(builtins.hasAttr (index p.source) (args.extraRegistries or { }))) sourced;
+    in
+    assert builtins.pathExists args.lockFile;
+    assert (args.allowBuiltinFetchGit or false) || unhashed == [ ]
+      || throw "${what}: No hash was found while vendoring the git dependency ${(builtins.head unhashed).name}-${(builtins.head unhashed).version}";
+    assert foreign == [ ] || throw "${what}: Cannot handle crate source: ${(builtins.head foreign).source}";
+    true;
   pythonContracts = args:
     let
       manifest = pyproject args.src;
@@ -189,9 +209,9 @@ let
       rustLibSrc = drv "rust-lib-src";
       cargoSetupHook = drv "cargo-setup-hook";
       maturinBuildHook = drv "maturin-build-hook";
-      importCargoLock = args: assert builtins.pathExists args.lockFile; drv "cargo-vendor";
+      importCargoLock = args: assert cargoLockContract "importCargoLock" args; drv "cargo-vendor";
       buildRustPackage = args:
-        assert builtins.pathExists args.cargoLock.lockFile;
+        assert cargoLockContract "buildRustPackage's cargoLock" args.cargoLock;
         # pkgs/build-support/rust/hooks/cargo-build-hook.sh runs cargo in src.
         assert hasFile "buildRustPackage" args.src [ "Cargo.toml" ];
         assert checkPackages "nativeBuildInputs" (args.nativeBuildInputs or [ ]);

@@ -22,6 +22,8 @@ import java.util.List;
  *     toolchain compiles
  * @param buildCrates other crates whose build needs something from nixpkgs ({@code bindgen} needs
  *     libclang), sorted
+ * @param gitPackages the packages {@code Cargo.lock} takes from git, as {@code name-version},
+ *     sorted
  */
 public record RustProject(
     boolean workspace,
@@ -37,7 +39,8 @@ public record RustProject(
     String buildTarget,
     List<String> sysCrates,
     List<String> buildCrates,
-    boolean benchesNeedNightly) {
+    boolean benchesNeedNightly,
+    List<String> gitPackages) {
 
   public RustProject {
     members = List.copyOf(members);
@@ -46,6 +49,7 @@ public record RustProject(
     packages = List.copyOf(packages);
     sysCrates = List.copyOf(sysCrates);
     buildCrates = List.copyOf(buildCrates);
+    gitPackages = List.copyOf(gitPackages);
   }
 
   /**

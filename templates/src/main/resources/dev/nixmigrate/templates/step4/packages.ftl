@@ -29,7 +29,14 @@ ${indent}  version = ${build.version};
 ${indent}  pyproject = true;
 ${indent}  src = ${build.src};
 <#if build.hasLockFile()>
+<#if build.fetchGit>
+${indent}  cargoDeps = pkgs.rustPlatform.importCargoLock {
+${indent}    lockFile = ${build.lockFile};
+${indent}    allowBuiltinFetchGit = true;
+${indent}  };
+<#else>
 ${indent}  cargoDeps = pkgs.rustPlatform.importCargoLock { lockFile = ${build.lockFile}; };
+</#if>
 </#if>
 <#if build.nativeBuildInputs?seq_contains("pkgs.cmake")>
 ${indent}  dontUseCmakeConfigure = true;
@@ -48,7 +55,14 @@ ${indent}${build.attr} = ${build.builder} {
 ${indent}  pname = ${build.pname};
 ${indent}  version = ${build.version};
 ${indent}  src = ${build.src};
+<#if build.fetchGit>
+${indent}  cargoLock = {
+${indent}    lockFile = ${build.lockFile};
+${indent}    allowBuiltinFetchGit = true;
+${indent}  };
+<#else>
 ${indent}  cargoLock.lockFile = ${build.lockFile};
+</#if>
 <@list "nativeBuildInputs" build.nativeBuildInputs indent + "  "/>
 <@list "buildInputs" build.buildInputs indent + "  "/>
 <#list build.env as var>

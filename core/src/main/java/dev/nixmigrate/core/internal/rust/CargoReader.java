@@ -214,10 +214,15 @@ public final class CargoReader {
     packages.forEach(p -> direct.addAll(p.dependencies()));
     boolean lockfile = files.isFile(RepoFiles.join(root, "Cargo.lock"));
     TreeSet<String> reachable = new TreeSet<>(direct);
+    List<String> gitPackages = new ArrayList<>();
     if (lockfile) {
       files
           .toml(RepoFiles.join(root, "Cargo.lock"))
-          .ifPresent(lock -> reachable.addAll(LockGraph.reachable(lock, direct, fields)));
+          .ifPresent(
+              lock -> {
+                reachable.addAll(LockGraph.reachable(lock, direct, fields));
+                gitPackages.addAll(LockGraph.gitPackages(lock, fields));
+              });
     }
     TreeSet<String> sys = new TreeSet<>();
     reachable.stream().filter(isSysCrate).forEach(sys::add);
@@ -239,7 +244,8 @@ public final class CargoReader {
         buildTarget(root),
         List.copyOf(sys),
         List.copyOf(build),
-        memberDirs.stream().anyMatch(this::benchesNeedNightly));
+        memberDirs.stream().anyMatch(this::benchesNeedNightly),
+        gitPackages);
   }
 
   /** Whether a {@code benches/*.rs} of the crate at {@code dir} enables unstable features. */

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,5 +44,23 @@ final class LockGraph {
       }
     }
     return seen;
+  }
+
+  /**
+   * The packages of the lock fetched from git ({@code source = "git+..."}), as {@code
+   * name-version}, sorted: nixpkgs' {@code importCargoLock} needs a hash for each, or leave to
+   * fetch with {@code builtins.fetchGit}.
+   */
+  static List<String> gitPackages(TomlDoc lock, TomlFields fields) {
+    TreeSet<String> out = new TreeSet<>();
+    for (TomlDoc pkg : lock.tables("package")) {
+      String name = fields.string(pkg, false, "name");
+      String version = fields.string(pkg, false, "version");
+      String source = fields.string(pkg, false, "source");
+      if (name != null && version != null && source != null && source.startsWith("git+")) {
+        out.add(name + "-" + version);
+      }
+    }
+    return List.copyOf(out);
   }
 }

@@ -27,6 +27,8 @@ import java.util.List;
  * @param env variables for the build: name and Nix expression
  * @param notes comment lines (what could not be mapped)
  * @param doCheck whether building runs the tests
+ * @param fetchGit whether Cargo.lock takes crates from git, which {@code importCargoLock} fetches
+ *     only with a hash each or with {@code allowBuiltinFetchGit}
  */
 public record NixBuild(
     String kind,
@@ -48,7 +50,8 @@ public record NixBuild(
     List<Phase> phases,
     List<DevShellPlan.EnvVar> env,
     List<String> notes,
-    boolean doCheck) {
+    boolean doCheck,
+    boolean fetchGit) {
 
   public NixBuild {
     buildSystem = List.copyOf(buildSystem);
@@ -102,7 +105,8 @@ public record NixBuild(
         phases,
         List.of(),
         notes,
-        doCheck);
+        doCheck,
+        false);
   }
 
   /**

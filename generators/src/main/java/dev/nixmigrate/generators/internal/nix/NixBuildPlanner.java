@@ -163,8 +163,28 @@ public final class NixBuildPlanner {
             null,
             List.of(),
             env,
-            List.of(),
-            true));
+            gitNotes(rs),
+            true,
+            !rs.gitPackages().isEmpty()));
+  }
+
+  /**
+   * What the package says of the crates Cargo.lock takes from git: nixpkgs' importCargoLock
+   * (pkgs/build-support/rust/import-cargo-lock.nix) refuses each at evaluation unless it has a hash
+   * in {@code outputHashes} or {@code allowBuiltinFetchGit} is set. nixmigrate computes no hash
+   * (that needs the network), so it sets the latter.
+   */
+  static List<String> gitNotes(RustProject rs) {
+    if (rs.gitPackages().isEmpty()) {
+      return List.of();
+    }
+    List<String> shown = rs.gitPackages().stream().limit(3).toList();
+    return List.of(
+        "Cargo.lock takes "
+            + String.join(", ", shown)
+            + (rs.gitPackages().size() > shown.size() ? " and others" : "")
+            + " from git: allowBuiltinFetchGit fetches them by their locked commit; for nixpkgs,"
+            + " give cargoLock.outputHashes instead");
   }
 
   private NixBuild cmake(Project p, CMakeProject c, Set<String> attrs) {

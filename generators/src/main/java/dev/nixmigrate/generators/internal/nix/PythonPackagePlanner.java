@@ -125,6 +125,7 @@ final class PythonPackagePlanner {
         return Optional.empty();
       }
       lock = NixExpr.relativePath(base, NixBuildPlanner.file(p, "Cargo.lock"));
+      notes.addAll(NixBuildPlanner.gitNotes(p.rust().orElseThrow()));
       nativeInputs.add("pkgs.rustPlatform.cargoSetupHook");
       nativeInputs.add("pkgs.rustPlatform.maturinBuildHook");
     }
@@ -176,7 +177,8 @@ final class PythonPackagePlanner {
             List.of(),
             List.of(),
             notes,
-            doCheck));
+            doCheck,
+            lock != null && p.rust().map(rs -> !rs.gitPackages().isEmpty()).orElse(false)));
   }
 
   /**
