@@ -89,6 +89,14 @@ public final class Escape {
     return Backslashed.quote(s, c -> c < 0x20 || c == 0x7f);
   }
 
+  /**
+   * A JSON string that JSON readers read back as {@code s}: RFC 8259's escapes, and U+2028/U+2029
+   * spelled out as JSON's own writer does.
+   */
+  public static String jsonString(String s) {
+    return Backslashed.quote(s, c -> c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029);
+  }
+
   private static String printable(String s) {
     return s.replace("\0", "\\0");
   }

@@ -1,10 +1,12 @@
 package dev.nixmigrate.generators;
 
 import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.internal.ci.DependabotGenerator;
 import dev.nixmigrate.generators.internal.ci.JustfileGenerator;
 import dev.nixmigrate.generators.internal.ci.WorkflowCacheEditor;
 import dev.nixmigrate.generators.internal.ci.WorkflowGenerator;
 import dev.nixmigrate.generators.internal.nix.CacheConfigGenerator;
+import dev.nixmigrate.generators.internal.nix.DevcontainerGenerator;
 import dev.nixmigrate.generators.internal.nix.EnvrcGenerator;
 import dev.nixmigrate.generators.internal.nix.FlakeGenerator;
 import dev.nixmigrate.generators.internal.nix.NixWorkflowGenerator;
@@ -20,6 +22,8 @@ public final class Generators {
           new WorkflowCacheEditor(),
           new FlakeGenerator(),
           new EnvrcGenerator(),
+          new DevcontainerGenerator(),
+          new DependabotGenerator(),
           new NixWorkflowGenerator(),
           new CacheConfigGenerator());
 

@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  * @param nixInstaller {@code cachix} (cachix/install-nix-action) or {@code determinate}
  * @param flakeNixConfig whether the flake also names the cache in {@code nixConfig} (only on
  *     request: Nix asks each user to accept it, and for a trusted user accepting amounts to root)
+ * @param devcontainer whether step 3 writes {@code .devcontainer/devcontainer.json}
+ * @param dependabot whether GitHub repositories get {@code .github/dependabot.yml}
+ * @param environmentCosts the migration notes' costs of the places to develop, as {@code
+ *     PLACE=TEXT} ({@link DevEnvironment}); a place not named keeps its default
  */
 public record Options(
     List<String> systems,
@@ -30,7 +34,10 @@ public record Options(
     String cachePublicKey,
     List<String> builders,
     NixInstaller nixInstaller,
-    boolean flakeNixConfig) {
+    boolean flakeNixConfig,
+    boolean devcontainer,
+    boolean dependabot,
+    List<String> environmentCosts) {
 
   /** x86_64-darwin only when asked: Intel Macs are leaving CI images and Apple's line-up. */
   public static final List<String> DEFAULT_SYSTEMS =
@@ -48,6 +55,8 @@ public record Options(
     osMatrix = List.copyOf(osMatrix);
     pythonVersions = List.copyOf(pythonVersions);
     builders = List.copyOf(builders);
+    environmentCosts = List.copyOf(environmentCosts);
+    DevEnvironment.costs(environmentCosts); // refuses a bad entry with what to write instead
     Objects.requireNonNull(cCompilerCache, "cCompilerCache");
     Objects.requireNonNull(binaryCache, "binaryCache");
     for (String s : systems) {
@@ -98,7 +107,10 @@ public record Options(
         null,
         List.of(),
         NixInstaller.CACHIX,
-        false);
+        false,
+        true,
+        true,
+        List.of());
   }
 
   /** The same options with the fields {@code change} sets on a copy. */
@@ -120,6 +132,9 @@ public record Options(
     List<String> builders;
     NixInstaller nixInstaller;
     boolean flakeNixConfig;
+    boolean devcontainer;
+    boolean dependabot;
+    List<String> environmentCosts;
 
     Builder(Options o) {
       systems = o.systems;
@@ -132,6 +147,9 @@ public record Options(
       builders = o.builders;
       nixInstaller = o.nixInstaller;
       flakeNixConfig = o.flakeNixConfig;
+      devcontainer = o.devcontainer;
+      dependabot = o.dependabot;
+      environmentCosts = o.environmentCosts;
     }
 
     Options build() {
@@ -145,7 +163,10 @@ public record Options(
           cachePublicKey,
           builders,
           nixInstaller,
-          flakeNixConfig);
+          flakeNixConfig,
+          devcontainer,
+          dependabot,
+          environmentCosts);
     }
   }
 
@@ -187,6 +208,18 @@ public record Options(
 
   public Options withFlakeNixConfig(boolean on) {
     return with(b -> b.flakeNixConfig = on);
+  }
+
+  public Options withDevcontainer(boolean on) {
+    return with(b -> b.devcontainer = on);
+  }
+
+  public Options withDependabot(boolean on) {
+    return with(b -> b.dependabot = on);
+  }
+
+  public Options withEnvironmentCosts(List<String> costs) {
+    return with(b -> b.environmentCosts = costs);
   }
 
   /** These options with each option of {@code given} set to its value, in the map's order. */

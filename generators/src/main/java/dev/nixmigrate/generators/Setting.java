@@ -106,6 +106,39 @@ public enum Setting {
       "--flake-nix-config",
       Options::flakeNixConfig,
       (o, v) -> o.withFlakeNixConfig((Boolean) v)),
+  DEVCONTAINER(
+      "devcontainer",
+      "--devcontainer",
+      null,
+      Type.FLAG,
+      3,
+      "Also write .devcontainer/devcontainer.json: the dev shell in Codespaces or DevPod"
+          + " (default: on).",
+      "--no-devcontainer",
+      Options::devcontainer,
+      (o, v) -> o.withDevcontainer((Boolean) v)),
+  DEPENDABOT(
+      "dependabot",
+      "--dependabot",
+      null,
+      Type.FLAG,
+      1,
+      "Also write .github/dependabot.yml for the pinned actions, the manifests and flake.lock"
+          + " (default: on; never where Renovate is configured).",
+      "--no-dependabot",
+      Options::dependabot,
+      (o, v) -> o.withDependabot((Boolean) v)),
+  ENVIRONMENT_COSTS(
+      "environment-costs",
+      "--environment-cost",
+      "PLACE=COST",
+      Type.LIST,
+      5,
+      "What developing in one place costs, for the migration notes, repeatable; PLACE is local,"
+          + " codespaces, cloud-vm or devpod (default: the notes' own figures).",
+      "--environment-cost 'cloud-vm=EUR 30 a month for our shared builder'",
+      Options::environmentCosts,
+      (o, v) -> o.withEnvironmentCosts(Type.strings(v))),
   TEMPLATES(
       "templates",
       "--templates",

@@ -301,7 +301,8 @@ class HostileValueProperties {
     private Shapes() {}
 
     static String of(String path, String text) {
-      if (path.endsWith(".yml") || path.endsWith(".yaml")) {
+      // JSON is YAML 1.2 too: devcontainer.json's keys are read by the same reader.
+      if (path.endsWith(".yml") || path.endsWith(".yaml") || path.endsWith(".json")) {
         Object doc;
         try {
           doc = new Load(LoadSettings.builder().build()).loadFromString(text);

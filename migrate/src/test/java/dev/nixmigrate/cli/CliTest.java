@@ -221,7 +221,9 @@ class CliTest {
             .stream().map(c -> String.valueOf(((java.util.Map<?, ?>) c).get("path"))).toList();
     assertEquals(
         List.of(
+            ".devcontainer/devcontainer.json",
             ".envrc",
+            ".github/dependabot.yml",
             ".github/workflows/ci.yml",
             ".github/workflows/nix.yml",
             ".gitignore",
@@ -347,7 +349,12 @@ class CliTest {
         (java.util.Map<?, ?>) dev.nixmigrate.core.internal.read.Json.parse(step.out(), "step");
     assertEquals("written", m.get("outcome"));
     assertEquals(
-        List.of(".envrc", "flake.nix", "nixmigrate.toml", ".nixmigrate/state.json"),
+        List.of(
+            ".devcontainer/devcontainer.json",
+            ".envrc",
+            "flake.nix",
+            "nixmigrate.toml",
+            ".nixmigrate/state.json"),
         ((List<?>) m.get("changes"))
             .stream().map(c -> ((java.util.Map<?, ?>) c).get("path")).toList());
     // Step 3 alone wrote no CI; check does not call the CI it never wrote out of date.

@@ -42,7 +42,7 @@ class ScopeTest {
     Path dir = ExampleRepo.copy(temp, "rust-workspace");
     StepResult three = NixMigrate.step(dir, Options.defaults(), 3, RunMode.DEFAULT.only(true));
     // The example's .gitignore is the user's: its lines need --edit-existing.
-    assertEquals(List.of(".envrc", "flake.nix"), paths(three));
+    assertEquals(List.of(".devcontainer/devcontainer.json", ".envrc", "flake.nix"), paths(three));
     TestRepo.commitAll(dir, "step 3");
     StepResult four = NixMigrate.step(dir, Options.defaults(), 4, RunMode.DEFAULT.only(true));
     assertEquals(List.of(".github/workflows/nix.yml", "flake.nix"), paths(four));

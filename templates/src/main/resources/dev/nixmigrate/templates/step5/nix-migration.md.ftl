@@ -36,6 +36,22 @@ nix flake check -L
 nix build -L
 ```
 
+## Where to develop
+
+| place | how it gets this repository's dev shell | what it costs |
+|---|---|---|
+<#list environments as e>
+| ${e.title} | ${e.how} | ${e.cost} |
+</#list>
+
+<#if overridden?has_content>
+This repository's own costs (`environment-costs` in `nixmigrate.toml`): ${overridden?join(", ")}.
+The other prices are 2026 list prices: check your provider's.
+<#else>
+Prices are 2026 list prices: check your provider's, and set your own with `environment-costs`
+in `nixmigrate.toml`.
+</#if>
+
 ## Binary cache
 
 <#if cacheKind == "none">

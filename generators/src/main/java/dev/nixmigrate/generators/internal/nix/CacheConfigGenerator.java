@@ -90,11 +90,7 @@ public final class CacheConfigGenerator implements Generator {
     }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("header", header);
-    doc.put(
-        "name",
-        facts.projects().isEmpty()
-            ? dev.nixmigrate.core.internal.scan.RepoName.of(facts.root())
-            : facts.projects().get(0).name());
+    doc.put("name", DevShellPlanner.repositoryName(facts));
     doc.put("cacheKind", cache.kind());
     doc.put("cacheName", cache.name());
     doc.put(
@@ -106,6 +102,8 @@ public final class CacheConfigGenerator implements Generator {
           case NONE -> "";
         });
     doc.put("hasBuilders", !options.builders().isEmpty());
+    doc.put("environments", DevEnvironments.rows(facts, options, ctx));
+    doc.put("overridden", DevEnvironments.overridden(options));
     // The notes name themselves too: they are one of step 5's files.
     List<GeneratedFile> mine = new ArrayList<>(out);
     String notes = notes(facts);

@@ -101,10 +101,7 @@ public final class DevShellPlanner {
     }
 
     boolean cmake = facts.projects().stream().anyMatch(p -> p.cmake().isPresent());
-    boolean cLike =
-        facts.projects().stream()
-            .anyMatch(
-                p -> p.languages().contains(Language.C) || p.languages().contains(Language.CPP));
+    boolean cLike = facts.projects().stream().anyMatch(DevShellPlanner::cLike);
     if (cmake) {
       packages.add(NixExpr.pkg("cmake"));
       packages.add(NixExpr.pkg("ninja"));
@@ -135,16 +132,38 @@ public final class DevShellPlanner {
     }
     List<DevShellPlan.EnvVar> vars = new ArrayList<>();
     env.forEach((k, v) -> vars.add(new DevShellPlan.EnvVar(NixExpr.envName(k), v)));
-    String name =
-        facts.projects().isEmpty()
-            ? dev.nixmigrate.core.internal.scan.RepoName.of(facts.root())
-            : facts.projects().get(0).name();
     return new DevShellPlan(
-        Escape.nixString("Development environment for " + name),
+        Escape.nixString("Development environment for " + repositoryName(facts)),
         overlay,
         List.copyOf(packages),
         vars,
         hook);
+  }
+
+  /** The name files give the repository: its first project's, else its remote's. */
+  static String repositoryName(RepoFacts facts) {
+    return facts.projects().isEmpty()
+        ? dev.nixmigrate.core.internal.scan.RepoName.of(facts.root())
+        : facts.projects().get(0).name();
+  }
+
+  /**
+   * The compiler caches the dev shell uses from step 2: sccache for Rust, the chosen one for C and
+   * C++.
+   */
+  static java.util.SortedSet<CompilerCache> compilerCaches(RepoFacts facts, Options options) {
+    java.util.SortedSet<CompilerCache> out = new TreeSet<>();
+    if (first(facts, p -> p.rust().isPresent()).isPresent()) {
+      out.add(CompilerCache.SCCACHE);
+    }
+    if (first(facts, DevShellPlanner::cLike).isPresent()) {
+      out.add(options.cCompilerCache());
+    }
+    return out;
+  }
+
+  private static boolean cLike(Project p) {
+    return p.languages().contains(Language.C) || p.languages().contains(Language.CPP);
   }
 
   /** The newest stable CPython nixpkgs has that requires-python allows. */

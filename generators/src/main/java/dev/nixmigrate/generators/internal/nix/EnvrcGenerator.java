@@ -8,8 +8,13 @@ import dev.nixmigrate.generators.Options;
 import java.util.List;
 import java.util.Map;
 
-/** {@code .envrc} for direnv, and the {@code .gitignore} lines the dev shell needs (step 3). */
+/**
+ * {@code .envrc} for direnv, and the {@code .gitignore} lines the dev shell (and its dev container)
+ * needs (step 3).
+ */
 public final class EnvrcGenerator implements Generator {
+  static final String ENVRC = ".envrc";
+
   @Override
   public String purpose() {
     return "direnv loading the dev shell";
@@ -17,7 +22,7 @@ public final class EnvrcGenerator implements Generator {
 
   @Override
   public List<String> paths() {
-    return List.of(".envrc");
+    return List.of(ENVRC);
   }
 
   @Override
@@ -45,9 +50,15 @@ public final class EnvrcGenerator implements Generator {
                     p.python()
                         .map(py -> py.packageManager() == PythonProject.PackageManager.PIP)
                         .orElse(false));
-    String ignore = ".direnv/\nresult\nresult-*\n" + (venv ? ".venv/\n" : "");
+    // The dev container keeps its compiler caches in the workspace, which survives a rebuild.
+    String ignore =
+        ".direnv/\nresult\nresult-*\n"
+            + (venv ? ".venv/\n" : "")
+            + (options.devcontainer() && !DevShellPlanner.compilerCaches(facts, options).isEmpty()
+                ? DevcontainerGenerator.CACHE_DIR + "\n"
+                : "");
     return List.of(
-        new GeneratedFile(".envrc", envrc, 3, name(), GeneratedFile.Mode.WHOLE),
+        new GeneratedFile(ENVRC, envrc, 3, name(), GeneratedFile.Mode.WHOLE),
         new GeneratedFile(".gitignore", ignore, 3, name(), GeneratedFile.Mode.LINES));
   }
 }
