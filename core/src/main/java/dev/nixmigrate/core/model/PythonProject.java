@@ -31,7 +31,8 @@ import java.util.TreeMap;
  *     project, or null
  * @param nativeParts {@code rust} (maturin) or {@code cmake}/{@code meson} (C/C++ extension
  *     backends)
- * @param requirementFiles requirements*.txt files and the role nixmigrate gave each
+ * @param requirementFiles requirements*.txt files, and the test requirements kept elsewhere ({@code
+ *     tests/requirements.txt}, {@code test-requirements.txt}), with the role nixmigrate gave each
  */
 public record PythonProject(
     String name,
@@ -64,7 +65,10 @@ public record PythonProject(
     requirementFiles = List.copyOf(requirementFiles);
   }
 
-  /** A requirements file and what it is for: {@code runtime}, {@code dev} or {@code build}. */
+  /**
+   * A requirements file and what it is for: {@code runtime}, {@code dev}, {@code test} (what the
+   * tests need) or {@code build}.
+   */
   public record RequirementFile(String path, String role, List<Requirement> requirements) {
     public RequirementFile {
       requirements = List.copyOf(requirements);

@@ -32,6 +32,20 @@ public final class PythonReader {
         || isRequirementsFile(name);
   }
 
+  /**
+   * Where a packaged project keeps what its tests need, besides {@code requirements*.txt} beside
+   * its manifest.
+   */
+  static final List<String> TEST_REQUIREMENTS =
+      List.of(
+          "test-requirements.txt",
+          "test_requirements.txt",
+          "tests/requirements.txt",
+          "test/requirements.txt",
+          "requirements/test.txt",
+          "requirements/tests.txt",
+          "requirements/testing.txt");
+
   static boolean isRequirementsFile(String name) {
     return name.startsWith("requirements") && name.endsWith(".txt");
   }
@@ -251,7 +265,12 @@ public final class PythonReader {
 
     PackageManager manager = packageManager(py);
     List<PythonProject.RequirementFile> requirementFiles = new ArrayList<>();
-    for (String rf : reqFiles) {
+    List<String> allReqFiles = new ArrayList<>(reqFiles);
+    if (hasMetadata) {
+      // What the tests need, kept beside the tests or under a name of its own.
+      TEST_REQUIREMENTS.stream().filter(f -> files.isFile(path(f))).forEach(allReqFiles::add);
+    }
+    for (String rf : allReqFiles) {
       RequirementsFiles.Parsed parsed = RequirementsFiles.read(files, path(rf));
       String role = requirementRole(rf, parsed, hasMetadata, buildRequires);
       requirementFiles.add(
@@ -450,6 +469,9 @@ public final class PythonReader {
       boolean packageProject,
       List<Requirement> buildRequires) {
     String lower = file.toLowerCase(Locale.ROOT);
+    if (lower.matches("(.*/)?[^/]*test[^/]*|(.*/)?tests?/requirements[^/]*")) {
+      return "test";
+    }
     if (parsed.editableSelf() || lower.matches(".*(dev|test|lint|doc|ci|check|type).*")) {
       return "dev";
     }

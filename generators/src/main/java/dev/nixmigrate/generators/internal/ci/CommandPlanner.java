@@ -119,6 +119,7 @@ public final class CommandPlanner {
           // hatch test's own environment knows nothing of the project's test extra; pip does.
           setup.add("python -m pip install --upgrade pip");
           setup.add("python -m pip install -e " + Escape.shellWord(".[" + testExtra + "]"));
+          setup.addAll(testRequirements(p, py));
           if (py.testRunner() == TestRunner.PYTEST) {
             setup.add("python -m pip install pytest");
           }
@@ -141,6 +142,9 @@ public final class CommandPlanner {
           build.add("python -m build");
         }
         if (tests) {
+          if (py.buildBackend() != BuildBackend.NONE) {
+            setup.addAll(testRequirements(p, py));
+          }
           if (py.testRunner() == TestRunner.PYTEST) {
             setup.add("python -m pip install pytest");
           }
@@ -168,6 +172,14 @@ public final class CommandPlanner {
         lint,
         List.of(),
         packaged ? List.of("dist/") : List.of());
+  }
+
+  /** pip installs of the requirements files that hold what the tests need. */
+  private static List<String> testRequirements(Project p, PythonProject py) {
+    return py.requirementFiles().stream()
+        .filter(f -> f.role().equals("test"))
+        .map(f -> "python -m pip install -r " + Escape.shellWord(relative(f.path(), p.path())))
+        .toList();
   }
 
   /** The first of {@code names} (extras or groups) that holds what the tests need, or null. */

@@ -65,6 +65,33 @@ class CommandPlannerTest {
       "[package]\nname = \"c\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
 
   @Test
+  void testRequirementsKeptBesideTheTestsAreInstalledBeforeTheTests() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            "[project]\nname = \"x\"\nversion = \"1\"\n\n"
+                + "[build-system]\nrequires = [\"setuptools\"]\nbuild-backend = \"setuptools.build_meta\"\n")
+        .file("x/__init__.py", "")
+        .file("tests/requirements.txt", "pytest>=8\nhypothesis\n")
+        .file("tests/test_x.py", "def test_x():\n    pass\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    List<String> setup = c.setup();
+    int reqs = setup.indexOf("python -m pip install -r tests/requirements.txt");
+    assertTrue(reqs > setup.indexOf("python -m pip install -e ."), setup.toString());
+    // pytest is what the file asks for, so the tests run with it.
+    assertEquals(List.of("python -m pytest"), c.test());
+
+    // A root test-requirements.txt, with a hyphen in its name, is read as well.
+    TestRepo.in(dir).file("test-requirements.txt", "-r tests/requirements.txt\ncoverage\n");
+    setup = CommandPlanner.plan(RepoScanner.scan(dir)).get(0).setup();
+    assertTrue(setup.contains("python -m pip install -r test-requirements.txt"), setup.toString());
+    // A requirements file for the project itself is not a test file.
+    TestRepo.in(dir).file("requirements.txt", "requests\n");
+    setup = CommandPlanner.plan(RepoScanner.scan(dir)).get(0).setup();
+    assertFalse(setup.contains("python -m pip install -r requirements.txt"), setup.toString());
+  }
+
+  @Test
   void warningsFailClippyOnlyOnAPinnedToolchain() throws Exception {
     TestRepo.in(dir).file("Cargo.toml", CRATE).file("src/lib.rs", "");
     String lint = String.join("\n", CommandPlanner.plan(RepoScanner.scan(dir)).get(0).lint());
