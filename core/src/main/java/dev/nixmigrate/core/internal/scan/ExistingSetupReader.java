@@ -75,6 +75,9 @@ final class ExistingSetupReader {
 
   private void ci(String file, List<Leaf> leaves) {
     add(Kind.CI_WORKFLOW, file, 1, "CI workflow");
+    if (file.startsWith(".github/")) {
+      runnerLabels(file, leaves);
+    }
     for (Leaf l : leaves) {
       String key = l.key();
       String v = l.value();
@@ -114,6 +117,32 @@ final class ExistingSetupReader {
           add(Kind.REMOTE_BUILDERS, file, l.line(), "remote builders in the Nix config of CI");
         }
       }
+    }
+  }
+
+  /**
+   * A warning for each GitHub-hosted runner label that is retired or deprecated, where a job asks
+   * for it in {@code runs-on} or in a matrix. A {@code runs-on} that also names {@code self-hosted}
+   * is the user's own runner, whose labels are theirs.
+   */
+  private void runnerLabels(String file, List<Leaf> leaves) {
+    java.util.Set<List<String>> selfHosted = new java.util.HashSet<>();
+    for (Leaf l : leaves) {
+      if (l.value().strip().equals("self-hosted")) {
+        selfHosted.add(l.path());
+      }
+    }
+    for (Leaf l : leaves) {
+      boolean runsOn = l.path().contains("runs-on");
+      if ((!runsOn && !l.path().contains("matrix")) || (runsOn && selfHosted.contains(l.path()))) {
+        continue;
+      }
+      RunnerLabels.of(l.value())
+          .ifPresent(
+              label ->
+                  files.report(
+                      dev.nixmigrate.core.model.Diagnostic.warning(
+                          file, l.line(), 1, label.message())));
     }
   }
 

@@ -81,6 +81,43 @@ class StatusTest {
   }
 
   @Test
+  void retiredAndDeprecatedRunnerLabelsAreFlaggedWhereTheyAre() {
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file(
+            ".github/workflows/ci.yml",
+            "on: [push]\njobs:\n"
+                + "  mac:\n    runs-on: macos-13\n    steps:\n      - run: cargo test\n"
+                + "  matrix:\n    strategy:\n      matrix:\n        os: [ubuntu-20.04, ubuntu-latest]\n"
+                + "    runs-on: ${{ matrix.os }}\n    steps:\n      - run: cargo test\n"
+                + "  old:\n    runs-on: ubuntu-22.04\n    steps:\n      - run: cargo test\n"
+                + "  own:\n    runs-on: [self-hosted, ubuntu-20.04]\n    steps:\n      - run: cargo test\n");
+    List<dev.nixmigrate.core.model.Diagnostic> flagged =
+        RepoScanner.scan(dir).diagnostics().stream()
+            .filter(d -> d.message().startsWith("the runner label"))
+            .toList();
+    assertEquals(3, flagged.size(), flagged.toString());
+    assertEquals(4, flagged.get(0).line(), flagged.toString());
+    assertTrue(
+        flagged.get(0).message().contains("macos-13 was retired on 2025-12-04"),
+        flagged.toString());
+    assertTrue(
+        flagged.get(0).message().contains("jobs that ask for it no longer run"),
+        flagged.toString());
+    assertEquals(10, flagged.get(1).line(), flagged.toString());
+    assertTrue(flagged.get(1).message().contains("ubuntu-20.04 was retired"), flagged.toString());
+    assertTrue(
+        flagged
+            .get(2)
+            .message()
+            .contains("ubuntu-22.04 is deprecated and will be retired on 2027-04-17"),
+        flagged.toString());
+    assertTrue(
+        flagged.stream().allMatch(d -> d.file().equals(".github/workflows/ci.yml")),
+        flagged.toString());
+  }
+
+  @Test
   void installingBuildToolsIsNotBuildingC() {
     TestRepo.in(dir)
         .file("CMakeLists.txt", "cmake_minimum_required(VERSION 3.16)\nproject(p C)\n")
