@@ -68,4 +68,13 @@ public final class Generators {
   public static Generation generate(RepoFacts facts, Options options, Selection selection) {
     return StepCatalog.STANDARD.generate(facts, options, selection);
   }
+
+  /**
+   * Info diagnostics for the actions the workflows of the repository at {@code root} use at an
+   * older release than nixmigrate pins (a tag, or a commit with its tag in a comment).
+   */
+  public static List<dev.nixmigrate.core.model.Diagnostic> olderActionPins(
+      java.nio.file.Path root) {
+    return dev.nixmigrate.generators.internal.ci.PinDrift.of(root);
+  }
 }

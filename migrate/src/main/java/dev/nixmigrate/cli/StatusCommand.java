@@ -34,7 +34,9 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RepoFacts facts = RepoScanner.scan(repo.dir);
+    RepoFacts facts =
+        RepoScanner.scan(repo.dir)
+            .withDiagnostics(dev.nixmigrate.generators.Generators.olderActionPins(repo.dir));
     List<StepStatus> steps = RepoScanner.status(facts);
     int current = RepoScanner.currentStep(steps);
     Optional<NextStep> next = facts.hasErrors() ? Optional.empty() : NixMigrate.next(repo.dir);

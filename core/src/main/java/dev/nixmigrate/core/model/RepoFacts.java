@@ -31,4 +31,15 @@ public record RepoFacts(
   public boolean hasErrors() {
     return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
   }
+
+  /** These facts with {@code more} diagnostics, in the order diagnostics are shown. */
+  public RepoFacts withDiagnostics(List<Diagnostic> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<Diagnostic> all = new java.util.ArrayList<>(diagnostics);
+    all.addAll(more);
+    all.sort(Diagnostic.ORDER);
+    return new RepoFacts(root, projects, existing, all, leftOut);
+  }
 }

@@ -30,6 +30,23 @@ public final class ActionPins {
     return row[0] + "@" + row[2] + " # " + row[1];
   }
 
+  /**
+   * A pinned release.
+   *
+   * @param action {@code owner/repo} as the table spells it
+   * @param tag the release tag, e.g. {@code v7.0.1}
+   * @param sha its commit
+   */
+  public record Pin(String action, String tag, String sha) {}
+
+  /** The pin of {@code action} ({@code owner/repo}, any case), or empty when the table has none. */
+  public static java.util.Optional<Pin> pin(String action) {
+    String[] row = PINS.get(action.toLowerCase(Locale.ROOT));
+    return row == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new Pin(row[0], row[1], row[2]));
+  }
+
   private static Map<String, String[]> load() {
     Map<String, String[]> out = new HashMap<>();
     try (InputStream in =

@@ -1,0 +1,123 @@
+package dev.nixmigrate.generators.internal.ci;
+
+import dev.nixmigrate.core.internal.read.ManifestException;
+import dev.nixmigrate.core.internal.read.RepoFiles;
+import dev.nixmigrate.core.internal.read.YamlReader;
+import dev.nixmigrate.core.model.Diagnostic;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Actions a repository's workflows use at an older release than the one nixmigrate pins: a tag
+ * ({@code @v4}, {@code @v4.1.1}), or a commit with its tag in a comment ({@code @SHA # v4.1.1}). A
+ * commit with no tag beside it tells no release, and is not judged.
+ */
+public final class PinDrift {
+  private static final Pattern VERSION = Pattern.compile("v?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
+  private static final Pattern COMMENT_TAG =
+      Pattern.compile("#\\s*(v?\\d+(?:\\.\\d+){0,2})(?![\\w.])");
+
+  private PinDrift() {}
+
+  /** An info diagnostic for each older pin in the workflows of the repository at {@code root}. */
+  public static List<Diagnostic> of(Path root) {
+    RepoFiles files = new RepoFiles(root);
+    String dir = ".github/workflows";
+    List<Diagnostic> out = new ArrayList<>();
+    if (!files.isDirectory(dir)) {
+      return out;
+    }
+    for (String name : files.list(dir)) {
+      if (!name.endsWith(".yml") && !name.endsWith(".yaml")) {
+        continue;
+      }
+      String rel = dir + "/" + name;
+      Optional<String> text = files.text(rel);
+      if (text.isEmpty()) {
+        continue;
+      }
+      List<YamlReader.Leaf> leaves;
+      try {
+        leaves = YamlReader.leaves(text.get(), rel);
+      } catch (ManifestException e) {
+        continue; // the scan reports it
+      }
+      String[] lines = text.get().split("\n", -1);
+      for (YamlReader.Leaf l : leaves) {
+        if (l.key().equals("uses")) {
+          String line = l.line() >= 1 && l.line() <= lines.length ? lines[l.line() - 1] : "";
+          older(l.value().strip(), line)
+              .ifPresent(m -> out.add(Diagnostic.info(rel, l.line(), 1, m)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** What to say of {@code uses} (on {@code line}) when it is older than the pinned release. */
+  static Optional<String> older(String uses, String line) {
+    int at = uses.indexOf('@');
+    if (at < 0) {
+      return Optional.empty();
+    }
+    String action = uses.substring(0, at).toLowerCase(Locale.ROOT);
+    String ref = uses.substring(at + 1);
+    Optional<ActionPins.Pin> pin = ActionPins.pin(action);
+    if (pin.isEmpty() || ref.equalsIgnoreCase(pin.get().sha())) {
+      return Optional.empty();
+    }
+    String theirs = null;
+    if (VERSION.matcher(ref).matches()) {
+      theirs = ref;
+    } else if (ref.matches("[0-9a-fA-F]{40}")) {
+      int hash = line.indexOf('#');
+      Matcher c = hash < 0 ? null : COMMENT_TAG.matcher(line.substring(hash));
+      if (c != null && c.lookingAt()) {
+        theirs = c.group(1);
+      }
+    }
+    if (theirs == null || compare(theirs, pin.get().tag()) >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        pin.get().action()
+            + " is used at "
+            + theirs
+            + ", older than "
+            + pin.get().tag()
+            + ", the release nixmigrate pins ("
+            + pin.get().action()
+            + "@"
+            + pin.get().sha()
+            + " # "
+            + pin.get().tag()
+            + "); read its release notes before you move to it");
+  }
+
+  /**
+   * Compares releases by the parts both give: {@code v4} is older than {@code v7.0.1}, and as new
+   * as {@code v4.2.2}.
+   */
+  static int compare(String a, String b) {
+    Matcher x = VERSION.matcher(a);
+    Matcher y = VERSION.matcher(b);
+    if (!x.matches() || !y.matches()) {
+      return 0;
+    }
+    for (int i = 1; i <= 3; i++) {
+      if (x.group(i) == null || y.group(i) == null) {
+        return 0;
+      }
+      int c = new java.math.BigInteger(x.group(i)).compareTo(new java.math.BigInteger(y.group(i)));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.nixmigrate.generators.internal.ci;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nixmigrate.core.model.Diagnostic;
+import dev.nixmigrate.testing.TestRepo;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PinDriftTest {
+  @TempDir Path dir;
+
+  @Test
+  void olderTagsAndCommentedCommitsAreFlaggedAndTheRestIsNot() {
+    ActionPins.Pin checkout = ActionPins.pin("actions/checkout").orElseThrow();
+    ActionPins.Pin python = ActionPins.pin("actions/setup-python").orElseThrow();
+    TestRepo.in(dir)
+        .file(
+            ".github/workflows/ci.yml",
+            "on: [push]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                + "      - uses: actions/checkout@v4\n"
+                + "      - uses: actions/setup-python@0123456789abcdef0123456789abcdef01234567 # v5.1.0\n"
+                + "      - uses: actions/checkout@"
+                + checkout.sha()
+                + " # "
+                + checkout.tag()
+                + "\n"
+                + "      - uses: actions/setup-python@"
+                + python.tag()
+                + "\n"
+                + "      - uses: actions/checkout@89abcdef0123456789abcdef0123456789abcdef\n"
+                + "      - uses: someone/unknown-action@v1\n"
+                + "      - uses: ./local-action\n");
+    List<Diagnostic> found = PinDrift.of(dir);
+    assertEquals(2, found.size(), found.toString());
+    assertEquals(6, found.get(0).line());
+    assertTrue(
+        found
+            .get(0)
+            .message()
+            .startsWith("actions/checkout is used at v4, older than " + checkout.tag()),
+        found.toString());
+    assertTrue(found.get(0).message().contains(checkout.sha()), found.toString());
+    assertEquals(7, found.get(1).line());
+    assertTrue(found.get(1).message().contains("used at v5.1.0"), found.toString());
+  }
+
+  @Test
+  void releasesCompareByThePartsBothGive() {
+    assertTrue(PinDrift.compare("v4", "v7.0.1") < 0);
+    assertEquals(0, PinDrift.compare("v7", "v7.0.1"));
+    assertTrue(PinDrift.compare("v7.1", "v7.0.1") > 0);
+    assertTrue(PinDrift.compare("6.9.9", "v7.0.0") < 0);
+    assertTrue(PinDrift.compare("v99999999999999999999999", "v7") > 0);
+  }
+}
