@@ -164,6 +164,9 @@ public final class FactsJson {
         "testRunner",
         py.testRunner() == PythonProject.TestRunner.NONE ? null : py.testRunner().id());
     o.put("testScript", py.testScript());
+    if (py.tox()) {
+      o.put("tox", true);
+    }
     o.put("nativeParts", py.nativeParts());
     return o;
   }

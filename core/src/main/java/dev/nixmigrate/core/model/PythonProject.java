@@ -51,7 +51,8 @@ public record PythonProject(
     TestRunner testRunner,
     String testScript,
     List<String> nativeParts,
-    List<RequirementFile> requirementFiles) {
+    List<RequirementFile> requirementFiles,
+    boolean tox) {
 
   public PythonProject {
     Objects.requireNonNull(buildBackend, "buildBackend");

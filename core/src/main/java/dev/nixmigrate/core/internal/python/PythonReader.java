@@ -307,7 +307,8 @@ public final class PythonReader {
             testRunner,
             testScript,
             nativeParts,
-            requirementFiles));
+            requirementFiles,
+            testRunner != TestRunner.NONE && manager == PackageManager.PIP && tox(py, cfg)));
   }
 
   private List<Requirement> requirements(TomlDoc doc, String file, String... key) {
@@ -530,6 +531,40 @@ public final class PythonReader {
    * The project's own test script: a file under {@code scripts/} that runs pytest or unittest
    * itself, usually after setting what the tests expect (terminal width, feature switches).
    */
+  /** A tox test environment's commands that run the tests. */
+  private static final Pattern TOX_RUNS_TESTS =
+      Pattern.compile("\\b(pytest|py\\.test|unittest|nose2|stestr|trial)\\b");
+
+  /**
+   * Whether upstream runs its tests through tox: the {@code commands} of {@code [testenv]} in
+   * tox.ini, in setup.cfg beside {@code [tox:tox]}, or in pyproject.toml's {@code
+   * legacy_tox_ini}/{@code env_run_base}, run a test runner.
+   */
+  private boolean tox(TomlDoc py, SimpleIni cfg) {
+    List<String> commands = new ArrayList<>();
+    if (names.contains("tox.ini")) {
+      files
+          .text(path("tox.ini"))
+          .map(SimpleIni::parse)
+          .map(ini -> ini.get("testenv", "commands"))
+          .ifPresent(commands::add);
+    }
+    if (cfg != null && cfg.hasSection("tox:tox") && cfg.get("testenv", "commands") != null) {
+      commands.add(cfg.get("testenv", "commands"));
+    }
+    if (py != null && py.has("tool", "tox")) {
+      Object legacy = py.value("tool", "tox", "legacy_tox_ini");
+      if (legacy instanceof String ini && SimpleIni.parse(ini).get("testenv", "commands") != null) {
+        commands.add(SimpleIni.parse(ini).get("testenv", "commands"));
+      }
+      Object base = py.value("tool", "tox", "env_run_base", "commands");
+      if (base != null) {
+        commands.add(base.toString());
+      }
+    }
+    return commands.stream().anyMatch(c -> TOX_RUNS_TESTS.matcher(c).find());
+  }
+
   private String testScript() {
     if (!names.contains("scripts")) {
       return null;

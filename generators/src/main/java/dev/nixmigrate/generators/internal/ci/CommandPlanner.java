@@ -141,7 +141,12 @@ public final class CommandPlanner {
                   + (tests && testExtra != null ? Escape.shellWord(".[" + testExtra + "]") : "."));
           build.add("python -m build");
         }
-        if (tests) {
+        if (tests && py.tox() && py.testScript() == null) {
+          // tox installs what its test environment lists, as upstream runs it; `py` is the
+          // environment of the interpreter tox runs with.
+          setup.add("python -m pip install tox");
+          test.add("python -m tox -e py");
+        } else if (tests) {
           if (py.buildBackend() != BuildBackend.NONE) {
             setup.addAll(testRequirements(p, py));
           }

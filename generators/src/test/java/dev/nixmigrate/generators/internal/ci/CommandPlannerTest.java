@@ -92,6 +92,30 @@ class CommandPlannerTest {
   }
 
   @Test
+  void testsUpstreamRunsThroughToxRunThroughTox() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "setup.py",
+            "from setuptools import setup\nsetup(name=\"x\", version=\"1\", packages=[\"x\"])\n")
+        .file("x/__init__.py", "")
+        .file("tests/test_x.py", "def test_x():\n    pass\n")
+        .file(
+            "tox.ini",
+            "[tox]\nenvlist = py311,py312\n\n[testenv]\ndeps =\n    pytest\n    hypothesis\n"
+                + "commands =\n    pytest {posargs}\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("python -m tox -e py"), c.test());
+    assertTrue(c.setup().contains("python -m pip install tox"), c.setup().toString());
+
+    // A tox.ini whose test environment runs no test runner (a lint-only tox) is not how the
+    // tests run.
+    TestRepo.in(dir)
+        .file("tox.ini", "[tox]\nenvlist = lint\n\n[testenv]\ncommands =\n    flake8 x\n");
+    assertEquals(
+        List.of("python -m unittest"), CommandPlanner.plan(RepoScanner.scan(dir)).get(0).test());
+  }
+
+  @Test
   void warningsFailClippyOnlyOnAPinnedToolchain() throws Exception {
     TestRepo.in(dir).file("Cargo.toml", CRATE).file("src/lib.rs", "");
     String lint = String.join("\n", CommandPlanner.plan(RepoScanner.scan(dir)).get(0).lint());
