@@ -8,6 +8,7 @@ import dev.nixmigrate.migrate.Settings;
 import dev.nixmigrate.migrate.StepResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +36,12 @@ final class StepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin StepArgs target;
+
+  @Option(
+      names = "--git-add",
+      description =
+          "Stage the files the run writes (git add): Nix reads a flake from the files git knows only.")
+  boolean gitAdd;
 
   @Option(
       names = "--dry-run",
@@ -89,6 +96,9 @@ final class StepCommand implements Callable<Integer> {
     for (dev.nixmigrate.migrate.Left l : r.left()) {
       out.println("left alone: " + Hints.left(l, target.step, spec, target.dir));
     }
+    if (!dryRun && r.conflicts().isEmpty()) {
+      gitIndex(r, out);
+    }
     out.flush();
     r.warnings().forEach(w -> err.println("warning: " + w));
     if (!r.conflicts().isEmpty()) {
@@ -101,6 +111,36 @@ final class StepCommand implements Callable<Integer> {
     }
     err.flush();
     return ExitCode.OK;
+  }
+
+  /**
+   * Nix reads a flake from the files git knows: with --git-add the files written are staged;
+   * without it, the new ones git lacks are named with the command that adds them.
+   */
+  private void gitIndex(StepResult r, PrintWriter out) {
+    List<String> written =
+        r.written().stream()
+            .filter(c -> c.kind() != FileChange.Kind.DELETE)
+            .map(FileChange::path)
+            .toList();
+    if (gitAdd) {
+      List<String> added = NixMigrate.addToGit(target.dir, written);
+      if (!added.isEmpty()) {
+        out.println("staged for git: " + String.join(" ", added));
+      }
+      return;
+    }
+    if (!java.nio.file.Files.isRegularFile(target.dir.resolve("flake.nix"))) {
+      return; // no flake: git's index is nothing Nix reads yet
+    }
+    List<String> unknown = NixMigrate.unknownToGit(target.dir, written);
+    if (!unknown.isEmpty()) {
+      out.println(
+          "Nix sees only the files git knows; add the new ones: git add "
+              + String.join(
+                  " ", unknown.stream().map(dev.nixmigrate.generators.Escape::shellWord).toList())
+              + " (or run the step with --git-add)");
+    }
   }
 
   private StepResult planned() {

@@ -263,6 +263,22 @@ public final class NixMigrate {
     return out;
   }
 
+  /**
+   * Those of {@code paths} (repository-relative) that are on disk and that git's index lacks: Nix,
+   * which reads a flake from the files git knows, does not see them. Empty outside git.
+   */
+  public static List<String> unknownToGit(Path repo, java.util.Collection<String> paths) {
+    return GitIndex.unknown(repo, paths);
+  }
+
+  /**
+   * Adds {@code paths} (repository-relative) to git's index, as {@code git add} does, so that Nix
+   * sees them; returns those added. Nothing happens outside git.
+   */
+  public static List<String> addToGit(Path repo, java.util.Collection<String> paths) {
+    return GitIndex.add(repo, paths);
+  }
+
   /** How far the repository at {@code repo} is through each of {@code c}'s steps. */
   public static List<StepStatus> status(StepCatalog c, Path repo) {
     return c.steps().assess(scan(repo));

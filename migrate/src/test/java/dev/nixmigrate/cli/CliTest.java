@@ -55,6 +55,36 @@ class CliTest {
   }
 
   @Test
+  void stepSaysWhichNewFilesNixCannotSeeAndGitAddStagesThem() throws Exception {
+    Path repo = temp.resolve("git-add");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("rust-workspace")), repo);
+    dev.nixmigrate.testing.TestRepo.commitAll(repo, "initial");
+    Run one = run("step", "1", repo.toString());
+    assertEquals(0, one.code(), one.err());
+    assertFalse(one.out().contains("git add"), "no flake yet: " + one.out());
+    dev.nixmigrate.testing.TestRepo.commitAll(repo, "step 1");
+    Run three = run("step", "3", repo.toString());
+    assertEquals(0, three.code(), three.err());
+    String hint =
+        three.out().lines().filter(l -> l.startsWith("Nix sees only")).findFirst().orElseThrow();
+    assertTrue(hint.contains(" flake.nix") && hint.contains(".envrc"), hint);
+    assertTrue(hint.endsWith("(or run the step with --git-add)"), hint);
+
+    Path other = temp.resolve("git-add-2");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("rust-workspace")), other);
+    dev.nixmigrate.testing.TestRepo.commitAll(other, "initial");
+    Run staged = run("step", "3", other.toString(), "--git-add");
+    assertEquals(0, staged.code(), staged.err());
+    assertTrue(staged.out().contains("staged for git: "), staged.out());
+    assertFalse(staged.out().contains("Nix sees only"), staged.out());
+    try (org.eclipse.jgit.api.Git g = org.eclipse.jgit.api.Git.open(other.toFile())) {
+      var status = g.status().call();
+      assertTrue(status.getAdded().contains("flake.nix"), status.getAdded().toString());
+      assertTrue(status.getUntracked().isEmpty(), status.getUntracked().toString());
+    }
+  }
+
+  @Test
   void noArgumentsPrintsUsage() throws IOException {
     Run r = run();
     assertEquals(0, r.code());
