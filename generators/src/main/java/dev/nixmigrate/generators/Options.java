@@ -39,12 +39,15 @@ public record Options(
     boolean dependabot,
     List<String> environmentCosts) {
 
-  /** x86_64-darwin only when asked: Intel Macs are leaving CI images and Apple's line-up. */
   public static final List<String> DEFAULT_SYSTEMS =
       List.of("x86_64-linux", "aarch64-linux", "aarch64-darwin");
 
+  /**
+   * The systems the flake's nixpkgs (nixos-unstable) evaluates for. x86_64-darwin is not one:
+   * nixpkgs 26.11 dropped it, and importing nixpkgs for it fails.
+   */
   public static final List<String> KNOWN_SYSTEMS =
-      List.of("x86_64-linux", "aarch64-linux", "aarch64-darwin", "x86_64-darwin");
+      List.of("x86_64-linux", "aarch64-linux", "aarch64-darwin");
 
   private static final Pattern PUBLIC_KEY = Pattern.compile("[A-Za-z0-9._-]+:[A-Za-z0-9+/]{43}=");
   private static final Pattern BUILDER =
@@ -60,6 +63,13 @@ public record Options(
     Objects.requireNonNull(cCompilerCache, "cCompilerCache");
     Objects.requireNonNull(binaryCache, "binaryCache");
     for (String s : systems) {
+      if (s.equals("x86_64-darwin")) {
+        throw new IllegalArgumentException(
+            "x86_64-darwin is not offered: nixpkgs dropped it in 26.11, and the flake follows"
+                + " nixos-unstable, whose import fails for it, so nix flake check would fail on"
+                + " every system. Leave it out; nixos-26.05, the last release with Intel Macs,"
+                + " is supported until the end of 2026");
+      }
       if (!KNOWN_SYSTEMS.contains(s)) {
         throw new IllegalArgumentException(
             "unknown Nix system '" + s + "'; use one of " + String.join(", ", KNOWN_SYSTEMS));

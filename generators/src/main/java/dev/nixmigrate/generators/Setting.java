@@ -20,7 +20,7 @@ public enum Setting {
       3,
       "Nix system the flake supports, repeatable (default: x86_64-linux, aarch64-linux,"
           + " aarch64-darwin).",
-      "--system x86_64-darwin",
+      "--system x86_64-linux --system aarch64-darwin",
       Options::systems,
       (o, v) -> o.withSystems(Type.strings(v))),
   OS(

@@ -85,6 +85,24 @@ class CliTest {
   }
 
   @Test
+  void x86_64DarwinIsRefusedWithWhyFromTheFlagAndFromTheSettingsFile() throws Exception {
+    Path repo = temp.resolve("intel-mac");
+    dev.nixmigrate.testing.TreeCopy.copy(Path.of(example("rust-workspace")), repo);
+    dev.nixmigrate.testing.TestRepo.commitAll(repo, "initial");
+    Run flag = run("plan", "3", repo.toString(), "--system", "x86_64-darwin");
+    assertEquals(ExitCode.BAD_INPUT, flag.code(), flag.out());
+    assertTrue(flag.err().contains("nixpkgs dropped it in 26.11"), flag.err());
+    Files.writeString(
+        repo.resolve("nixmigrate.toml"),
+        "step = 3\nsystems = [\"x86_64-linux\", \"x86_64-darwin\"]\n");
+    Run toml = run("plan", "3", repo.toString());
+    assertEquals(ExitCode.BAD_INPUT, toml.code(), toml.out());
+    assertTrue(toml.err().contains("nixmigrate.toml"), toml.err());
+    assertTrue(toml.err().contains("nixpkgs dropped it in 26.11"), toml.err());
+    assertFalse(toml.err().contains("Exception"), toml.err());
+  }
+
+  @Test
   void noArgumentsPrintsUsage() throws IOException {
     Run r = run();
     assertEquals(0, r.code());
@@ -394,7 +412,7 @@ class CliTest {
         "up-to-date",
         ((java.util.Map<?, ?>) dev.nixmigrate.core.internal.read.Json.parse(check.out(), "check"))
             .get("outcome"));
-    Run stale = run("check", repo.toString(), "--json", "--system", "x86_64-darwin");
+    Run stale = run("check", repo.toString(), "--json", "--system", "x86_64-linux");
     assertEquals(ExitCode.FINDINGS, stale.code(), stale.out());
     assertTrue(stale.out().contains("\"out-of-date\""), stale.out());
     assertTrue(stale.out().contains("\"path\": \"flake.nix\""), stale.out());

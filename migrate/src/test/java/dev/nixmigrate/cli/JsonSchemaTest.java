@@ -110,7 +110,7 @@ class JsonSchemaTest {
     assertValid("changes.schema.json", json(0, "check", repo, "--json"));
     assertValid(
         "changes.schema.json",
-        json(ExitCode.FINDINGS, "check", repo, "--json", "--system", "x86_64-darwin"));
+        json(ExitCode.FINDINGS, "check", repo, "--json", "--system", "x86_64-linux"));
     // Steps taken: evidence with kinds, and steps that lack nothing (missing is null).
     assertValid("status.schema.json", json(0, "status", repo, "--json"));
   }

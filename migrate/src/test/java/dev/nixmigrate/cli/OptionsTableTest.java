@@ -85,8 +85,8 @@ class OptionsTableTest {
   void eachDeclarationReadsBackWhatItSets() {
     Options d = Options.defaults();
     assertEquals(
-        List.of("x86_64-darwin"),
-        Setting.SYSTEMS.get(Setting.SYSTEMS.set(d, List.of("x86_64-darwin"))));
+        List.of("aarch64-linux"),
+        Setting.SYSTEMS.get(Setting.SYSTEMS.set(d, List.of("aarch64-linux"))));
     assertEquals("sccache", Setting.COMPILER_CACHE.get(Setting.COMPILER_CACHE.set(d, "sccache")));
     assertEquals(
         "cachix:my-project",
