@@ -46,7 +46,15 @@ jobs:
           authToken: ${r"${{ secrets.CACHIX_AUTH_TOKEN }}"}
           skipPush: ${r"${{ !(github.event_name == 'push' && github.ref_name == github.event.repository.default_branch) }}"}
 <#elseif cache.kind == "attic">
+      # A pull request from a fork gets no secrets: without the token the cache step is skipped,
+      # not failed.
+      - name: Look for the cache token
+        id: attic
+        env:
+          ATTIC_TOKEN: ${r"${{ secrets.ATTIC_TOKEN }}"}
+        run: echo "present=$([ -n "$ATTIC_TOKEN" ] && echo true || echo false)" >> "$GITHUB_OUTPUT"
       - name: Use the binary cache (pushes only from the default branch)
+        if: steps.attic.outputs.present == 'true'
         uses: ${cacheAction}
         with:
           endpoint: ${cacheEndpoint}
@@ -63,7 +71,7 @@ jobs:
       - name: Build the dev shell
         run: nix develop --command true
 </#if>
-<#if cache.kind == "s3">
+<#if cache.kind == "s3" && hasPackages>
       - name: Push to the binary cache
         if: github.event_name == 'push' && github.ref_name == github.event.repository.default_branch
         env:

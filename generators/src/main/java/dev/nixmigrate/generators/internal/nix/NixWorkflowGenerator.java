@@ -76,9 +76,16 @@ public final class NixWorkflowGenerator implements Generator {
     model.put(
         "storeUri",
         Escape.yamlScalar(cache.provider() == BinaryCache.Provider.S3 ? cache.storeUri() : ""));
-    model.put(
-        "hasPackages",
-        !new NixBuildPlanner(NixpkgsData.bundled(), new Warnings()).plan(facts).isEmpty());
+    boolean hasPackages =
+        !new NixBuildPlanner(NixpkgsData.bundled(), new Warnings()).plan(facts).isEmpty();
+    model.put("hasPackages", hasPackages);
+    if (cache.provider() == BinaryCache.Provider.S3 && !hasPackages) {
+      ctx.warnings()
+          .add(
+              PATH,
+              "the flake has no package, so CI builds nothing to push: the S3 push step is left"
+                  + " out until step 4 writes a package");
+    }
     String text = ctx.templates().render("step4/nix.yml.ftl", model);
     return List.of(new GeneratedFile(PATH, text, 4, name(), GeneratedFile.Mode.WHOLE));
   }
