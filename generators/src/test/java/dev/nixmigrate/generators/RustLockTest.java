@@ -65,6 +65,19 @@ class RustLockTest {
   }
 
   @Test
+  void aCrateNameFromTheLockCannotBreakOutOfTheComment() throws Exception {
+    Path dir =
+        crate(
+            "hostile-name",
+            "\n[[package]]\nname = \"x\\n  evil = builtins.trace 1 1;\\n#\"\nversion = \"0.1.0\"\n"
+                + "source = \"git+https://git.example/x.git#0123abcdef0123abcdef0123abcdef0123abcd\"\n");
+    String block = StandInContracts.packageBlock(StandInContracts.flake(dir));
+    assertFalse(block.contains("evil"), block);
+    assertTrue(block.contains("allowBuiltinFetchGit = true;"), block);
+    nix.evaluates(dir);
+  }
+
+  @Test
   void aLockFromCratesIoAloneStaysPlain() throws Exception {
     Path dir = crate("registry-only", "");
     String block = StandInContracts.packageBlock(StandInContracts.flake(dir));

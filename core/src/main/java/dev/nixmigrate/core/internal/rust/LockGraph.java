@@ -46,6 +46,11 @@ final class LockGraph {
     return seen;
   }
 
+  private static final java.util.regex.Pattern CRATE_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final java.util.regex.Pattern VERSION =
+      java.util.regex.Pattern.compile("[0-9A-Za-z.+-]{1,64}");
+
   /**
    * The packages of the lock fetched from git ({@code source = "git+..."}), as {@code
    * name-version}, sorted: nixpkgs' {@code importCargoLock} needs a hash for each, or leave to
@@ -57,8 +62,14 @@ final class LockGraph {
       String name = fields.string(pkg, false, "name");
       String version = fields.string(pkg, false, "version");
       String source = fields.string(pkg, false, "source");
-      if (name != null && version != null && source != null && source.startsWith("git+")) {
-        out.add(name + "-" + version);
+      if (source != null && source.startsWith("git+")) {
+        // The pair is quoted into the flake: only the shapes Cargo allows are written as they are.
+        boolean plain =
+            name != null
+                && version != null
+                && CRATE_NAME.matcher(name).matches()
+                && VERSION.matcher(version).matches();
+        out.add(plain ? name + "-" + version : "(a crate whose name is not Cargo's shape)");
       }
     }
     return List.copyOf(out);
