@@ -69,7 +69,10 @@ final class ProgressLine implements Consumer<String>, AutoCloseable {
     if (latest == null || latest.equals(shown) || nanos.getAsLong() - start < DELAY.toNanos()) {
       return;
     }
-    String text = latest.length() > WIDTH ? latest.substring(0, WIDTH - 1) + "…" : latest;
+    // A file name of the repository's may be in the line: no control character reaches the
+    // terminal.
+    String plain = dev.nixmigrate.core.internal.text.Printable.of(latest);
+    String text = plain.length() > WIDTH ? plain.substring(0, WIDTH - 1) + "…" : plain;
     err.print("\r\033[K" + text + " …");
     err.flush();
     shown = latest;

@@ -61,6 +61,14 @@ class ProgressLineTest {
   }
 
   @Test
+  void aFileNameCannotSendControlSequencesToTheTerminal() {
+    ProgressLine p = line();
+    now.addAndGet(2_000_000_000L);
+    p.accept("verify: actionlint .github/workflows/x\u001b]0;owned\u0007.yml");
+    assertEquals("\r\033[Kverify: actionlint .github/workflows/x?]0;owned?.yml …", text.toString());
+  }
+
+  @Test
   void aFastCommandLeavesNoTrace() {
     ProgressLine p = line();
     p.accept("scanning the repository");

@@ -78,20 +78,17 @@ public final class GitIgnored {
         Boolean verdict = single(text).checkIgnored(sub, dir);
         if (verdict != null) {
           return verdict
-              ? Optional.of(new Rule(r.file(), n + 1, printable(text.strip()), rel))
+              ? Optional.of(
+                  new Rule(
+                      r.file(),
+                      n + 1,
+                      dev.nixmigrate.core.internal.text.Printable.of(text.strip()),
+                      rel))
               : Optional.empty();
         }
       }
     }
     return Optional.empty();
-  }
-
-  /** The line as it may be shown on a terminal: no control characters. */
-  private static String printable(String s) {
-    return s.codePoints()
-        .map(c -> Character.isISOControl(c) ? '?' : c)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-        .toString();
   }
 
   private static IgnoreNode single(String line) {
