@@ -1,12 +1,16 @@
 package dev.nixmigrate.generators;
 
 import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.internal.ci.GitLabBuildGenerator;
+import dev.nixmigrate.generators.internal.ci.GitLabCiEditor;
+import dev.nixmigrate.generators.internal.ci.GitLabPipelineGenerator;
 import dev.nixmigrate.generators.internal.ci.JustfileGenerator;
 import dev.nixmigrate.generators.internal.ci.WorkflowCacheEditor;
 import dev.nixmigrate.generators.internal.ci.WorkflowGenerator;
 import dev.nixmigrate.generators.internal.nix.CacheConfigGenerator;
 import dev.nixmigrate.generators.internal.nix.EnvrcGenerator;
 import dev.nixmigrate.generators.internal.nix.FlakeGenerator;
+import dev.nixmigrate.generators.internal.nix.GitLabNixGenerator;
 import dev.nixmigrate.generators.internal.nix.NixWorkflowGenerator;
 import java.util.List;
 
@@ -16,11 +20,15 @@ public final class Generators {
   static final List<Generator> STANDARD =
       List.of(
           new WorkflowGenerator(),
+          new GitLabBuildGenerator(),
           new JustfileGenerator(),
           new WorkflowCacheEditor(),
           new FlakeGenerator(),
           new EnvrcGenerator(),
           new NixWorkflowGenerator(),
+          new GitLabNixGenerator(),
+          new GitLabPipelineGenerator(),
+          new GitLabCiEditor(),
           new CacheConfigGenerator());
 
   private Generators() {}

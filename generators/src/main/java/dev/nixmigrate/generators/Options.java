@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param nixInstaller {@code cachix} (cachix/install-nix-action) or {@code determinate}
  * @param flakeNixConfig whether the flake also names the cache in {@code nixConfig} (only on
  *     request: Nix asks each user to accept it, and for a trusted user accepting amounts to root)
+ * @param ci the CI service to write jobs for, or null to detect it from the repository
  */
 public record Options(
     List<String> systems,
@@ -30,7 +31,8 @@ public record Options(
     String cachePublicKey,
     List<String> builders,
     NixInstaller nixInstaller,
-    boolean flakeNixConfig) {
+    boolean flakeNixConfig,
+    CiService ci) {
 
   /** x86_64-darwin only when asked: Intel Macs are leaving CI images and Apple's line-up. */
   public static final List<String> DEFAULT_SYSTEMS =
@@ -98,7 +100,8 @@ public record Options(
         null,
         List.of(),
         NixInstaller.CACHIX,
-        false);
+        false,
+        null);
   }
 
   /** The same options with the fields {@code change} sets on a copy. */
@@ -120,6 +123,7 @@ public record Options(
     List<String> builders;
     NixInstaller nixInstaller;
     boolean flakeNixConfig;
+    CiService ci;
 
     Builder(Options o) {
       systems = o.systems;
@@ -132,6 +136,7 @@ public record Options(
       builders = o.builders;
       nixInstaller = o.nixInstaller;
       flakeNixConfig = o.flakeNixConfig;
+      ci = o.ci;
     }
 
     Options build() {
@@ -145,7 +150,8 @@ public record Options(
           cachePublicKey,
           builders,
           nixInstaller,
-          flakeNixConfig);
+          flakeNixConfig,
+          ci);
     }
   }
 
@@ -187,6 +193,11 @@ public record Options(
 
   public Options withFlakeNixConfig(boolean on) {
     return with(b -> b.flakeNixConfig = on);
+  }
+
+  /** The CI service to write for; null detects it from the repository. */
+  public Options withCi(CiService service) {
+    return with(b -> b.ci = service);
   }
 
   /** These options with each option of {@code given} set to its value, in the map's order. */

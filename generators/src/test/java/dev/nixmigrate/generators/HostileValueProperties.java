@@ -67,17 +67,28 @@ class HostileValueProperties {
     return Examples.NAMES;
   }
 
+  /** Each example, and each GitHub one again with its jobs written for GitLab. */
+  static List<String> examplesOnEitherCi() {
+    List<String> out = new ArrayList<>(Examples.NAMES);
+    Examples.GITHUB.forEach(n -> out.add(n + "+gitlab"));
+    return out;
+  }
+
   @ParameterizedTest
-  @MethodSource("examples")
-  void everyValueIsRefusedOrKeepsTheShape(String example) throws Exception {
+  @MethodSource("examplesOnEitherCi")
+  void everyValueIsRefusedOrKeepsTheShape(String variant) throws Exception {
+    String example = variant.replace("+gitlab", "");
     RepoFacts facts = RepoScanner.scan(Examples.repo(example));
-    Options options = Examples.options(example);
+    Options options =
+        variant.endsWith("+gitlab")
+            ? Examples.options(example).withCi(CiService.GITLAB)
+            : Examples.options(example);
     List<List<Object>> leaves = new ArrayList<>();
     for (int i = 0; i < facts.projects().size(); i++) {
       List<Object> at = new ArrayList<>(List.of("projects", i));
       stringLeaves(facts.projects().get(i), at, leaves);
     }
-    assertTrue(leaves.size() > 10, "the example has values to try: " + leaves);
+    assertTrue(leaves.size() >= 10, "the example has values to try: " + leaves);
     int refused = 0;
     int kept = 0;
     Map<String, String> broken = new TreeMap<>();
