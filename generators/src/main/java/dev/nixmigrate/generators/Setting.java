@@ -49,8 +49,8 @@ public enum Setting {
       "SERVICE",
       Type.STRING,
       1,
-      "CI service the jobs are written for: github or gitlab (default: detected from"
-          + " .gitlab-ci.yml, .github/workflows/ and the git remote's host).",
+      "CI service the jobs are written for: github or gitlab (default: gitlab where the"
+          + " repository's own CI or its git remote is GitLab's, else github).",
       "--ci gitlab",
       o -> o.ci() == null ? null : o.ci().id(),
       (o, v) -> o.withCi(v == null || ((String) v).isEmpty() ? null : CiService.parse((String) v))),

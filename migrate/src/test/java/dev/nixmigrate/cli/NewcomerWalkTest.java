@@ -76,7 +76,7 @@ class NewcomerWalkTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"python-uv", "rust-workspace", "cpp-cmake", "polyglot"})
+  @ValueSource(strings = {"python-uv", "rust-workspace", "cpp-cmake", "polyglot", "rust-gitlab"})
   void everyExampleWalksToTheLastStepOrAStatedReason(String name) throws Exception {
     End end = walk(example(name));
     assertFalse(end.taken().isEmpty(), name);
@@ -105,6 +105,31 @@ class NewcomerWalkTest {
             "nixmigrate step 4 DIR",
             "nixmigrate step 5 DIR"),
         end.taken());
+  }
+
+  /**
+   * A repository whose CI is its own GitLab pipeline: step 1 is its own, step 2 is an edit of the
+   * pipeline (the compiler cache), step 3 the flake, step 4 GitLab's Nix jobs included from the
+   * pipeline by a second edit; the walk stops before step 5, which needs a binary cache chosen.
+   */
+  @Test
+  void aGitLabRepositoryWalksToStepFourThroughEditsOfItsPipeline() throws Exception {
+    Path dir = example("rust-gitlab");
+    End end = walk(dir);
+    assertEquals(
+        List.of(
+            "nixmigrate step 2 --edit-existing DIR",
+            "nixmigrate step 3 DIR",
+            "nixmigrate step 4 --edit-existing DIR"),
+        end.taken(),
+        end.toString());
+    assertEquals(4, end.step());
+    assertTrue(end.reason().contains("--binary-cache"), end.reason());
+    String pipeline = Files.readString(dir.resolve(".gitlab-ci.yml"));
+    assertTrue(pipeline.contains("RUSTC_WRAPPER: sccache"), pipeline);
+    assertTrue(pipeline.contains("- local: .gitlab/ci/nix.yml"), pipeline);
+    assertTrue(Files.exists(dir.resolve(".gitlab/ci/nix.yml")));
+    assertFalse(Files.exists(dir.resolve(".github")), "no GitHub workflow on a GitLab repository");
   }
 
   @Test

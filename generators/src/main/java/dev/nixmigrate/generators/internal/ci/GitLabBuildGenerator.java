@@ -51,6 +51,18 @@ public final class GitLabBuildGenerator implements Generator {
         PATH,
         lib -> lib.contains("Ubuntu"),
         " do not install it; add it to their script");
+    List<String> notLinux =
+        options.osMatrix().stream().filter(os -> !os.startsWith("ubuntu")).toList();
+    if (!options.osMatrix().equals(Options.defaults().osMatrix()) && !notLinux.isEmpty()) {
+      // Runner labels are GitHub's; GitLab's shared runners run Linux containers.
+      ctx.warnings()
+          .add(
+              PATH,
+              "the GitLab jobs run in Linux containers, so --os "
+                  + String.join(", ", notLinux)
+                  + " is not used here; a job on another system needs a runner of your own,"
+                  + " chosen with tags:");
+    }
     if (jobs.isEmpty()) {
       return List.of();
     }
