@@ -104,6 +104,40 @@ class GitLabCiSchemaTest {
     return IntStream.rangeClosed(2, 5);
   }
 
+  /**
+   * Each job's script, its lines run in one shell as GitLab's runner does, passes shellcheck
+   * (warnings and errors; the runner's bash sources rustup's environment file, which shellcheck
+   * cannot follow).
+   */
+  @ParameterizedTest(name = "{0} step {1}")
+  @MethodSource("cases")
+  void everyJobScriptPassesShellcheck(String name, int step) throws Exception {
+    Path shellcheck = dev.nixmigrate.testing.Tools.require("shellcheck");
+    RepoFacts facts = RepoScanner.scan(Examples.repo(name));
+    List<String> failures = new ArrayList<>();
+    for (GeneratedFile f : gitlabFiles(Generators.generate(facts, gitlab(name), step))) {
+      Object doc =
+          new org.snakeyaml.engine.v2.api.Load(
+                  org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+              .loadFromString(f.text());
+      for (Object job : ((java.util.Map<?, ?>) doc).values()) {
+        if (job instanceof java.util.Map<?, ?> m && m.get("script") instanceof List<?> lines) {
+          String script = String.join("\n", lines.stream().map(String::valueOf).toList()) + "\n";
+          dev.nixmigrate.testing.Processes.Result r =
+              dev.nixmigrate.testing.Processes.run(
+                  null,
+                  List.of(shellcheck.toString(), "--shell=bash", "--severity=warning", "-"),
+                  script,
+                  60);
+          if (!r.ok()) {
+            failures.add(f.path() + ":\n" + script + r.output());
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), failures);
+  }
+
   @Test
   void theValidatorRejectsABrokenFileAndAcceptsItsRepair() {
     String broken =

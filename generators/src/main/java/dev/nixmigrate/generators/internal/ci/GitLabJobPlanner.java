@@ -83,7 +83,7 @@ public final class GitLabJobPlanner {
   private static List<String> commands(ProjectCommands c, List<List<String>> parts) {
     List<String> out = new ArrayList<>();
     if (!c.dir().equals(".")) {
-      out.add("cd " + Escape.shellWord(c.dir()));
+      out.add("cd " + Escape.shellWord(c.dir()) + " || exit 1");
     }
     parts.forEach(out::addAll);
     return out;
