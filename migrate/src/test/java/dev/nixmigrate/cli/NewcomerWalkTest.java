@@ -108,6 +108,28 @@ class NewcomerWalkTest {
   }
 
   /**
+   * With {@code ci = "gitlab"} in nixmigrate.toml, a repository with no CI walks as far as on
+   * GitHub, status judging each step from the GitLab files the previous run wrote; with a binary
+   * cache chosen, to the last step.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"python-uv", "cpp-cmake"})
+  void withGitLabChosenTheWalkGoesAsFarAsOnGitHub(String name) throws Exception {
+    Path dir = example(name);
+    Files.writeString(
+        dir.resolve("nixmigrate.toml"), "ci = \"gitlab\"\nbinary-cache = \"cachix:demo\"\n");
+    TestRepo.commitAll(dir, "GitLab chosen");
+    End end = walk(dir);
+    assertEquals(5, end.step(), end.toString());
+    assertNull(end.reason());
+    assertTrue(Files.exists(dir.resolve(".gitlab/ci/build.yml")));
+    assertTrue(Files.exists(dir.resolve(".gitlab/ci/nix.yml")));
+    assertTrue(
+        Files.readString(dir.resolve(".gitlab-ci.yml")).contains("- local: .gitlab/ci/nix.yml"));
+    assertFalse(Files.exists(dir.resolve(".github")), "no GitHub workflow when GitLab is chosen");
+  }
+
+  /**
    * A repository whose CI is its own GitLab pipeline: step 1 is its own, step 2 is an edit of the
    * pipeline (the compiler cache), step 3 the flake, step 4 GitLab's Nix jobs included from the
    * pipeline by a second edit; the walk stops before step 5, which needs a binary cache chosen.

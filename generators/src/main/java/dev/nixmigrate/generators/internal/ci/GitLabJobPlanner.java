@@ -46,6 +46,9 @@ public final class GitLabJobPlanner {
 
   private static final String CARGO_HOME = "$CI_PROJECT_DIR/.cargo-home";
 
+  private static final java.util.regex.Pattern PLAIN_PATH =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._/+@-]+");
+
   private GitLabJobPlanner() {}
 
   /** The jobs, without those for the project kinds ("python", "rust", "cmake") in {@code skip}. */
@@ -162,6 +165,10 @@ public final class GitLabJobPlanner {
           yield inDir(c, "pyproject.toml");
         }
         String deps = py.requirementFiles().get(0).path();
+        if (!PLAIN_PATH.matcher(deps).matches()) {
+          // GitLab expands $ in cache:key:files: only a plain path is named there.
+          yield inDir(c, "pyproject.toml");
+        }
         yield c.dir().equals(".") || deps.startsWith(c.dir() + "/") ? deps : inDir(c, deps);
       }
     };
