@@ -152,6 +152,10 @@ class NewcomerWalkTest {
     assertTrue(pipeline.contains("- local: .gitlab/ci/nix.yml"), pipeline);
     assertTrue(Files.exists(dir.resolve(".gitlab/ci/nix.yml")));
     assertFalse(Files.exists(dir.resolve(".github")), "no GitHub workflow on a GitLab repository");
+    // Twice is once: a second run of the last step changes no byte of the pipeline.
+    CliTest.Run again = CliTest.run("step", "4", "--edit-existing", dir.toString());
+    assertEquals(0, again.code(), again.out() + again.err());
+    assertEquals(pipeline, Files.readString(dir.resolve(".gitlab-ci.yml")));
   }
 
   @Test

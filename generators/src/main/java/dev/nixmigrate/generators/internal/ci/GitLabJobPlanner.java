@@ -299,7 +299,10 @@ public final class GitLabJobPlanner {
   private static GitLabJob compiled(
       ProjectCommands c, Options options, int step, List<String> apt) {
     CompilerCache cache = options.cCompilerCache();
-    List<String> packages = new ArrayList<>(List.of("gcc", "g++", "clang"));
+    // The bare image lacks what GitHub's runners have: certificates and git, for downloads
+    // such as CMake's FetchContent.
+    List<String> packages =
+        new ArrayList<>(List.of("ca-certificates", "git", "gcc", "g++", "clang"));
     List<String> extra = new ArrayList<>();
     switch (c.kind()) {
       case "meson" -> packages.addAll(List.of("meson", "ninja-build", "pkg-config"));
