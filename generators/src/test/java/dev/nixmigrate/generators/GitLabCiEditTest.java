@@ -126,6 +126,20 @@ class GitLabCiEditTest {
   }
 
   @Test
+  void aPipelineWithASpecHeaderIsLeftAloneAndOnlyWarnedOfWhenItNeedsAnEdit() throws Exception {
+    String spec = "spec:\n  inputs:\n    stage:\n      default: test\n---\n" + PIPELINE;
+    // Step 1 on a pipeline that builds everything: nothing to include, so nothing to say.
+    Generators.Generation one = run(spec, 1, Set.of(1));
+    assertNull(one.file(".gitlab-ci.yml"));
+    assertTrue(one.warnings().stream().noneMatch(w -> w.file().startsWith(".gitlab-ci.yml")));
+    Generators.Generation four = run(spec, 4, Set.of(3, 4));
+    assertNull(four.file(".gitlab-ci.yml"));
+    assertTrue(
+        four.warnings().stream().anyMatch(w -> w.message().contains("spec: header")),
+        four.warnings().toString());
+  }
+
+  @Test
   void anIncludeThatIsNotABlockListIsLeftWithTheLineToAdd() throws Exception {
     Generators.Generation gen = run("include: ci/lint.yml\n" + PIPELINE, 4, Set.of(3, 4));
     assertNull(gen.file(".gitlab-ci.yml"));

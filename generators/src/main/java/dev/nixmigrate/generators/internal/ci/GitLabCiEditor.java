@@ -167,8 +167,11 @@ public final class GitLabCiEditor implements Generator {
   /** The pipeline with an include of each of {@code wanted} it lacks, or null when none. */
   private static Edit includeEdit(String text, List<String> wanted, Context ctx) {
     String rel = CiTarget.GITLAB_CI;
+    if (wanted.isEmpty()) {
+      return null; // nothing to include: the file is not even read as YAML
+    }
     MappingNode root = root(text, rel, ctx);
-    if (root == null || wanted.isEmpty()) {
+    if (root == null) {
       return null;
     }
     NodeTuple include = tuple(root, "include");
