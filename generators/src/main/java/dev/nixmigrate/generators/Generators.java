@@ -2,6 +2,9 @@ package dev.nixmigrate.generators;
 
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.generators.internal.ci.DependabotGenerator;
+import dev.nixmigrate.generators.internal.ci.GitLabBuildGenerator;
+import dev.nixmigrate.generators.internal.ci.GitLabCiEditor;
+import dev.nixmigrate.generators.internal.ci.GitLabPipelineGenerator;
 import dev.nixmigrate.generators.internal.ci.JustfileGenerator;
 import dev.nixmigrate.generators.internal.ci.WorkflowCacheEditor;
 import dev.nixmigrate.generators.internal.ci.WorkflowGenerator;
@@ -9,6 +12,7 @@ import dev.nixmigrate.generators.internal.nix.CacheConfigGenerator;
 import dev.nixmigrate.generators.internal.nix.DevcontainerGenerator;
 import dev.nixmigrate.generators.internal.nix.EnvrcGenerator;
 import dev.nixmigrate.generators.internal.nix.FlakeGenerator;
+import dev.nixmigrate.generators.internal.nix.GitLabNixGenerator;
 import dev.nixmigrate.generators.internal.nix.NixWorkflowGenerator;
 import java.util.List;
 
@@ -18,6 +22,7 @@ public final class Generators {
   static final List<Generator> STANDARD =
       List.of(
           new WorkflowGenerator(),
+          new GitLabBuildGenerator(),
           new JustfileGenerator(),
           new WorkflowCacheEditor(),
           new FlakeGenerator(),
@@ -25,6 +30,9 @@ public final class Generators {
           new DevcontainerGenerator(),
           new DependabotGenerator(),
           new NixWorkflowGenerator(),
+          new GitLabNixGenerator(),
+          new GitLabPipelineGenerator(),
+          new GitLabCiEditor(),
           new CacheConfigGenerator());
 
   private Generators() {}

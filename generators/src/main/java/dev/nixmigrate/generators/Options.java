@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * @param dependabot whether GitHub repositories get {@code .github/dependabot.yml}
  * @param environmentCosts the migration notes' costs of the places to develop, as {@code
  *     PLACE=TEXT} ({@link DevEnvironment}); a place not named keeps its default
+ * @param ci the CI service to write jobs for, or null to detect it from the repository
  */
 public record Options(
     List<String> systems,
@@ -37,7 +38,8 @@ public record Options(
     boolean flakeNixConfig,
     boolean devcontainer,
     boolean dependabot,
-    List<String> environmentCosts) {
+    List<String> environmentCosts,
+    CiService ci) {
 
   public static final List<String> DEFAULT_SYSTEMS =
       List.of("x86_64-linux", "aarch64-linux", "aarch64-darwin");
@@ -120,7 +122,8 @@ public record Options(
         false,
         true,
         true,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** The same options with the fields {@code change} sets on a copy. */
@@ -145,6 +148,7 @@ public record Options(
     boolean devcontainer;
     boolean dependabot;
     List<String> environmentCosts;
+    CiService ci;
 
     Builder(Options o) {
       systems = o.systems;
@@ -160,6 +164,7 @@ public record Options(
       devcontainer = o.devcontainer;
       dependabot = o.dependabot;
       environmentCosts = o.environmentCosts;
+      ci = o.ci;
     }
 
     Options build() {
@@ -176,7 +181,8 @@ public record Options(
           flakeNixConfig,
           devcontainer,
           dependabot,
-          environmentCosts);
+          environmentCosts,
+          ci);
     }
   }
 
@@ -230,6 +236,11 @@ public record Options(
 
   public Options withEnvironmentCosts(List<String> costs) {
     return with(b -> b.environmentCosts = costs);
+  }
+
+  /** The CI service to write for; null detects it from the repository. */
+  public Options withCi(CiService service) {
+    return with(b -> b.ci = service);
   }
 
   /** These options with each option of {@code given} set to its value, in the map's order. */

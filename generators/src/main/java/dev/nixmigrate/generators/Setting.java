@@ -43,6 +43,17 @@ public enum Setting {
       "--python 3.13",
       Options::pythonVersions,
       (o, v) -> o.withPythonVersions(Type.strings(v))),
+  CI(
+      "ci",
+      "--ci",
+      "SERVICE",
+      Type.STRING,
+      1,
+      "CI service the jobs are written for: github or gitlab (default: gitlab where the"
+          + " repository's own CI or its git remote is GitLab's, else github).",
+      "--ci gitlab",
+      o -> o.ci() == null ? null : o.ci().id(),
+      (o, v) -> o.withCi(v == null || ((String) v).isEmpty() ? null : CiService.parse((String) v))),
   COMPILER_CACHE(
       "compiler-cache",
       "--compiler-cache",

@@ -107,7 +107,6 @@ public record StepCatalog(Steps steps, List<Generator> generators) {
       }
     }
     files.sort(Comparator.comparing(GeneratedFile::path));
-    dev.nixmigrate.generators.internal.ci.CiTarget.check(facts, files, ctx.warnings());
     return new Generators.Generation(files, ctx.warnings().all(), owned);
   }
 }

@@ -12,7 +12,11 @@ import java.util.List;
 
 /** The example repositories under {@code examples/} and the generation of their files. */
 final class Examples {
-  static final List<String> NAMES = List.of("python-uv", "rust-workspace", "cpp-cmake", "polyglot");
+  static final List<String> NAMES =
+      List.of("python-uv", "rust-workspace", "cpp-cmake", "polyglot", "rust-gitlab");
+
+  /** The examples whose CI is GitHub's (the others' own pipeline is GitLab's). */
+  static final List<String> GITHUB = NAMES.stream().filter(n -> !n.endsWith("-gitlab")).toList();
 
   /** The steps whose generators exist; the goldens cover each. */
   static final List<Integer> STEPS = List.of(1, 2, 3, 4, 5);
@@ -37,6 +41,11 @@ final class Examples {
                   List.of(
                       "ssh-ng://nix@builder1.example x86_64-linux - 8 1 big-parallel",
                       "ssh-ng://nix@builder2.example aarch64-linux - 4 1"));
+      case "rust-gitlab" ->
+          Options.defaults()
+              .withBinaryCache(
+                  BinaryCache.parse("cachix:wordcount"),
+                  "wordcount.cachix.org-1:" + "C".repeat(43) + "=");
       default -> Options.defaults();
     };
   }

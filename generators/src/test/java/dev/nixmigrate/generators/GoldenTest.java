@@ -33,6 +33,54 @@ class GoldenTest {
                                 name + " step " + step, () -> check(name, step))));
   }
 
+  /**
+   * The GitLab files of each example whose CI is GitHub's, written for GitLab instead ({@code --ci
+   * gitlab}), at the steps that shape them most, as kept under {@code
+   * examples/NAME/expected-gitlab/step-N/}.
+   */
+  @TestFactory
+  Stream<DynamicTest> theGitLabFilesOfEveryExample() {
+    return Examples.GITHUB.stream()
+        .flatMap(
+            name ->
+                Stream.of(2, 5)
+                    .map(
+                        step ->
+                            DynamicTest.dynamicTest(
+                                name + " for GitLab, step " + step, () -> gitlab(name, step))));
+  }
+
+  private void gitlab(String name, int step) throws IOException {
+    Generators.Generation gen =
+        Generators.generate(
+            dev.nixmigrate.core.RepoScanner.scan(Examples.repo(name)),
+            Examples.options(name).withCi(CiService.GITLAB),
+            step);
+    Path expected =
+        Examples.root()
+            .resolve("examples")
+            .resolve(name)
+            .resolve("expected-gitlab")
+            .resolve("step-" + step);
+    boolean update = Boolean.getBoolean("nixmigrate.updateGoldens");
+    TreeSet<String> generated = new TreeSet<>();
+    for (GeneratedFile f : GitLabCiSchemaTest.gitlabFiles(gen)) {
+      generated.add(f.path());
+      Path golden = expected.resolve(f.path());
+      if (update) {
+        Files.createDirectories(golden.getParent());
+        Files.writeString(golden, f.text(), StandardCharsets.UTF_8);
+      } else {
+        String want =
+            Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : "<missing>";
+        assertEquals(want, f.text(), golden + " differs (see GoldenTest's Javadoc to regenerate)");
+      }
+    }
+    if (!update) {
+      assertEquals(generated, goldenFiles(expected), "files of " + expected);
+    }
+  }
+
   private void check(String name, int step) throws IOException {
     Path applied = Examples.materialize(name, step, temp);
     Generators.Generation gen = Examples.generate(name, step);

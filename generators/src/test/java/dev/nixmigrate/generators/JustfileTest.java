@@ -23,7 +23,7 @@ class JustfileTest {
   @TempDir Path temp;
 
   static Stream<Arguments> cases() {
-    return Examples.NAMES.stream().flatMap(n -> Stream.of(1, 2).map(s -> Arguments.of(n, s)));
+    return Examples.GITHUB.stream().flatMap(n -> Stream.of(1, 2).map(s -> Arguments.of(n, s)));
   }
 
   @ParameterizedTest

@@ -31,7 +31,8 @@ class WorkflowLintTest {
   @TempDir Path temp;
 
   static Stream<Arguments> cases() {
-    return Examples.NAMES.stream().flatMap(n -> Stream.of(1, 2, 4, 5).map(s -> Arguments.of(n, s)));
+    return Examples.GITHUB.stream()
+        .flatMap(n -> Stream.of(1, 2, 4, 5).map(s -> Arguments.of(n, s)));
   }
 
   @ParameterizedTest

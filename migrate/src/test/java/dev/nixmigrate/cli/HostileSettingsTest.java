@@ -122,6 +122,8 @@ class HostileSettingsTest {
         "builders = [\"ssh://h x86_64-linux; curl evil\"]|1:1|machines-file line",
         "nix-installer = \"curl;sh\"|1:1|cachix or determinate",
         "flake-nix-config = \"yes\"|1:1|true or false",
+        "step = 1<NL>ci = \"bitbucket\"|2:1|github or gitlab, not 'bitbucket'",
+        "ci = [\"gitlab\"]|1:1|must be a string",
         "stpe = 3|1:1|unknown key 'stpe'",
         "include = \"examples\"|1:1|array of strings",
         "exclude = [1]|1:1|array of strings",

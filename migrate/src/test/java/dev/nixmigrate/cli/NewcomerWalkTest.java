@@ -76,7 +76,7 @@ class NewcomerWalkTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"python-uv", "rust-workspace", "cpp-cmake", "polyglot"})
+  @ValueSource(strings = {"python-uv", "rust-workspace", "cpp-cmake", "polyglot", "rust-gitlab"})
   void everyExampleWalksToTheLastStepOrAStatedReason(String name) throws Exception {
     End end = walk(example(name));
     assertFalse(end.taken().isEmpty(), name);
@@ -105,6 +105,57 @@ class NewcomerWalkTest {
             "nixmigrate step 4 DIR",
             "nixmigrate step 5 DIR"),
         end.taken());
+  }
+
+  /**
+   * With {@code ci = "gitlab"} in nixmigrate.toml, a repository with no CI walks as far as on
+   * GitHub, status judging each step from the GitLab files the previous run wrote; with a binary
+   * cache chosen, to the last step.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"python-uv", "cpp-cmake"})
+  void withGitLabChosenTheWalkGoesAsFarAsOnGitHub(String name) throws Exception {
+    Path dir = example(name);
+    Files.writeString(
+        dir.resolve("nixmigrate.toml"), "ci = \"gitlab\"\nbinary-cache = \"cachix:demo\"\n");
+    TestRepo.commitAll(dir, "GitLab chosen");
+    End end = walk(dir);
+    assertEquals(5, end.step(), end.toString());
+    assertNull(end.reason());
+    assertTrue(Files.exists(dir.resolve(".gitlab/ci/build.yml")));
+    assertTrue(Files.exists(dir.resolve(".gitlab/ci/nix.yml")));
+    assertTrue(
+        Files.readString(dir.resolve(".gitlab-ci.yml")).contains("- local: .gitlab/ci/nix.yml"));
+    assertFalse(Files.exists(dir.resolve(".github")), "no GitHub workflow when GitLab is chosen");
+  }
+
+  /**
+   * A repository whose CI is its own GitLab pipeline: step 1 is its own, step 2 is an edit of the
+   * pipeline (the compiler cache), step 3 the flake, step 4 GitLab's Nix jobs included from the
+   * pipeline by a second edit; the walk stops before step 5, which needs a binary cache chosen.
+   */
+  @Test
+  void aGitLabRepositoryWalksToStepFourThroughEditsOfItsPipeline() throws Exception {
+    Path dir = example("rust-gitlab");
+    End end = walk(dir);
+    assertEquals(
+        List.of(
+            "nixmigrate step 2 --edit-existing DIR",
+            "nixmigrate step 3 DIR",
+            "nixmigrate step 4 --edit-existing DIR"),
+        end.taken(),
+        end.toString());
+    assertEquals(4, end.step());
+    assertTrue(end.reason().contains("--binary-cache"), end.reason());
+    String pipeline = Files.readString(dir.resolve(".gitlab-ci.yml"));
+    assertTrue(pipeline.contains("RUSTC_WRAPPER: sccache"), pipeline);
+    assertTrue(pipeline.contains("- local: .gitlab/ci/nix.yml"), pipeline);
+    assertTrue(Files.exists(dir.resolve(".gitlab/ci/nix.yml")));
+    assertFalse(Files.exists(dir.resolve(".github")), "no GitHub workflow on a GitLab repository");
+    // Twice is once: a second run of the last step changes no byte of the pipeline.
+    CliTest.Run again = CliTest.run("step", "4", "--edit-existing", dir.toString());
+    assertEquals(0, again.code(), again.out() + again.err());
+    assertEquals(pipeline, Files.readString(dir.resolve(".gitlab-ci.yml")));
   }
 
   @Test

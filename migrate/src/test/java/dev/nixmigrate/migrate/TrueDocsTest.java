@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nixmigrate.generators.CiService;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Warning;
 import dev.nixmigrate.testing.TestRepo;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What nixmigrate writes about the repository is true of it: the migration notes name only the
  * files it wrote, the justfile names a CI file only when nixmigrate writes it, and a repository
- * whose CI is GitLab's is told that the workflows are GitHub's.
+ * whose CI is GitLab's gets GitLab jobs, never GitHub workflows it would not run.
  */
 class TrueDocsTest {
   @TempDir Path temp;
@@ -135,25 +136,29 @@ class TrueDocsTest {
     assertTrue(theirs.contains("this repository's CI is its own"), theirs);
     Path plain = ExampleRepo.copy(temp, "cpp-cmake");
     String ours = after(NixMigrate.plan(plain, Options.defaults(), 1, RunMode.DEFAULT), "justfile");
-    assertTrue(ours.contains("exactly the commands CI runs (.github/workflows/ci.yml)"), ours);
+    assertTrue(ours.contains("exactly the commands nixmigrate's CI jobs run"), ours);
   }
 
   @Test
-  void aGitLabRepositoryIsToldTheWorkflowsAreGitHubs() throws Exception {
+  void aGitLabRepositoryGetsGitLabJobsAndNoGitHubWorkflow() throws Exception {
     Path dir = ExampleRepo.copy(temp, "rust-workspace");
     Files.writeString(dir.resolve(".gitlab-ci.yml"), "test:\n  script:\n    - cargo test\n");
     TestRepo.commitAll(dir, "GitLab CI");
     for (int step : List.of(2, 4)) {
-      List<Warning> w = NixMigrate.plan(dir, Options.defaults(), step, RunMode.DEFAULT).warnings();
-      assertEquals(
-          1,
-          w.stream().filter(x -> ".gitlab-ci.yml".equals(x.file())).count(),
-          "step " + step + ": " + w);
-      assertTrue(w.toString().contains("GitHub Actions workflows only"), w.toString());
+      Plan plan = NixMigrate.plan(dir, Options.defaults(), step, RunMode.DEFAULT);
+      assertTrue(
+          plan.paths().stream().noneMatch(p -> p.startsWith(".github/")),
+          "step " + step + ": " + plan.paths());
+      assertTrue(
+          plan.warnings().stream().noneMatch(x -> x.message().contains("GitHub")),
+          "step " + step + ": " + plan.warnings());
     }
-    Path github = ExampleRepo.copy(temp, "cpp-cmake");
-    assertTrue(
-        NixMigrate.plan(github, Options.defaults(), 4, RunMode.DEFAULT).warnings().stream()
-            .noneMatch(x -> ".gitlab-ci.yml".equals(x.file())));
+    Plan four = NixMigrate.plan(dir, Options.defaults(), 4, RunMode.DEFAULT.editExisting(true));
+    assertTrue(four.paths().contains(".gitlab/ci/nix.yml"), four.paths().toString());
+    assertTrue(after(four, ".gitlab-ci.yml").contains("- local: .gitlab/ci/nix.yml"));
+    // The same repository told to write for GitHub gets its workflows, as asked.
+    Plan github =
+        NixMigrate.plan(dir, Options.defaults().withCi(CiService.GITHUB), 4, RunMode.DEFAULT);
+    assertTrue(github.paths().contains(".github/workflows/nix.yml"), github.paths().toString());
   }
 }

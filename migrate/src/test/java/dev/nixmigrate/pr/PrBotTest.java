@@ -711,6 +711,58 @@ class PrBotTest {
     assertTrue(forge.calls().stream().anyMatch(c -> c.startsWith("PUT ")));
   }
 
+  /**
+   * With the GitLab target chosen ({@code --ci gitlab}), the bot opens one merge request a step on
+   * GitLab, each on its own branch with GitLab's CI files and no GitHub workflow.
+   */
+  @Test
+  void withTheGitLabTargetEachStepIsAMergeRequestOfGitLabFiles() throws Exception {
+    forge = new FakeForge(true, "o/r", canary);
+    for (int step : List.of(1, 2, 4, 5)) {
+      PrBot.Request r =
+          new PrBot.Request(
+              clone,
+              step,
+              null,
+              "origin",
+              "gitlab",
+              forge.api(),
+              "o/r",
+              null,
+              false,
+              false,
+              BOT,
+              saved ->
+                  dev.nixmigrate.generators.Options.defaults()
+                      .withCi(dev.nixmigrate.generators.CiService.GITLAB)
+                      .withBinaryCache(
+                          dev.nixmigrate.generators.BinaryCache.parse("cachix:greeting"), null));
+      PrBot.Outcome o = bot(FAST).run(r);
+      said.add(o.toString());
+      assertEquals("created", o.result(), o.toString());
+      Processes.Result tree =
+          Processes.run(
+              bare,
+              List.of("git", "ls-tree", "-r", "--name-only", "nixmigrate/step-" + step),
+              null,
+              60);
+      assertTrue(tree.ok(), tree.output());
+      List<String> files = List.of(tree.output().strip().split("\n"));
+      assertTrue(files.contains(".gitlab-ci.yml"), step + ": " + files);
+      assertTrue(files.contains(".gitlab/ci/build.yml"), step + ": " + files);
+      assertEquals(step >= 4, files.contains(".gitlab/ci/nix.yml"), step + ": " + files);
+      assertFalse(files.stream().anyMatch(f -> f.startsWith(".github/")), step + ": " + files);
+    }
+    assertEquals(
+        List.of("nixmigrate/step-1", "nixmigrate/step-2", "nixmigrate/step-4", "nixmigrate/step-5"),
+        forge.prs.stream().map(p -> p.head).toList());
+    String pipeline =
+        Processes.run(
+                bare, List.of("git", "show", "nixmigrate/step-5:.gitlab/ci/nix.yml"), null, 60)
+            .output();
+    assertTrue(pipeline.contains("cachix push greeting"), pipeline);
+  }
+
   @Test
   void draftsAreDraftsOnBothForges() throws Exception {
     github();

@@ -1,6 +1,6 @@
 # ${header}
-<#if ciFile?has_content>
-# The recipes run exactly the commands CI runs (${ciFile}).
+<#if writesCi>
+# The recipes run exactly the commands nixmigrate's CI jobs run.
 <#else>
 # The recipes run the commands a CI job of nixmigrate's would run; this repository's CI is its own.
 </#if>

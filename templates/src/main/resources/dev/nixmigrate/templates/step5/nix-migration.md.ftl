@@ -61,6 +61,11 @@ No binary cache is configured. Choose one with `nixmigrate step 5 --binary-cache
 CI pushes to the ${cacheKind} cache `${cacheName}` only from the default branch; pull requests
 (including those from forks, which get no secrets) only read from it, so their checks still
 pass. The secret CI needs: `${cacheSecret}`.
+<#if ci == "gitlab">
+GitLab reads it from CI/CD variables, which no file can create: add each under Settings > CI/CD >
+Variables, **masked** (kept out of job logs) and **protected** (given only to pipelines of
+protected branches; the default branch is protected unless you changed it).
+</#if>
 
 Developers and other machines read from it with the lines in `nix/nix.conf`. Use the `extra-`
 settings: they add to the defaults. nixmigrate never sets `accept-flake-config` or

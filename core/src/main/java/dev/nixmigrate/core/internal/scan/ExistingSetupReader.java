@@ -67,10 +67,45 @@ final class ExistingSetupReader {
     }
   }
 
+  /** GitLab reads at most 150 files of includes; a pipeline nested deeper is not followed. */
+  private static final int MAX_INCLUDES = 150;
+
+  /**
+   * {@code .gitlab-ci.yml} and the files of this repository it includes ({@code include: path} or
+   * {@code include: - local: path}), each read as a CI file of its own.
+   */
   private void gitlab() {
-    if (files.isFile(".gitlab-ci.yml")) {
-      YamlReader.leaves(files, ".gitlab-ci.yml").ifPresent(leaves -> ci(".gitlab-ci.yml", leaves));
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(".gitlab-ci.yml"));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty() && seen.size() < MAX_INCLUDES) {
+      String rel = todo.removeFirst();
+      if (!seen.add(rel) || !files.isFile(rel)) {
+        continue;
+      }
+      YamlReader.leaves(files, rel)
+          .ifPresent(
+              leaves -> {
+                ci(rel, leaves);
+                leaves.stream()
+                    .map(ExistingSetupReader::localInclude)
+                    .flatMap(java.util.Optional::stream)
+                    .forEach(todo::addLast);
+              });
     }
+  }
+
+  /** The repository path a leaf under {@code include:} names, when it is a local YAML file. */
+  static java.util.Optional<String> localInclude(Leaf l) {
+    List<String> p = l.path();
+    boolean local =
+        !p.isEmpty()
+            && p.get(0).equals("include")
+            && (l.key().equals("local") || l.key().equals("include"));
+    String v = l.value().strip().replaceFirst("^/+", "");
+    if (!local || !v.matches("[A-Za-z0-9._/-]+\\.ya?ml") || v.contains("..") || v.contains("//")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(v);
   }
 
   private void ci(String file, List<Leaf> leaves) {
@@ -87,7 +122,7 @@ final class ExistingSetupReader {
       }
       if (key.equals("enable-cache") && (lower.equals("true") || lower.equals("auto"))
           || key.equals("cache") && lower.matches("pip|poetry|pipenv")
-          || key.equals("path")
+          || (key.equals("path") || key.equals("paths"))
               && lower.matches("(?s).*(\\.cache/pip|\\.cache/uv|\\.cache/pdm|pypoetry).*")) {
         add(
             Kind.PYTHON_CACHE,
@@ -109,7 +144,12 @@ final class ExistingSetupReader {
       if (key.equals("run") || key.equals("script") || key.equals("before_script")) {
         commands(file, l, v);
       }
-      if (key.equals("extra_nix_config") || key.equals("extra-conf")) {
+      // A GitLab job in Nix's own image (image: or image: name:).
+      if ((key.equals("image") || key.equals("name") && l.path().contains("image"))
+          && lower.strip().startsWith("nixos/nix")) {
+        add(Kind.NIX_IN_CI, file, l.line(), "runs in the image " + v.strip());
+      }
+      if (key.equals("extra_nix_config") || key.equals("extra-conf") || key.equals("NIX_CONFIG")) {
         if (lower.contains("substituters")) {
           add(Kind.BINARY_CACHE_PULL, file, l.line(), "substituters in the Nix config of CI");
         }

@@ -38,7 +38,7 @@ public final class RepoName {
   }
 
   /** The URL of {@code origin}, or of the first remote by name, from the repository's config. */
-  static Optional<String> remoteUrl(Path root) {
+  public static Optional<String> remoteUrl(Path root) {
     Optional<String> config = config(root);
     if (config.isEmpty()) {
       return Optional.empty();

@@ -80,6 +80,49 @@ class StatusTest {
     assertEquals(List.of(Evidence.Kind.CI_BUILDS_PYTHON), one.absent());
   }
 
+  /**
+   * A GitLab pipeline is judged with the files of the repository it includes (a string, or {@code
+   * local:}); an include that leads out of the repository or is not a YAML path is not read.
+   */
+  @Test
+  void aGitLabPipelineIsJudgedWithItsLocalIncludes() {
+    TestRepo.in(dir)
+        .file("Cargo.toml", CRATE)
+        .file("flake.nix", "{ outputs = { self }: { packages = {}; devShells = {}; }; }\n")
+        .file(".envrc", "use flake\n")
+        .file(
+            ".gitlab-ci.yml",
+            "include:\n  - local: /ci/build.yml\n  - ci/nix.yml\n  - local: ../outside.yml\n"
+                + "  - remote: https://example.org/x.yml\n")
+        .file(
+            "ci/build.yml",
+            "test:\n  image: rust:1\n  variables:\n    RUSTC_WRAPPER: sccache\n"
+                + "  script:\n    - cargo test --locked\n")
+        .file(
+            "ci/nix.yml",
+            "nix:\n  image: nixos/nix:latest\n  variables:\n    NIX_CONFIG: |\n"
+                + "      extra-substituters = https://x.cachix.org\n  script:\n"
+                + "    - nix flake check -L\n    - nix shell nixpkgs#cachix --command cachix push x"
+                + " ./result\n");
+    List<StepStatus> s = status();
+    assertEquals(
+        List.of(State.DONE, State.DONE, State.DONE, State.DONE, State.DONE),
+        states(s),
+        s.toString());
+    List<String> files =
+        s.stream().flatMap(st -> st.evidence().stream()).map(Evidence::file).toList();
+    assertTrue(files.contains("ci/build.yml") && files.contains("ci/nix.yml"), files.toString());
+    assertTrue(
+        s.get(3).evidence().stream()
+            .anyMatch(e -> e.kind() == Evidence.Kind.NIX_IN_CI && e.line() == 2),
+        s.get(3).evidence().toString());
+    assertEquals(
+        java.util.Optional.empty(),
+        ExistingSetupReader.localInclude(
+            new dev.nixmigrate.core.internal.read.YamlReader.Leaf(
+                List.of("include", "[]", "local"), "../outside.yml", 4)));
+  }
+
   @Test
   void retiredAndDeprecatedRunnerLabelsAreFlaggedWhereTheyAre() {
     TestRepo.in(dir)

@@ -19,13 +19,20 @@ final class CompilerCaches {
           + "github.event.repository.default_branch && 'READ_WRITE' || 'READ_ONLY' }}";
 
   /** sccache as rustc's wrapper; incremental builds off, since sccache cannot cache them. */
+  static final List<KeyValue> RUST_WRAPPER =
+      List.of(new KeyValue("RUSTC_WRAPPER", "sccache"), new KeyValue("CARGO_INCREMENTAL", "'0'"));
+
+  /** ccache's hits across checkout folders need the folder left out of the hash. */
+  static final KeyValue CCACHE_NO_HASH_DIR = new KeyValue("CCACHE_NOHASHDIR", "'true'");
+
+  /** The rustc wrapper and sccache's GitHub cache backend. */
   static List<KeyValue> rustEnv() {
-    return List.of(
-        new KeyValue("RUSTC_WRAPPER", "sccache"),
-        new KeyValue("CARGO_INCREMENTAL", "'0'"),
-        new KeyValue("SCCACHE_GHA_ENABLED", "'true'"),
-        // Pull requests read the default branch's cache but do not write their own.
-        new KeyValue("SCCACHE_GHA_RW_MODE", SCCACHE_RW_MODE));
+    return concat(
+        RUST_WRAPPER,
+        List.of(
+            new KeyValue("SCCACHE_GHA_ENABLED", "'true'"),
+            // Pull requests read the default branch's cache but do not write their own.
+            new KeyValue("SCCACHE_GHA_RW_MODE", SCCACHE_RW_MODE)));
   }
 
   static Step sccacheSetup() {
@@ -34,20 +41,21 @@ final class CompilerCaches {
 
   /** CMake's compiler launchers through {@code cache} (ccache or sccache), and its settings. */
   static List<KeyValue> cEnv(CompilerCache cache) {
-    return concat(
-        cacheSettings(cache),
-        List.of(
-            new KeyValue("CMAKE_C_COMPILER_LAUNCHER", cache.command()),
-            new KeyValue("CMAKE_CXX_COMPILER_LAUNCHER", cache.command())));
+    return concat(cacheSettings(cache), launchers(cache));
+  }
+
+  /** CMake's compiler launchers set to {@code cache}. */
+  static List<KeyValue> launchers(CompilerCache cache) {
+    return List.of(
+        new KeyValue("CMAKE_C_COMPILER_LAUNCHER", cache.command()),
+        new KeyValue("CMAKE_CXX_COMPILER_LAUNCHER", cache.command()));
   }
 
   /** {@code cache}'s own settings, without telling a build to use it. */
   static List<KeyValue> cacheSettings(CompilerCache cache) {
     return cache == CompilerCache.CCACHE
         // Hits across checkout folders: paths relative to the workspace, folder not hashed.
-        ? List.of(
-            new KeyValue("CCACHE_BASEDIR", "${{ github.workspace }}"),
-            new KeyValue("CCACHE_NOHASHDIR", "'true'"))
+        ? List.of(new KeyValue("CCACHE_BASEDIR", "${{ github.workspace }}"), CCACHE_NO_HASH_DIR)
         : rustEnv().subList(2, 4);
   }
 
@@ -81,7 +89,7 @@ final class CompilerCaches {
         List.of());
   }
 
-  private static <T> List<T> concat(List<T> a, List<T> b) {
+  static <T> List<T> concat(List<T> a, List<T> b) {
     return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }
 }

@@ -3,6 +3,7 @@ package dev.nixmigrate.generators.internal.ci;
 import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.PythonProject;
 import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.CiService;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
@@ -65,7 +66,7 @@ public final class DependabotGenerator implements Generator {
   @Override
   public List<GeneratedFile> generate(
       RepoFacts facts, Options options, int targetStep, Context ctx) {
-    if (!options.dependabot() || CiTarget.gitLabOnly(facts)) {
+    if (!options.dependabot() || CiTarget.of(facts, options) == CiService.GITLAB) {
       return List.of();
     }
     Optional<String> renovate = RENOVATE.stream().filter(f -> exists(facts, f)).findFirst();

@@ -121,8 +121,10 @@ public final class JustfileGenerator implements Generator {
     }
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("header", Generator.header(1, "CI-defined builds"));
-    // The workflow generator runs first: it has produced ci.yml when nixmigrate writes it.
-    model.put("ciFile", ctx.writes(WorkflowGenerator.PATH) ? WorkflowGenerator.PATH : "");
+    // The CI generators run first: they have produced their jobs when nixmigrate writes them.
+    // The text is the same for every CI service: the justfile does not depend on the choice.
+    model.put(
+        "writesCi", ctx.writes(WorkflowGenerator.PATH) || ctx.writes(GitLabBuildGenerator.PATH));
     model.put("projects", projects);
     model.put("exports", exports(facts, options, targetStep));
     model.put("aggregates", aggregates);

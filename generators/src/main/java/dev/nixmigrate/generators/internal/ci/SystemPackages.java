@@ -2,6 +2,8 @@ package dev.nixmigrate.generators.internal.ci;
 
 import dev.nixmigrate.core.model.NixPackage;
 import dev.nixmigrate.core.model.Project;
+import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.Warnings;
 import dev.nixmigrate.generators.internal.ci.Workflow.Step;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -69,17 +71,31 @@ public final class SystemPackages {
         List.copyOf(debian), List.copyOf(brew), List.copyOf(keg), List.copyOf(unmapped));
   }
 
+  /**
+   * Warns, from {@code file}, of each library a project needs that no package is known for on an OS
+   * {@code os} names ("Ubuntu", "Homebrew"), saying what to do instead.
+   */
+  static void warnUnmapped(
+      RepoFacts facts,
+      Warnings warnings,
+      String file,
+      java.util.function.Predicate<String> os,
+      String todo) {
+    for (Project p : facts.projects()) {
+      for (String lib : of(p).unmapped()) {
+        if (os.test(lib)) {
+          warnings.add(file, "project " + p.path() + " needs " + lib + ", so its jobs" + todo);
+        }
+      }
+    }
+  }
+
   /** The install steps, each for its own OS, to follow the checkout. */
   static List<Step> steps(Install install) {
     List<Step> steps = new ArrayList<>();
     if (!install.debian().isEmpty()) {
       steps.add(
-          Step.run(
-                  "Install system libraries (Linux)",
-                  List.of(
-                      "sudo apt-get update",
-                      "sudo apt-get install --yes --no-install-recommends "
-                          + String.join(" ", install.debian())))
+          Step.run("Install system libraries (Linux)", apt("sudo ", install.debian()))
               .when("runner.os == 'Linux'"));
     }
     if (!install.brew().isEmpty()) {
@@ -102,6 +118,16 @@ public final class SystemPackages {
       steps.add(Step.run("Install system libraries (macOS)", lines).when("runner.os == 'macOS'"));
     }
     return steps;
+  }
+
+  /**
+   * The commands that install {@code packages} with apt-get, each prefixed with {@code prefix}
+   * ({@code "sudo "} on a runner, nothing in a container that runs as root).
+   */
+  static List<String> apt(String prefix, List<String> packages) {
+    return List.of(
+        prefix + "apt-get update",
+        prefix + "apt-get install --yes --no-install-recommends " + String.join(" ", packages));
   }
 
   private static Map<String, Row> load() {

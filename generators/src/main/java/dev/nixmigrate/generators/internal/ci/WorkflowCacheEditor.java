@@ -1,10 +1,19 @@
 package dev.nixmigrate.generators.internal.ci;
 
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.column;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.endLine;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.isCommentAt;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.key;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.line;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.tuple;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.value;
+
 import dev.nixmigrate.core.internal.read.ManifestException;
 import dev.nixmigrate.core.internal.read.ManifestText;
 import dev.nixmigrate.core.internal.read.YamlReader;
 import dev.nixmigrate.core.model.Evidence;
 import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.CiService;
 import dev.nixmigrate.generators.CompilerCache;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
@@ -12,8 +21,9 @@ import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Selection;
 import dev.nixmigrate.generators.internal.ci.Workflow.KeyValue;
 import dev.nixmigrate.generators.internal.ci.Workflow.Step;
+import dev.nixmigrate.generators.internal.ci.YamlNodes.Insertion;
+import dev.nixmigrate.generators.internal.ci.YamlNodes.UnusualLayout;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,6 +42,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * its own.
  */
 public final class WorkflowCacheEditor implements Generator {
+
   private static final Pattern CARGO = Pattern.compile("(^|[\\s;&|(])cargo\\s");
   private static final Pattern CMAKE = Pattern.compile("(^|[\\s;&|(])cmake\\s");
 
@@ -64,8 +75,9 @@ public final class WorkflowCacheEditor implements Generator {
   @Override
   public List<GeneratedFile> generate(
       RepoFacts facts, Options options, int targetStep, Context ctx) {
-    // Step 2 on a GitLab repository finds no workflow to edit: say so, rather than do nothing.
-    CiTarget.warnIfGitLab(facts, ctx.warnings());
+    if (CiTarget.of(facts, options) != CiService.GITHUB) {
+      return List.of(); // GitLabCiEditor edits a GitLab pipeline
+    }
     Set<String> workflows = new TreeSet<>();
     facts.existing().of(Evidence.Kind.CI_BUILDS_RUST).forEach(e -> workflows.add(e.file()));
     facts.existing().of(Evidence.Kind.CI_BUILDS_C).forEach(e -> workflows.add(e.file()));
@@ -91,9 +103,6 @@ public final class WorkflowCacheEditor implements Generator {
 
   /** The edited text and what the edit does, or null when there is nothing to add. */
   record Edit(String text, String note) {}
-
-  /** One block of lines to insert before a 0-based line of the original file. */
-  private record Insertion(int beforeLine, List<String> lines) {}
 
   static Edit edit(String text, String rel, CompilerCache cCache, Context ctx) {
     List<Node> docs;
@@ -142,14 +151,8 @@ public final class WorkflowCacheEditor implements Generator {
     if (insertions.isEmpty()) {
       return null;
     }
-    insertions.sort(Comparator.comparingInt(Insertion::beforeLine).reversed());
-    List<String> out = new ArrayList<>(List.of(lines));
-    String eol = text.contains("\r\n") ? "\r" : "";
-    for (Insertion ins : insertions) {
-      out.addAll(ins.beforeLine(), ins.lines().stream().map(l -> l + eol).toList());
-    }
     return new Edit(
-        String.join("\n", out),
+        Insertion.apply(text, insertions),
         "adds a compiler cache (environment and a setup step) to the job"
             + (notes.size() == 1 ? " " : "s ")
             + String.join(", ", notes));
@@ -258,20 +261,6 @@ public final class WorkflowCacheEditor implements Generator {
     return out;
   }
 
-  /** A job laid out in a way a line-based insertion could break. */
-  private static final class UnusualLayout extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UnusualLayout() {
-      super(null, null, false, false);
-    }
-  }
-
-  private static boolean isCommentAt(String line, int col) {
-    String stripped = line.stripLeading();
-    return stripped.startsWith("#") && line.length() - stripped.length() == col;
-  }
-
   /** The index of the first step whose {@code run} matches, or -1. */
   private static int firstRun(SequenceNode steps, Pattern command) {
     List<Node> items = steps.getValue();
@@ -283,30 +272,5 @@ public final class WorkflowCacheEditor implements Generator {
       }
     }
     return -1;
-  }
-
-  private static NodeTuple tuple(MappingNode map, String key) {
-    return map.getValue().stream().filter(t -> key(t).equals(key)).findFirst().orElse(null);
-  }
-
-  private static Node value(MappingNode map, String key) {
-    NodeTuple t = tuple(map, key);
-    return t == null ? null : t.getValueNode();
-  }
-
-  private static String key(NodeTuple t) {
-    return t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "";
-  }
-
-  private static int line(Node n) {
-    return n.getStartMark().orElseThrow().getLine();
-  }
-
-  private static int column(Node n) {
-    return n.getStartMark().orElseThrow().getColumn();
-  }
-
-  private static int endLine(Node n) {
-    return n.getEndMark().orElseThrow().getLine();
   }
 }

@@ -1,7 +1,7 @@
 package dev.nixmigrate.generators.internal.ci;
 
-import dev.nixmigrate.core.model.Evidence;
 import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.CiService;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
 import dev.nixmigrate.generators.Options;
@@ -37,48 +37,23 @@ public final class WorkflowGenerator implements Generator {
   @Override
   public List<GeneratedFile> generate(
       RepoFacts facts, Options options, int targetStep, Context ctx) {
+    if (CiTarget.of(facts, options) != CiService.GITHUB) {
+      return List.of();
+    }
     if (CommandPlanner.plan(facts).isEmpty()) {
       ctx.warnings()
           .add(".", "no Python, Rust or CMake project found; no CI workflow is generated");
       return List.of();
     }
-    // Languages the user's own workflows already build get no second set of jobs here.
-    Map<String, String> builtElsewhere = new java.util.TreeMap<>();
-    Map<Evidence.Kind, String> kinds =
-        Map.of(
-            Evidence.Kind.CI_BUILDS_PYTHON, "python",
-            Evidence.Kind.CI_BUILDS_RUST, "rust",
-            Evidence.Kind.CI_BUILDS_C, "cmake");
-    kinds.forEach(
-        (kind, name) ->
-            facts.existing().of(kind).stream()
-                .filter(e -> !e.file().equals(PATH) && !ctx.selection().managed(e.file()))
-                .findFirst()
-                .ifPresent(e -> builtElsewhere.put(name, e.file())));
-    builtElsewhere.forEach(
-        (name, file) ->
-            ctx.warnings()
-                .add(
-                    PATH,
-                    "your workflow "
-                        + file
-                        + " already builds the "
-                        + name
-                        + " projects, so this workflow leaves them out"));
+    // Languages the user's own CI files already build get no second set of jobs here.
+    Map<String, String> builtElsewhere = CiTarget.builtElsewhere(facts, ctx, PATH, "workflow");
     Workflow wf = WorkflowPlanner.plan(facts, options, targetStep, builtElsewhere.keySet());
-    for (dev.nixmigrate.core.model.Project p : facts.projects()) {
-      for (String lib : SystemPackages.of(p).unmapped()) {
-        ctx.warnings()
-            .add(
-                PATH,
-                "project "
-                    + p.path()
-                    + " needs "
-                    + lib
-                    + ", so its jobs on that system do not install it; add an install step by"
-                    + " hand");
-      }
-    }
+    SystemPackages.warnUnmapped(
+        facts,
+        ctx.warnings(),
+        PATH,
+        lib -> true,
+        " on that system do not install it; add an install step by hand");
     unbuiltC(facts, ctx);
     if (wf.jobs().isEmpty()) {
       return List.of();

@@ -267,7 +267,7 @@ public final class WorkflowPlanner {
             lint));
     // Tests on each OS, and with all or no features when the crate has features.
     List<String> matrix = new ArrayList<>(List.of(matrixList("os", options.osMatrix())));
-    boolean features = rs.features().stream().anyMatch(f -> !f.equals("default"));
+    boolean features = hasFeatures(rs);
     List<Step> test = new ArrayList<>(List.of(checkout(), toolchain(channel, null)));
     test.addAll(caches(step));
     List<KeyValue> testEnv = new ArrayList<>(env);
@@ -277,7 +277,7 @@ public final class WorkflowPlanner {
       // which a manifest does not show.
       matrix.add("features: ['', --all-features]");
       testEnv.add(new KeyValue("FEATURES", "${{ matrix.features }}"));
-      addRun(test, "Test", c.test().stream().map(t -> t + " ${FEATURES:+\"$FEATURES\"}").toList());
+      addRun(test, "Test", testWithFeatures(c));
     } else {
       addRun(test, "Test", c.test());
     }
@@ -325,6 +325,19 @@ public final class WorkflowPlanner {
               release));
     }
     return jobs;
+  }
+
+  /**
+   * Whether a crate's tests run with default and with all features; {@code --no-default-features}
+   * compiles only for crates made for it, which a manifest does not show.
+   */
+  static boolean hasFeatures(RustProject rs) {
+    return rs.features().stream().anyMatch(f -> !f.equals("default"));
+  }
+
+  /** The test commands with the features the {@code FEATURES} variable names, if any. */
+  static List<String> testWithFeatures(ProjectCommands c) {
+    return c.test().stream().map(t -> t + " ${FEATURES:+\"$FEATURES\"}").toList();
   }
 
   /** {@code cargo +VERSION check}: the MSRV build, as a justfile recipe and in CI. */

@@ -93,14 +93,8 @@ public final class CacheConfigGenerator implements Generator {
     doc.put("name", DevShellPlanner.repositoryName(facts));
     doc.put("cacheKind", cache.kind());
     doc.put("cacheName", cache.name());
-    doc.put(
-        "cacheSecret",
-        switch (cache.provider()) {
-          case CACHIX -> "CACHIX_AUTH_TOKEN";
-          case ATTIC -> "ATTIC_TOKEN";
-          case S3 -> "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and NIX_SIGNING_KEY";
-          case NONE -> "";
-        });
+    doc.put("cacheSecret", NixWorkflowGenerator.secrets(cache));
+    doc.put("ci", dev.nixmigrate.generators.internal.ci.CiTarget.of(facts, options).id());
     doc.put("hasBuilders", !options.builders().isEmpty());
     doc.put("environments", DevEnvironments.rows(facts, options, ctx));
     doc.put("overridden", DevEnvironments.overridden(options));

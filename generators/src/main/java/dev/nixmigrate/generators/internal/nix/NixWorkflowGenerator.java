@@ -3,6 +3,7 @@ package dev.nixmigrate.generators.internal.nix;
 import dev.nixmigrate.core.internal.nixpkgs.NixpkgsData;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.generators.BinaryCache;
+import dev.nixmigrate.generators.CiService;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
@@ -10,6 +11,7 @@ import dev.nixmigrate.generators.NixInstaller;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Warnings;
 import dev.nixmigrate.generators.internal.ci.ActionPins;
+import dev.nixmigrate.generators.internal.ci.CiTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,9 @@ public final class NixWorkflowGenerator implements Generator {
   @Override
   public List<GeneratedFile> generate(
       RepoFacts facts, Options options, int targetStep, Context ctx) {
+    if (CiTarget.of(facts, options) != CiService.GITHUB) {
+      return List.of();
+    }
     BinaryCache cache = targetStep >= 5 ? options.binaryCache() : BinaryCache.NONE;
     Map<String, Object> model = new LinkedHashMap<>();
     model.put(
@@ -76,8 +81,7 @@ public final class NixWorkflowGenerator implements Generator {
     model.put(
         "storeUri",
         Escape.yamlScalar(cache.provider() == BinaryCache.Provider.S3 ? cache.storeUri() : ""));
-    boolean hasPackages =
-        !new NixBuildPlanner(NixpkgsData.bundled(), new Warnings()).plan(facts).isEmpty();
+    boolean hasPackages = hasPackages(facts);
     model.put("hasPackages", hasPackages);
     if (cache.provider() == BinaryCache.Provider.S3 && !hasPackages) {
       ctx.warnings()
@@ -88,6 +92,21 @@ public final class NixWorkflowGenerator implements Generator {
     }
     String text = ctx.templates().render("step4/nix.yml.ftl", model);
     return List.of(new GeneratedFile(PATH, text, 4, name(), GeneratedFile.Mode.WHOLE));
+  }
+
+  /** Whether the flake has packages to build (else CI builds its dev shell). */
+  static boolean hasPackages(RepoFacts facts) {
+    return !new NixBuildPlanner(NixpkgsData.bundled(), new Warnings()).plan(facts).isEmpty();
+  }
+
+  /** The secrets CI needs to push to {@code cache}, in words. */
+  static String secrets(BinaryCache cache) {
+    return switch (cache.provider()) {
+      case CACHIX -> "CACHIX_AUTH_TOKEN";
+      case ATTIC -> "ATTIC_TOKEN";
+      case S3 -> "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and NIX_SIGNING_KEY";
+      case NONE -> "";
+    };
   }
 
   /** The substituter and key lines (step 5): extra- settings only, never the replacing ones. */

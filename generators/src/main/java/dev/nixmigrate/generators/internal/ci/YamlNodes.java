@@ -1,0 +1,77 @@
+package dev.nixmigrate.generators.internal.ci;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * What the minimal edits of a user's CI file share: finding keys in the composed YAML, where nodes
+ * start and end, and inserting whole lines so that every other byte stays as it was.
+ */
+final class YamlNodes {
+  private YamlNodes() {}
+
+  /** One block of lines to insert before a 0-based line of the original file. */
+  record Insertion(int beforeLine, List<String> lines) {
+    /** {@code text} with {@code insertions}, each line ending as the file's lines do. */
+    static String apply(String text, List<Insertion> insertions) {
+      List<Insertion> sorted = new ArrayList<>(insertions);
+      sorted.sort(Comparator.comparingInt(Insertion::beforeLine).reversed());
+      List<String> out = new ArrayList<>(List.of(text.split("\n", -1)));
+      String eol = text.contains("\r\n") ? "\r" : "";
+      for (Insertion ins : sorted) {
+        out.addAll(ins.beforeLine(), ins.lines().stream().map(l -> l + eol).toList());
+      }
+      return String.join("\n", out);
+    }
+  }
+
+  /** A job laid out in a way a line-based insertion could break. */
+  static final class UnusualLayout extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UnusualLayout() {
+      this(null);
+    }
+
+    /** With what makes it unusual, in words, or null. */
+    UnusualLayout(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  static boolean isCommentAt(String line, int col) {
+    String stripped = line.stripLeading();
+    return stripped.startsWith("#") && line.length() - stripped.length() == col;
+  }
+
+  static NodeTuple tuple(MappingNode map, String key) {
+    return map.getValue().stream().filter(t -> key(t).equals(key)).findFirst().orElse(null);
+  }
+
+  static Node value(MappingNode map, String key) {
+    NodeTuple t = tuple(map, key);
+    return t == null ? null : t.getValueNode();
+  }
+
+  static String key(NodeTuple t) {
+    return t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "";
+  }
+
+  /** The 0-based line a node starts on. */
+  static int line(Node n) {
+    return n.getStartMark().orElseThrow().getLine();
+  }
+
+  static int column(Node n) {
+    return n.getStartMark().orElseThrow().getColumn();
+  }
+
+  static int endLine(Node n) {
+    return n.getEndMark().orElseThrow().getLine();
+  }
+}
