@@ -247,7 +247,15 @@ public final class PrBot {
               : null;
       GitSide git = new GitSide(repo, r.remote(), creds, token);
       try {
-        return run(r, repo, git, forge, token, tokenVar, unresolved);
+        return run(
+            r,
+            repo,
+            git,
+            forge,
+            token,
+            tokenVar,
+            unresolved,
+            target == null ? null : target.kind());
       } catch (IOException e) {
         throw new ForgeException(
             0, "git: " + (token == null ? e.getMessage() : token.redact(e.getMessage())));
@@ -309,7 +317,8 @@ public final class PrBot {
       Forge forge,
       Secret token,
       String tokenVar,
-      List<String> unresolved)
+      List<String> unresolved,
+      String forgeKind)
       throws IOException {
     MigrationStep step = Steps.STANDARD.get(r.step());
     // A dry run asks the forge nothing: the remote's HEAD names the default branch.
@@ -334,7 +343,7 @@ public final class PrBot {
       git.fetch(botTip == null ? List.of(base) : List.of(base, branch));
       dev.nixmigrate.core.Progress.report("pr: planning step " + r.step() + " on " + base);
 
-      Change change = change(r, git, baseTip);
+      Change change = change(r, git, baseTip, forgeKind);
       String marker = "<!-- nixmigrate:pr step=" + r.step() + " base=" + base + " -->";
       if (change.files().isEmpty()) {
         return nothingToDo(r, forge, branch, base, marker);
@@ -480,7 +489,8 @@ public final class PrBot {
   }
 
   /** The step, run in a folder holding the base branch's files: what it would change. */
-  private Change change(Request r, GitSide git, ObjectId baseTip) throws IOException {
+  private Change change(Request r, GitSide git, ObjectId baseTip, String forgeKind)
+      throws IOException {
     Path work = Files.createTempDirectory("nixmigrate-pr-");
     try {
       git.checkout(baseTip, work);
@@ -497,6 +507,14 @@ public final class PrBot {
                 + " names a template folder; the bot runs no template from the branch it"
                 + " migrates. Pass --templates DIR to use a folder you have checked, or remove"
                 + " the templates key");
+      }
+      // The bot's folder has no git remote to tell the CI service by: a repository on GitLab with
+      // no CI of either kind yet gets GitLab's jobs, as nixmigrate run in its clone would give.
+      if (options.ci() == null
+          && "gitlab".equals(forgeKind)
+          && !Files.exists(work.resolve(".gitlab-ci.yml"), LinkOption.NOFOLLOW_LINKS)
+          && !Files.isDirectory(work.resolve(".github/workflows"), LinkOption.NOFOLLOW_LINKS)) {
+        options = options.withCi(dev.nixmigrate.generators.CiService.GITLAB);
       }
       // The commit is the plan's changes, exactly: nothing is written and read back.
       Plan plan = NixMigrate.plan(work, options, r.step(), new RunMode(false, true, true, false));

@@ -693,6 +693,19 @@ class PrBotTest {
     forge = new FakeForge(true, "o/r", canary);
     PrBot.Outcome first = run(clone, 1);
     assertEquals("created", first.result(), first.toString());
+    // A repository on GitLab with no CI yet gets GitLab's jobs, not GitHub's workflows.
+    List<String> files =
+        List.of(
+            Processes.run(
+                    bare,
+                    List.of("git", "ls-tree", "-r", "--name-only", "nixmigrate/step-1"),
+                    null,
+                    60)
+                .output()
+                .strip()
+                .split("\n"));
+    assertTrue(files.contains(".gitlab-ci.yml"), files.toString());
+    assertFalse(files.stream().anyMatch(f -> f.startsWith(".github/")), files.toString());
     assertEquals(
         List.of(
             "GET /api/v4/projects/o%2Fr",
