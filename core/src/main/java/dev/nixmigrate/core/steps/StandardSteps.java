@@ -21,11 +21,12 @@ final class StandardSteps {
           new MigrationStep(
               1,
               "CI-defined builds",
-              "A CI workflow builds, tests and lints every project, and a justfile runs the same"
-                  + " commands locally.",
+              "CI builds, tests and lints every project, and a justfile runs the same commands"
+                  + " locally.",
               "",
               Set.of(),
-              "`.github/workflows/ci.yml` and a `justfile` running the same commands",
+              "CI jobs (`.github/workflows/ci.yml`, or `.gitlab-ci.yml` on GitLab) and a `justfile`"
+                  + " running the same commands",
               "CI minutes for the matrix",
               "\"works on my machine\": everyone runs what CI runs",
               StandardSteps::ciDefinedBuilds),
@@ -38,7 +39,8 @@ final class StandardSteps {
               "a CI workflow (step 1)",
               Set.of(Kind.CI_WORKFLOW),
               "sccache/ccache in CI and in the `justfile`; caches written only from the default branch",
-              "cache storage (GitHub keeps 10 GB per repository)",
+              "cache storage (GitHub Actions keeps 10 GB per repository; a GitLab runner keeps its"
+                  + " cache on its own disk or in the object storage it is set up with)",
               "rebuild time: unchanged translation units and library crates come from the cache",
               StandardSteps::compilerCaching),
           new MigrationStep(
@@ -55,11 +57,12 @@ final class StandardSteps {
           new MigrationStep(
               4,
               "CI builds on Nix",
-              "The flake builds each project as a package and checks it; a second workflow runs"
-                  + " nix flake check and nix build.",
+              "The flake builds each project as a package and checks it; CI runs nix flake check"
+                  + " and nix build.",
               "a flake (step 3)",
               Set.of(Kind.FLAKE),
-              "flake `packages` and `checks`, `.github/workflows/nix.yml`",
+              "flake `packages` and `checks`, and CI jobs running them (`.github/workflows/nix.yml`,"
+                  + " or `.gitlab/ci/nix.yml` on GitLab)",
               "Nix builds start from a clean sandbox, so compiler caches do not help inside them",
               "reproducible builds: the same inputs give the same outputs everywhere",
               StandardSteps::ciBuildsOnNix),
@@ -71,7 +74,7 @@ final class StandardSteps {
                   + " what each step costs.",
               "CI builds on Nix (step 4)",
               Set.of(Kind.FLAKE_PACKAGES, Kind.FLAKE_CHECKS, Kind.NIX_IN_CI, Kind.NIX_BUILD_IN_CI),
-              "`nix/nix.conf`, `nix/machines`, the cache push in `nix.yml`",
+              "`nix/nix.conf`, `nix/machines`, the cache push in CI",
               "a cache service and, for builders, machines",
               "build time: what was built once is downloaded, and big builds run on big machines",
               StandardSteps::binaryCache));

@@ -6,6 +6,12 @@
 # variables (Settings > CI/CD > Variables), which no file can create: add them there, masked and
 # protected, so that only protected branches' pipelines see them.
 </#if>
+# nix-flake-update keeps flake.lock current: it runs only in a scheduled pipeline whose variables
+# set NIXMIGRATE_FLAKE_UPDATE to "true" (Build > Pipeline schedules; weekly is enough), runs
+# `nix flake update`, and pushes any change to the branch ${updateBranch}, where GitLab's
+# push options open (or update) a merge request into the default branch. Pushing needs a project
+# access token with the write_repository scope (role Developer), in the CI/CD variable
+# NIXMIGRATE_FLAKE_UPDATE_TOKEN, masked and protected.
 
 nix-flake-check:
   image: ${image}
@@ -38,3 +44,18 @@ nix-cache-push:
     - ${line}
 </#list>
 </#if>
+
+nix-flake-update:
+  image: ${image}
+  timeout: 30 minutes
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "schedule" && $NIXMIGRATE_FLAKE_UPDATE == "true"
+  variables:
+    NIX_CONFIG: |
+<#list nixConfig as line>
+      ${line}
+</#list>
+  script:
+<#list updateScript as line>
+    - ${line}
+</#list>

@@ -22,7 +22,7 @@ here for each step.
   files) before the first `nix develop`.
 - **`flake.lock`.** The first `nix develop`, `nix build` or `nix flake lock` writes `flake.lock`,
   which pins nixpkgs and the other inputs: commit it, so that everyone and CI get the same
-  tools. `nix flake update` moves the pins later.
+  tools. `nix flake update` moves the pins later. ${lockUpdates}
 - **direnv.** `.envrc` runs `use flake`: after `direnv allow`, direnv loads the dev shell each
   time you enter the folder. With nix-direnv installed the shell is cached and kept safe from
   garbage collection.

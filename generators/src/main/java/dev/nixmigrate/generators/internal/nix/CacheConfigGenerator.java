@@ -98,6 +98,7 @@ public final class CacheConfigGenerator implements Generator {
     doc.put("hasBuilders", !options.builders().isEmpty());
     doc.put("environments", DevEnvironments.rows(facts, options, ctx));
     doc.put("overridden", DevEnvironments.overridden(options));
+    doc.put("lockUpdates", lockUpdates(ctx));
     // The notes name themselves too: they are one of step 5's files.
     List<GeneratedFile> mine = new ArrayList<>(out);
     String notes = notes(facts);
@@ -155,6 +156,29 @@ public final class CacheConfigGenerator implements Generator {
       rows.add(row);
     }
     return rows;
+  }
+
+  /** What keeps flake.lock's inputs current, judged from the files this run writes. */
+  private static String lockUpdates(Context ctx) {
+    java.util.Set<String> paths = new java.util.HashSet<>();
+    ctx.produced().forEach(f -> paths.add(f.path()));
+    if (paths.contains(GitLabNixGenerator.PATH)) {
+      return "The `nix-flake-update` job in `"
+          + GitLabNixGenerator.PATH
+          + "` runs `nix flake update` in a scheduled pipeline and opens a merge request from `"
+          + GitLabNixGenerator.UPDATE_BRANCH
+          + "` when an input moved. Turn it on once: add a pipeline schedule (Build > Pipeline"
+          + " schedules, weekly) with the variable `NIXMIGRATE_FLAKE_UPDATE` set to `true`, and"
+          + " the CI/CD variable `NIXMIGRATE_FLAKE_UPDATE_TOKEN`: a project access token with the"
+          + " `write_repository` scope and the Developer role, masked and protected.";
+    }
+    if (paths.contains(dev.nixmigrate.generators.internal.ci.DependabotGenerator.PATH)) {
+      return "Dependabot's `nix` updates in `"
+          + dev.nixmigrate.generators.internal.ci.DependabotGenerator.PATH
+          + "` open a pull request when an input moves.";
+    }
+    return "Nothing here updates it by itself: run `nix flake update` now and then, and commit"
+        + " the new `flake.lock` after `nix flake check` passes.";
   }
 
   private GeneratedFile file(String path, String text) {

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code .gitlab/ci/nix.yml}: GitLab jobs that check and build the flake with Nix (step 4) and push
- * to the binary cache from the default branch (step 5). They run in the {@code nixos/nix} image,
- * Nix's own, which runs as root: the substituters it is given are trusted without more.
+ * {@code .gitlab/ci/nix.yml}: GitLab jobs that check and build the flake with Nix and keep {@code
+ * flake.lock} current from a pipeline schedule (step 4), and push to the binary cache from the
+ * default branch (step 5). They run in the {@code nixos/nix} image, Nix's own, which runs as root:
+ * the substituters it is given are trusted without more.
  */
 public final class GitLabNixGenerator implements Generator {
   public static final String PATH = ".gitlab/ci/nix.yml";
@@ -26,6 +27,36 @@ public final class GitLabNixGenerator implements Generator {
    * jobs get Nix's fixes without an edit (pin a release tag here to hold one).
    */
   static final String IMAGE = "nixos/nix:latest";
+
+  /**
+   * The branch the scheduled {@code nix flake update} pushes to, and opens its merge request from.
+   */
+  static final String UPDATE_BRANCH = "nixmigrate/flake-update";
+
+  /**
+   * The scheduled update: fail at once without the token; stop when nothing moved; otherwise commit
+   * {@code flake.lock} and push it with GitLab's push options, which open the merge request (or
+   * update the open one) with no API client in the image. The push URL is the clone's, with the
+   * token in place of the job's own credentials ({@code CI_REPOSITORY_URL} keeps a port that {@code
+   * CI_SERVER_HOST} would lose).
+   */
+  static final List<String> UPDATE_SCRIPT =
+      List.of(
+          "if [ -z \"${NIXMIGRATE_FLAKE_UPDATE_TOKEN:-}\" ]; then echo 'nix-flake-update: set"
+              + " NIXMIGRATE_FLAKE_UPDATE_TOKEN (a project access token with write_repository)"
+              + " under Settings > CI/CD > Variables' >&2; exit 1; fi",
+          "nix flake update",
+          "if [ -z \"$(git status --porcelain -- flake.lock)\" ]; then echo 'flake.lock is up to"
+              + " date'; exit 0; fi",
+          "git add flake.lock",
+          "git -c user.name=nixmigrate -c user.email=nixmigrate@noreply.invalid commit -q -m"
+              + " 'flake.lock: update the inputs'",
+          "git push --force \"${CI_SERVER_PROTOCOL}://oauth2:${NIXMIGRATE_FLAKE_UPDATE_TOKEN}@${CI_REPOSITORY_URL#*@}\""
+              + " \"HEAD:refs/heads/"
+              + UPDATE_BRANCH
+              + "\" -o merge_request.create -o \"merge_request.target=${CI_DEFAULT_BRANCH}\" -o"
+              + " 'merge_request.title=flake.lock: update the inputs' -o"
+              + " merge_request.remove_source_branch");
 
   @Override
   public String purpose() {
@@ -45,7 +76,8 @@ public final class GitLabNixGenerator implements Generator {
   @Override
   public List<Part> steps() {
     return List.of(
-        new Part(4, "nix flake check and nix build in GitLab CI"),
+        new Part(
+            4, "nix flake check and nix build in GitLab CI, and a scheduled flake.lock update"),
         new Part(5, "pushing to the binary cache from the default branch"));
   }
 
@@ -82,6 +114,8 @@ public final class GitLabNixGenerator implements Generator {
             .map(Escape::yamlScalar)
             .toList());
     model.put("pushScript", pushScript(cache, packages));
+    model.put("updateBranch", UPDATE_BRANCH);
+    model.put("updateScript", UPDATE_SCRIPT.stream().map(Escape::yamlScalar).toList());
     String text = ctx.templates().render("step4/gitlab-nix.yml.ftl", model);
     if (!cache.isNone()) {
       ctx.warnings()
