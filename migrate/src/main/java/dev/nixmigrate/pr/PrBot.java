@@ -299,7 +299,24 @@ public final class PrBot {
       Plan plan,
       boolean hasFlake,
       boolean hasJustfile,
-      List<MigrationStep> brought) {}
+      List<MigrationStep> brought,
+      boolean refresh) {
+    /**
+     * The pinned actions this change moves, as "action: old → new" (a refresh names what moved in
+     * nixmigrate's knowledge).
+     */
+    List<String> moves() {
+      List<String> out = new ArrayList<>();
+      for (FileChange c : plan.changes()) {
+        if (c.before() != null && c.after() != null && c.path().startsWith(".github/")) {
+          out.addAll(
+              dev.nixmigrate.generators.internal.ci.PinDrift.moves(
+                  c.before(), c.after(), c.path()));
+        }
+      }
+      return out.stream().distinct().toList();
+    }
+  }
 
   /** Whether {@code path} is there once {@code plan} is applied to the checkout {@code work}. */
   private static boolean exists(Path work, Plan plan, String path) {
@@ -348,7 +365,7 @@ public final class PrBot {
       if (change.files().isEmpty()) {
         return nothingToDo(r, forge, branch, base, marker);
       }
-      String title = "nixmigrate: step " + r.step() + ", " + step.name();
+      String title = title(step, change);
       String body = body(step, change, branch, marker, tokenVar, r);
       if (r.dryRun()) {
         return new Outcome(
@@ -530,7 +547,7 @@ public final class PrBot {
       }
       // Only nixmigrate's bookkeeping changed: nothing worth a pull request.
       if (plan.fileChanges().isEmpty()) {
-        return new Change(Map.of(), plan, false, false, List.of());
+        return new Change(Map.of(), plan, false, false, List.of(), false);
       }
       Map<String, byte[]> files = new TreeMap<>();
       for (FileChange c : plan.changes()) {
@@ -543,10 +560,22 @@ public final class PrBot {
           plan,
           exists(work, plan, "flake.nix"),
           exists(work, plan, "justfile"),
-          brought(r.step(), NixMigrate.finishes(StepCatalog.STANDARD, work, plan)));
+          brought(r.step(), NixMigrate.finishes(StepCatalog.STANDARD, work, plan)),
+          doneOn(work, r.step()));
     } finally {
       deleteTree(work);
     }
+  }
+
+  /**
+   * Whether the checkout {@code work} has taken step {@code step} already: its pull request can
+   * then only refresh the files nixmigrate wrote, because what nixmigrate knows has moved since.
+   */
+  private static boolean doneOn(Path work, int step) {
+    return NixMigrate.status(StepCatalog.STANDARD, work).stream()
+        .anyMatch(
+            s ->
+                s.number() == step && s.state() == dev.nixmigrate.core.model.StepStatus.State.DONE);
   }
 
   private static void deleteTree(Path dir) {
@@ -557,12 +586,24 @@ public final class PrBot {
     }
   }
 
+  private static String title(MigrationStep step, Change change) {
+    return change.refresh()
+        ? "nixmigrate: refresh the files of step " + step.number() + ", " + step.name()
+        : "nixmigrate: step " + step.number() + ", " + step.name();
+  }
+
   private static String message(MigrationStep step, Change change) {
     StringBuilder b = new StringBuilder();
-    b.append("nixmigrate: step ").append(step.number()).append(", ").append(step.name());
+    b.append(title(step, change));
     b.append("\n\n");
-    for (MigrationStep s : change.brought()) {
-      b.append(s.description()).append("\n\n");
+    if (change.refresh()) {
+      b.append(REFRESH).append("\n\n");
+      change.moves().forEach(m -> b.append("- ").append(m).append('\n'));
+      b.append('\n');
+    } else {
+      for (MigrationStep s : change.brought()) {
+        b.append(s.description()).append("\n\n");
+      }
     }
     for (FileChange c : change.plan().changes()) {
       b.append("- ").append(c.path()).append(": ").append(c.reason()).append('\n');
@@ -571,9 +612,19 @@ public final class PrBot {
     return b.toString();
   }
 
+  /** What a refresh is, for its commit message and pull request. */
+  private static final String REFRESH =
+      "The base branch has taken this step already. What nixmigrate knows has moved since it"
+          + " wrote these files (the actions it pins, the runner labels it uses, the names of"
+          + " nixpkgs' packages), so it writes them anew. Only files nixmigrate wrote and nobody"
+          + " edited change; edited ones are merged or left alone, as a local run does.";
+
   private String body(
       MigrationStep step, Change change, String branch, String marker, String tokenVar, Request r) {
     Map<String, Object> model = new LinkedHashMap<>();
+    model.put("refresh", change.refresh());
+    model.put("refreshText", REFRESH);
+    model.put("moves", change.moves());
     model.put("marker", marker);
     model.put("step", step);
     model.put("stepCount", Steps.STANDARD.size());

@@ -508,6 +508,102 @@ class PrBotTest {
     assertFalse(three.body().contains("### Step 1"), three.body());
   }
 
+  /** The pinned checkout line nixmigrate writes, and the same line as an older release wrote it. */
+  private static final java.util.regex.Pattern CHECKOUT_PIN =
+      java.util.regex.Pattern.compile("actions/checkout@[0-9a-f]{40} # v[0-9.]+");
+
+  private static final String OLD_CHECKOUT = "actions/checkout@" + "0".repeat(40) + " # v3.0.0";
+
+  /**
+   * Commits to {@code branch} of the served repository the workflow an older nixmigrate wrote: its
+   * checkout pinned at v3.0.0, and the state saying nixmigrate wrote it so, as an older release's
+   * run would have left it. {@code asBot}: committed as the bot, with its trailer.
+   */
+  private void olderPinOn(String branch, boolean asBot) throws Exception {
+    Path work = temp.resolve("older-" + branch.replace('/', '-'));
+    try (Git g =
+        Git.cloneRepository()
+            .setURI(bare.toUri().toString())
+            .setDirectory(work.toFile())
+            .setBranch(branch)
+            .call()) {
+      Path ci = work.resolve(".github/workflows/ci.yml");
+      String text = Files.readString(ci);
+      assertTrue(CHECKOUT_PIN.matcher(text).find(), text);
+      String older = CHECKOUT_PIN.matcher(text).replaceAll(OLD_CHECKOUT);
+      Files.writeString(ci, older);
+      dev.nixmigrate.migrate.State state = dev.nixmigrate.migrate.State.read(work);
+      Files.writeString(
+          work.resolve(dev.nixmigrate.migrate.State.PATH),
+          state.with(".github/workflows/ci.yml", 1, older).toJson());
+      g.add().addFilepattern(".").call();
+      PersonIdent who = asBot ? BOT : new PersonIdent("Dev", "dev@example.org");
+      g.commit()
+          .setMessage("an older nixmigrate's pins\n\n" + (asBot ? PrBot.TRAILER + "1\n" : ""))
+          .setAuthor(who)
+          .setCommitter(who)
+          .call();
+      g.push().setRemote("origin").add(branch).call();
+    }
+  }
+
+  private void mergeIntoMain(String branch) throws Exception {
+    try (Repository r = Git.open(bare.toFile()).getRepository()) {
+      org.eclipse.jgit.lib.RefUpdate u = r.updateRef("refs/heads/main");
+      u.setNewObjectId(remoteTip(branch));
+      assertEquals(org.eclipse.jgit.lib.RefUpdate.Result.FAST_FORWARD, u.update());
+    }
+  }
+
+  /**
+   * When the pins nixmigrate knows move, its open pull request is brought up to date on its own
+   * branch; once a step is merged, a run for it opens a pull request that refreshes the step's
+   * files and says which pins move.
+   */
+  @Test
+  void movedPinsUpdateTheOpenPullRequestAndRefreshAMergedStep() throws Exception {
+    github();
+    assertEquals("created", run(clone, 1).result());
+    // An older release opened the pull request: its branch holds the older pin.
+    olderPinOn("nixmigrate/step-1", true);
+    ObjectId older = remoteTip("nixmigrate/step-1");
+    PrBot.Outcome again = run(clone, 1);
+    assertEquals("updated", again.result(), again.toString());
+    assertEquals(1, forge.prs.size(), "the same pull request");
+    assertNotEquals(older, remoteTip("nixmigrate/step-1"));
+    String ci = branchFile("nixmigrate/step-1", ".github/workflows/ci.yml");
+    assertFalse(ci.contains(OLD_CHECKOUT), ci);
+    assertTrue(CHECKOUT_PIN.matcher(ci).find(), ci);
+
+    // Merged, and later the older pin is what main has, as an older release wrote it.
+    mergeIntoMain("nixmigrate/step-1");
+    forge.prs.get(0).state = "closed";
+    olderPinOn("main", false);
+    PrBot.Outcome refresh = run(clone, 1);
+    assertEquals("created", refresh.result(), refresh.toString());
+    assertEquals(
+        "nixmigrate: refresh the files of step 1, CI-defined builds",
+        forge.prs.get(1).title,
+        forge.prs.get(1).body);
+    String body = forge.prs.get(1).body;
+    assertTrue(body.contains("refreshes the files of **step 1"), body);
+    assertTrue(body.contains("- actions/checkout: v3.0.0 → v"), body);
+    assertFalse(body.contains("## What it costs"), "a refresh costs nothing new: " + body);
+    assertTrue(body.contains("| `.github/workflows/ci.yml` |"), body);
+    // Only the workflow moved: the justfile and the settings are as main has them.
+    assertEquals(
+        List.of(".github/workflows/ci.yml", ".nixmigrate/state.json"),
+        refresh.plan().stream().map(dev.nixmigrate.migrate.FileChange::path).sorted().toList());
+    // A step's own pull request is still named for the step.
+    assertEquals("nixmigrate: step 1, CI-defined builds", forge.prs.get(0).title);
+  }
+
+  private String branchFile(String branch, String path) throws Exception {
+    Processes.Result r = Processes.run(bare, List.of("git", "show", branch + ":" + path), null, 60);
+    assertTrue(r.ok(), r.output());
+    return r.output();
+  }
+
   @Test
   void transientFaultsAreRetriedAsTheForgeAsks() throws Exception {
     github();

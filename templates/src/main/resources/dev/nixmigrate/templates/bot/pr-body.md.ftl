@@ -1,4 +1,17 @@
 ${marker}
+<#if refresh>
+This pull request refreshes the files of **step ${step.number()} of ${stepCount}: ${step.name()}**, as
+`nixmigrate step ${step.number()}` would. ${refreshText}
+<#if moves?has_content>
+
+Pinned actions that move:
+
+<#list moves as m>
+- ${m}
+</#list>
+</#if>
+
+<#else>
 This pull request takes the repository to **step ${step.number()} of ${stepCount}: ${step.name()}**, as
 `nixmigrate step ${step.number()}` would.
 <#if (brought?size > 1)>
@@ -14,6 +27,7 @@ request brings <#if (brought?size > 2)>them<#else>it</#if> too.
 ${s.description()}
 
 </#list>
+</#if>
 ## What changes
 
 | file | why |
@@ -51,6 +65,7 @@ just test
 </#if>
 ```
 
+<#if !refresh>
 ## What it costs
 <#list brought as s>
 
@@ -62,6 +77,7 @@ Step ${s.number()}, ${s.name()}:
 - Costs: ${s.costs()}
 - Saves: ${s.saves()}
 </#list>
+</#if>
 <#if workflowToken || touchesWorkflows>
 
 ## About the token

@@ -59,6 +59,59 @@ public final class PinDrift {
     return out;
   }
 
+  /**
+   * The actions whose pin differs between two texts of one workflow, as "action: old → new", each
+   * side named by its tag comment where it has one, else by its ref. Text that is not YAML gives
+   * none.
+   */
+  public static List<String> moves(String before, String after, String path) {
+    java.util.Map<String, String> was = pins(before, path);
+    java.util.Map<String, String> now = pins(after, path);
+    List<String> out = new ArrayList<>();
+    for (java.util.Map.Entry<String, String> e : now.entrySet()) {
+      String old = was.get(e.getKey());
+      if (old != null && !old.equals(e.getValue())) {
+        out.add(e.getKey() + ": " + old + " → " + e.getValue());
+      }
+    }
+    return out;
+  }
+
+  /** Each action a workflow uses, with the release it names (its tag comment, else its ref). */
+  private static java.util.Map<String, String> pins(String text, String path) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    if (text == null) {
+      return out;
+    }
+    List<YamlReader.Leaf> leaves;
+    try {
+      leaves = YamlReader.leaves(text, path);
+    } catch (ManifestException e) {
+      return out;
+    }
+    String[] lines = text.split("\n", -1);
+    for (YamlReader.Leaf l : leaves) {
+      String uses = l.value().strip();
+      int at = uses.indexOf('@');
+      if (!l.key().equals("uses") || at <= 0) {
+        continue;
+      }
+      String ref = uses.substring(at + 1);
+      String line = l.line() >= 1 && l.line() <= lines.length ? lines[l.line() - 1] : "";
+      int hash = line.indexOf('#');
+      Matcher c = hash < 0 ? null : COMMENT_TAG.matcher(line.substring(hash));
+      String shown =
+          c != null && c.lookingAt()
+              ? c.group(1)
+              : ref.matches("[0-9a-fA-F]{40}") ? ref.substring(0, 12) : ref;
+      // Only the shapes a ref can have reach the text a pull request shows.
+      if (shown.matches("[\\w.+-]{1,64}") && uses.substring(0, at).matches("[\\w./-]{1,200}")) {
+        out.put(uses.substring(0, at), shown);
+      }
+    }
+    return out;
+  }
+
   /** What to say of {@code uses} (on {@code line}) when it is older than the pinned release. */
   static Optional<String> older(String uses, String line) {
     int at = uses.indexOf('@');

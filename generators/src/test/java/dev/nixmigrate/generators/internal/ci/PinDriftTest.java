@@ -56,4 +56,33 @@ class PinDriftTest {
     assertTrue(PinDrift.compare("6.9.9", "v7.0.0") < 0);
     assertTrue(PinDrift.compare("v99999999999999999999999", "v7") > 0);
   }
+
+  @Test
+  void movesNameEachActionWhosePinChangedByTheReleaseEachSideNames() {
+    String steps = "on: [push]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n";
+    String before =
+        steps
+            + "      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567 # v3.0.0\n"
+            + "      - uses: actions/setup-python@v4\n"
+            + "      - uses: actions/cache@v4\n"
+            + "      - uses: evil/x@v1 # v1 [click](http://e.invalid)\n"
+            + "      - uses: odd/y@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n";
+    String after =
+        steps
+            + "      - uses: actions/checkout@89abcdef0123456789abcdef0123456789abcdef # v5.0.0\n"
+            + "      - uses: actions/setup-python@v5\n"
+            + "      - uses: actions/cache@v4\n"
+            + "      - uses: evil/x@v2 # v2`|`<b>\n"
+            + "      - uses: odd/y@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\n";
+    assertEquals(
+        List.of(
+            "actions/checkout: v3.0.0 → v5.0.0",
+            "actions/setup-python: v4 → v5",
+            "evil/x: v1 → v2",
+            "odd/y: aaaaaaaaaaaa → bbbbbbbbbbbb"),
+        PinDrift.moves(before, after, ".github/workflows/ci.yml"));
+    // Text that is not YAML names nothing; nor does a new file.
+    assertEquals(List.of(), PinDrift.moves("a: [", after, "x.yml"));
+    assertEquals(List.of(), PinDrift.moves(null, after, "x.yml"));
+  }
 }
