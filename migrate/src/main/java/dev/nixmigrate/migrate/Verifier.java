@@ -1,11 +1,14 @@
 package dev.nixmigrate.migrate;
 
+import dev.nixmigrate.core.internal.read.ManifestException;
+import dev.nixmigrate.core.internal.read.YamlReader;
 import dev.nixmigrate.core.model.Vocabulary;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +24,8 @@ import org.apache.commons.exec.PumpStreamHandler;
 
 /**
  * Runs the real tools that are on PATH over the repository's generated files: Nix's parser,
- * actionlint, shellcheck, just and Nix's config reader. Each has a time limit; a missing tool is
- * reported as skipped, never as passed.
+ * actionlint, shellcheck (over {@code .envrc} and the scripts of GitLab's jobs), just and Nix's
+ * config reader. Each has a time limit; a missing tool is reported as skipped, never as passed.
  */
 public final class Verifier {
   static final Duration LIMIT = Duration.ofSeconds(120);
@@ -65,6 +68,9 @@ public final class Verifier {
       for (String workflow : workflows) {
         out.add(run(root, tool, workflow, Map.of(), workflow));
       }
+    }
+    for (String pipeline : gitlabFiles(root)) {
+      out.add(gitlabScripts(root, pipeline));
     }
     if (Files.isRegularFile(root.resolve(".envrc"))) {
       out.add(run(root, "shellcheck", ".envrc", Map.of(), "--shell=bash", ".envrc"));
@@ -139,6 +145,134 @@ public final class Verifier {
     return new Check(tool, c.subject(), c.status(), c.output());
   }
 
+  /**
+   * {@code .gitlab-ci.yml} and the files of this repository it includes with {@code local:}, those
+   * that are files inside it.
+   */
+  static List<String> gitlabFiles(Path root) {
+    String pipeline = ".gitlab-ci.yml";
+    if (!Files.isRegularFile(root.resolve(pipeline), LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(List.of(pipeline));
+    try {
+      for (YamlReader.Leaf l :
+          YamlReader.leaves(Files.readString(root.resolve(pipeline)), pipeline)) {
+        boolean local =
+            l.path().size() >= 2 && l.path().get(0).equals("include") && l.key().equals("local");
+        String rel = l.value().startsWith("/") ? l.value().substring(1) : l.value();
+        Path file = root.resolve(rel).normalize();
+        if (local
+            && file.startsWith(root)
+            && !rel.contains("*")
+            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+            && !out.contains(root.relativize(file).toString())) {
+          out.add(root.relativize(file).toString());
+        }
+      }
+    } catch (IOException | ManifestException | java.nio.file.InvalidPathException e) {
+      // The file's own check reports what is wrong with it.
+    }
+    return out;
+  }
+
+  /**
+   * shellcheck over each job's {@code before_script} and {@code script} of a GitLab CI file, their
+   * lines run in one bash as GitLab's runner runs them. A job whose script is not plain lines (a
+   * {@code !reference}, a nested list) cannot be read whole, and is named as not checked.
+   */
+  private static Check gitlabScripts(Path root, String file) {
+    String subject = file + " (job scripts)";
+    if (which("shellcheck").isEmpty()) {
+      return new Check("shellcheck", subject, Status.SKIPPED, "shellcheck is not on PATH");
+    }
+    List<org.snakeyaml.engine.v2.nodes.Node> docs;
+    try {
+      docs = YamlReader.compose(Files.readString(root.resolve(file)), file);
+    } catch (ManifestException e) {
+      return new Check("shellcheck", subject, Status.FAILED, e.diagnostic().toString());
+    } catch (IOException e) {
+      return new Check("shellcheck", subject, Status.FAILED, "cannot read: " + e.getMessage());
+    }
+    List<String> said = new ArrayList<>();
+    boolean failed = false;
+    int checked = 0;
+    for (org.snakeyaml.engine.v2.nodes.Node doc : docs) {
+      if (!(doc instanceof org.snakeyaml.engine.v2.nodes.MappingNode jobs)) {
+        continue;
+      }
+      for (org.snakeyaml.engine.v2.nodes.NodeTuple job : jobs.getValue()) {
+        String name =
+            job.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode k
+                ? k.getValue()
+                : "?";
+        if (!(job.getValueNode() instanceof org.snakeyaml.engine.v2.nodes.MappingNode keys)) {
+          continue;
+        }
+        Optional<String> script = script(keys);
+        if (script == null) {
+          said.add("job " + name + ": not checked, its script is not plain lines");
+          continue;
+        }
+        if (script.isEmpty()) {
+          continue;
+        }
+        checked++;
+        Check c =
+            runWithInput(
+                root,
+                "shellcheck",
+                subject,
+                Map.of(),
+                script.get(),
+                "--shell=bash",
+                "--severity=warning",
+                "-");
+        if (c.failed()) {
+          failed = true;
+          said.add("job " + name + ":\n" + c.output());
+        }
+      }
+    }
+    said.add(0, checked + " job script(s) checked");
+    return new Check(
+        "shellcheck", subject, failed ? Status.FAILED : Status.PASSED, String.join("\n", said));
+  }
+
+  /**
+   * A job's {@code before_script} and {@code script} lines as one script; empty when it has none;
+   * null when one is not plain lines.
+   */
+  private static Optional<String> script(org.snakeyaml.engine.v2.nodes.MappingNode job) {
+    StringBuilder b = new StringBuilder();
+    boolean any = false;
+    for (String key : List.of("before_script", "script")) {
+      for (org.snakeyaml.engine.v2.nodes.NodeTuple t : job.getValue()) {
+        if (!(t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode k)
+            || !k.getValue().equals(key)) {
+          continue;
+        }
+        List<org.snakeyaml.engine.v2.nodes.Node> lines =
+            t.getValueNode() instanceof org.snakeyaml.engine.v2.nodes.SequenceNode seq
+                    && !seq.getTag().equals(REFERENCE)
+                ? seq.getValue()
+                : List.of(t.getValueNode());
+        for (org.snakeyaml.engine.v2.nodes.Node line : lines) {
+          if (!(line instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s)
+              || !s.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.STR)) {
+            return null;
+          }
+          b.append(s.getValue()).append('\n');
+          any = true;
+        }
+      }
+    }
+    return any ? Optional.of(b.toString()) : Optional.empty();
+  }
+
+  private static final org.snakeyaml.engine.v2.nodes.Tag REFERENCE =
+      new org.snakeyaml.engine.v2.nodes.Tag("!reference");
+
   private static List<String> workflows(Path root) {
     Path dir = root.resolve(".github/workflows");
     if (!Files.isDirectory(dir)) {
@@ -170,6 +304,17 @@ public final class Verifier {
 
   private static Check run(
       Path root, String tool, String subject, Map<String, String> env, String... args) {
+    return runWithInput(root, tool, subject, env, null, args);
+  }
+
+  /** As {@link #run}, with {@code stdin} (when not null) as the tool's input. */
+  private static Check runWithInput(
+      Path root,
+      String tool,
+      String subject,
+      Map<String, String> env,
+      String stdin,
+      String... args) {
     Optional<Path> exe = which(tool);
     if (exe.isEmpty()) {
       return new Check(tool, subject, Status.SKIPPED, tool + " is not on PATH");
@@ -181,7 +326,13 @@ public final class Verifier {
     }
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(root).get();
-    executor.setStreamHandler(new PumpStreamHandler(output));
+    executor.setStreamHandler(
+        stdin == null
+            ? new PumpStreamHandler(output)
+            : new PumpStreamHandler(
+                output,
+                output,
+                new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
     ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(LIMIT).get();
     executor.setWatchdog(watchdog);
     executor.setExitValues(null);
