@@ -114,28 +114,44 @@ let
       (buildSystemNames ++ names (args.dependencies or [ ]) ++ names (args.nativeCheckInputs or [ ]))) testNeeds)
     && (dynamicVersion && versionHooks != [ ] -> pep440 args.version
       || throw "buildPythonPackage: ${builtins.head versionHooks}'s setup hook passes version \"${args.version}\" to the build as the package's version, and it is not a PEP 440 version");
-  pythonPackages = import ./python-packages.nix drv // {
-    # A hook, not a library: python3Packages-special.tsv shows pytest7CheckHook derives from it.
-    pytestCheckHook = drv "pytest-check-hook";
-    buildPythonPackage = args:
-      assert builtins.isString args.pname && builtins.isString args.version;
-      assert args.pyproject or false;
-      assert checkPackages "build-system" (args.build-system or [ ]);
-      assert checkPackages "dependencies" (args.dependencies or [ ]);
-      assert checkPackages "nativeBuildInputs" (args.nativeBuildInputs or [ ]);
-      assert checkPackages "buildInputs" (args.buildInputs or [ ]);
-      assert checkPackages "nativeCheckInputs" (args.nativeCheckInputs or [ ]);
-      assert builtins.pathExists args.src;
-      # pkgs/development/interpreters/python/hooks/pypa-build-hook.sh runs
-      # `python -m build --no-isolation` in src, which needs pyproject.toml or setup.py there.
-      assert hasFile "buildPythonPackage" args.src [ "pyproject.toml" "setup.py" ];
-      assert pythonContracts args;
-      drv args.pname;
-  };
+  # Each interpreter's package set. Its members carry the interpreter they were built for, as
+  # toPythonModule sets pythonModule (pkgs/development/interpreters/python/python-packages-base.nix).
+  pythonPackagesFor = version:
+    let
+      interpreter = "python-${version}";
+      module = name: drv name // { pythonModule = interpreter; };
+      # validatePythonMatches (pkgs/development/interpreters/python/mk-python-derivation.nix) runs
+      # over buildInputs and propagatedBuildInputs (where dependencies go): a Python module built
+      # for another interpreter is "Python version mismatch". build-system goes to
+      # nativeBuildInputs, which it does not check.
+      matches = name: what: ps: builtins.all (p: !(p ? pythonModule) || p.pythonModule == interpreter
+        || throw "buildPythonPackage: Python version mismatch in ${name}: ${what} has ${p.name}, built for ${p.pythonModule}, and ${name} uses ${interpreter}") ps;
+    in
+    import ./python-packages.nix module // {
+      # A hook, not a library: python3Packages-special.tsv shows pytest7CheckHook derives from it.
+      pytestCheckHook = drv "pytest-check-hook";
+      buildPythonPackage = args:
+        assert builtins.isString args.pname && builtins.isString args.version;
+        assert args.pyproject or false;
+        assert checkPackages "build-system" (args.build-system or [ ]);
+        assert checkPackages "dependencies" (args.dependencies or [ ]);
+        assert checkPackages "nativeBuildInputs" (args.nativeBuildInputs or [ ]);
+        assert checkPackages "buildInputs" (args.buildInputs or [ ]);
+        assert checkPackages "nativeCheckInputs" (args.nativeCheckInputs or [ ]);
+        assert matches args.pname "dependencies" (args.dependencies or [ ]);
+        assert matches args.pname "buildInputs" (args.buildInputs or [ ]);
+        assert builtins.pathExists args.src;
+        # pkgs/development/interpreters/python/hooks/pypa-build-hook.sh runs
+        # `python -m build --no-isolation` in src, which needs pyproject.toml or setup.py there.
+        assert hasFile "buildPythonPackage" args.src [ "pyproject.toml" "setup.py" ];
+        assert pythonContracts args;
+        module args.pname;
+    };
+  pythonPackages = pythonPackagesFor "3.14";
   python = version: drv "python-${version}" // {
     interpreter = "/nix/store/00000000000000000000000000000000-python-${version}/bin/python${version}";
-    pkgs = pythonPackages;
-    withPackages = f: let ps = f pythonPackages; in
+    pkgs = pythonPackagesFor version;
+    withPackages = f: let ps = f (pythonPackagesFor version); in
       assert checkPackages "withPackages" ps; drv "python-${version}-env";
   };
   base = final: (import ./names.nix { inherit drv sub; }) // (import ./own.nix { inherit final drv hasFile; }) // {
@@ -225,12 +241,12 @@ let
     python313 = python "3.13";
     python314 = python "3.14";
     python315 = python "3.15";
-    python3Packages = pythonPackages;
-    python311Packages = pythonPackages;
-    python312Packages = pythonPackages;
-    python313Packages = pythonPackages;
-    python314Packages = pythonPackages;
-    python315Packages = pythonPackages;
+    python3Packages = pythonPackagesFor "3.14";
+    python311Packages = pythonPackagesFor "3.11";
+    python312Packages = pythonPackagesFor "3.12";
+    python313Packages = pythonPackagesFor "3.13";
+    python314Packages = pythonPackagesFor "3.14";
+    python315Packages = pythonPackagesFor "3.15";
   };
   pkgs = builtins.foldl' (acc: overlay: acc // overlay pkgs acc) (base pkgs) overlays;
 in

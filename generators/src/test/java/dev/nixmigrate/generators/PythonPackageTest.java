@@ -99,6 +99,51 @@ class PythonPackageTest {
         gen.warnings().toString());
   }
 
+  /** Two Python projects whose requires-python admit no common interpreter. */
+  private static Path twoPythons(String name) {
+    Path dir = scratch.resolve(name);
+    String manifest =
+        """
+        [build-system]
+        requires = ["hatchling"]
+        build-backend = "hatchling.build"
+
+        [project]
+        name = "%s"
+        version = "1.0"
+        requires-python = "%s"
+        dependencies = ["%s"]
+        """;
+    TestRepo.in(dir)
+        .file("legacy/pyproject.toml", manifest.formatted("legacy", ">=3.10,<3.12", "rich"))
+        .file("legacy/src/legacy/__init__.py", "")
+        .file("current/pyproject.toml", manifest.formatted("current", ">=3.13", "click"))
+        .file("current/src/current/__init__.py", "");
+    return dir;
+  }
+
+  /**
+   * Each Python package takes its dependencies from its own interpreter's package set, which
+   * nixpkgs' validatePythonMatches checks; one set for both is a Python version mismatch.
+   */
+  @Test
+  void eachPythonPackageUsesThePackageSetOfItsOwnInterpreter() throws Exception {
+    Path dir = twoPythons("two-pythons");
+    String flake = StandInContracts.flake(dir);
+    assertTrue(flake.contains("pkgs.python311.pkgs.buildPythonPackage"), flake);
+    assertTrue(flake.contains("pkgs.python314.pkgs.buildPythonPackage"), flake);
+    nix.evaluates(dir);
+    // The broken generator: one package set for both.
+    Path broken = twoPythons("two-pythons-one-set");
+    String text = StandInContracts.flake(broken);
+    String own = "ps = pkgs.python311Packages;";
+    assertTrue(text.contains(own), text);
+    Files.writeString(
+        broken.resolve("flake.nix"), text.replace(own, "ps = pkgs.python314Packages;"));
+    String out = nix.failingChecks(broken).output();
+    assertTrue(out.contains("Python version mismatch in legacy"), out);
+  }
+
   @Test
   void aBrokenGeneratorFailsEachPythonContract() throws Exception {
     Path ok = withoutUnknownPlugin(hatchVcs("python-ok"));

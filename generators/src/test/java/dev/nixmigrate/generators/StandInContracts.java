@@ -65,4 +65,13 @@ final class StandInContracts {
     assertFalse(r.ok(), "must fail\n" + r.output());
     return r;
   }
+
+  /** Evaluates every check on x86_64-linux, which must fail. */
+  Processes.Result failingChecks(Path dir) throws Exception {
+    Processes.Result r =
+        nix.evalApply(
+            dir, "checks.x86_64-linux", "cs: map (c: c.drvPath) (builtins.attrValues cs)");
+    assertFalse(r.ok(), "must fail\n" + r.output());
+    return r;
+  }
 }

@@ -23,33 +23,44 @@ ${indent}]<#if part?is_last>;</#if>
 ${indent}# ${note}
 </#list>
 <#if build.kind == "python">
+<#-- validatePythonMatches: a package whose interpreter is not the one of the shared `ps` binds its own. -->
+<#if build.pythonSet() != pythonSet>
+${indent}${build.attr} =
+${indent}  let
+${indent}    ps = pkgs.${build.pythonSet()};
+${indent}  in
+${indent}  ${build.builder} {
+<#local i = indent + "  ">
+<#else>
 ${indent}${build.attr} = ${build.builder} {
-${indent}  pname = ${build.pname};
-${indent}  version = ${build.version};
-${indent}  pyproject = true;
-${indent}  src = ${build.src};
+<#local i = indent>
+</#if>
+${i}  pname = ${build.pname};
+${i}  version = ${build.version};
+${i}  pyproject = true;
+${i}  src = ${build.src};
 <#if build.hasLockFile()>
 <#if build.fetchGit>
-${indent}  cargoDeps = pkgs.rustPlatform.importCargoLock {
-${indent}    lockFile = ${build.lockFile};
-${indent}    allowBuiltinFetchGit = true;
-${indent}  };
+${i}  cargoDeps = pkgs.rustPlatform.importCargoLock {
+${i}    lockFile = ${build.lockFile};
+${i}    allowBuiltinFetchGit = true;
+${i}  };
 <#else>
-${indent}  cargoDeps = pkgs.rustPlatform.importCargoLock { lockFile = ${build.lockFile}; };
+${i}  cargoDeps = pkgs.rustPlatform.importCargoLock { lockFile = ${build.lockFile}; };
 </#if>
 </#if>
 <#if build.nativeBuildInputs?seq_contains("pkgs.cmake")>
-${indent}  dontUseCmakeConfigure = true;
+${i}  dontUseCmakeConfigure = true;
 </#if>
-<@list "build-system" build.buildSystem indent + "  "/>
-<@parts "dependencies" build.dependencyParts() indent + "  "/>
-<@list "nativeBuildInputs" build.nativeBuildInputs indent + "  "/>
-<@list "buildInputs" build.buildInputs indent + "  "/>
-<@list "nativeCheckInputs" build.checkInputs indent + "  "/>
+<@list "build-system" build.buildSystem i + "  "/>
+<@parts "dependencies" build.dependencyParts() i + "  "/>
+<@list "nativeBuildInputs" build.nativeBuildInputs i + "  "/>
+<@list "buildInputs" build.buildInputs i + "  "/>
+<@list "nativeCheckInputs" build.checkInputs i + "  "/>
 <#if build.checkInputs?has_content && !build.doCheck>
-${indent}  doCheck = false;
+${i}  doCheck = false;
 </#if>
-${indent}};
+${i}};
 <#elseif build.kind == "rust">
 ${indent}${build.attr} = ${build.builder} {
 ${indent}  pname = ${build.pname};

@@ -143,13 +143,14 @@ public final class FlakeGenerator implements Generator {
             "extra-trusted-public-keys", Escape.nixString(options.cachePublicKey())));
   }
 
-  /** The Python package set the packages use: the first Python package's interpreter's. */
+  /**
+   * The Python package set bound to {@code ps} for all packages: the first Python package's
+   * interpreter's. A package of another interpreter binds its own (see packages.ftl).
+   */
   private static String pythonSet(List<NixBuild> builds) {
     return builds.stream()
-        .filter(b -> b.kind().equals("python"))
-        .map(
-            b ->
-                b.builder().substring("pkgs.".length(), b.builder().indexOf(".pkgs.")) + "Packages")
+        .map(NixBuild::pythonSet)
+        .filter(s -> !s.isEmpty())
         .findFirst()
         .orElse("");
   }

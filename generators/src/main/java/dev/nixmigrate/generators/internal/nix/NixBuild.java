@@ -122,6 +122,17 @@ public record NixBuild(
     return parts;
   }
 
+  /**
+   * A Python package's package set, the one of its own interpreter ({@code python311Packages} for
+   * {@code pkgs.python311.pkgs.buildPythonPackage}); empty for other kinds.
+   */
+  public String pythonSet() {
+    int at = builder.indexOf(".pkgs.");
+    return kind.equals("python") && builder.startsWith("pkgs.") && at > 0
+        ? builder.substring("pkgs.".length(), at) + "Packages"
+        : "";
+  }
+
   public boolean hasLockFile() {
     return lockFile != null;
   }
