@@ -87,6 +87,13 @@ let
       requires = builtins.filter (n: !(maturin && n == "maturin")) (unmarked (manifest.build-system.requires or [ ]));
       removed = map pep503 (args.pythonRemoveDeps or [ ]);
       runtime = builtins.filter (n: !(builtins.elem n removed)) (unmarked (manifest.project.dependencies or [ ]));
+      # A capped version (<, <=, ==, ~=) is one nixpkgs' package, which moves with the channel, may
+      # be past; the stand-in knows no versions, so it takes every cap as one that fails unless
+      # pythonRelaxDeps (python-relax-deps-hook.sh) takes the specifier off first.
+      capped = builtins.filter (n: !(builtins.elem n removed)) (unmarked (builtins.filter
+        (r: builtins.match ".*(<|==|~=).*" r != null) (manifest.project.dependencies or [ ])));
+      relaxAll = (args.pythonRelaxDeps or false) == true;
+      relaxed = if builtins.isList (args.pythonRelaxDeps or null) then map pep503 args.pythonRelaxDeps else [ ];
       # Setup hooks that export the derivation's `version` as the version git would give:
       # pkgs/development/python-modules/setuptools-scm/setup-hook.sh (SETUPTOOLS_SCM_PRETEND_VERSION;
       # hatch-vcs depends on setuptools-scm), uv-dynamic-versioning/setup-hook.sh
@@ -110,6 +117,8 @@ let
     # be installed; pythonRemoveDeps (python-relax-deps-hook.sh) takes an entry out first. Only dependencies
     # reach the package's users, so the stand-in looks there alone.
     && builtins.all (has "dependency" (names (args.dependencies or [ ]))) runtime
+    && builtins.all (n: relaxAll || builtins.elem n relaxed
+      || throw "buildPythonPackage: dependency ${n} of pyproject.toml caps its version, which nixpkgs' may be past; python-runtime-deps-check-hook.py stops the build unless pythonRelaxDeps names it") capped
     && (checking -> builtins.all (has "test requirement"
       (buildSystemNames ++ names (args.dependencies or [ ]) ++ names (args.nativeCheckInputs or [ ]))) testNeeds)
     && (dynamicVersion && versionHooks != [ ] -> pep440 args.version

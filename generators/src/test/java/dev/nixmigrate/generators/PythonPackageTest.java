@@ -144,6 +144,51 @@ class PythonPackageTest {
     assertTrue(out.contains("Python version mismatch in legacy"), out);
   }
 
+  /** A project whose dependencies cap their versions. */
+  private static Path capped(String name) {
+    Path dir = scratch.resolve(name);
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            """
+            [build-system]
+            requires = ["hatchling"]
+            build-backend = "hatchling.build"
+
+            [project]
+            name = "capped"
+            version = "1.0"
+            dependencies = ["Rich>=13,<15", "click==8.1.7", "annotated-doc>=0.0.2", "typer~=0.12"]
+            """)
+        .file("src/capped/__init__.py", "");
+    return dir;
+  }
+
+  /**
+   * A dependency that caps its version goes through pythonRelaxDeps: nixpkgs' version moves with
+   * the channel, and its runtime-dependency check would stop the build once past the cap.
+   */
+  @Test
+  void cappedDependenciesAreRelaxedAndOnlyThey() throws Exception {
+    Path dir = capped("capped");
+    String block = StandInContracts.packageBlock(StandInContracts.flake(dir));
+    assertTrue(
+        block.contains(
+            "            pythonRelaxDeps = [\n"
+                + "              \"Rich\"\n"
+                + "              \"click\"\n"
+                + "              \"typer\"\n"
+                + "            ];\n"),
+        block);
+    assertTrue(block.contains("# pythonRelaxDeps: nixpkgs' versions move"), block);
+    nix.evaluates(dir);
+    nix.breaks(
+        capped("capped-unrelaxed"),
+        "              \"click\"\n",
+        "",
+        "dependency click of pyproject.toml caps its version");
+  }
+
   @Test
   void aBrokenGeneratorFailsEachPythonContract() throws Exception {
     Path ok = withoutUnknownPlugin(hatchVcs("python-ok"));

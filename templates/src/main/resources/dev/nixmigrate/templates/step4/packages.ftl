@@ -54,6 +54,7 @@ ${i}  dontUseCmakeConfigure = true;
 </#if>
 <@list "build-system" build.buildSystem i + "  "/>
 <@parts "dependencies" build.dependencyParts() i + "  "/>
+<@list "pythonRelaxDeps" build.relaxDeps i + "  "/>
 <@list "nativeBuildInputs" build.nativeBuildInputs i + "  "/>
 <@list "buildInputs" build.buildInputs i + "  "/>
 <@list "nativeCheckInputs" build.checkInputs i + "  "/>

@@ -27,6 +27,8 @@ import java.util.List;
  * @param env variables for the build: name and Nix expression
  * @param notes comment lines (what could not be mapped)
  * @param doCheck whether building runs the tests
+ * @param relaxDeps the Python dependencies whose version bounds the runtime check ignores ({@code
+ *     pythonRelaxDeps}; Nix strings)
  * @param fetchGit whether Cargo.lock takes crates from git, which {@code importCargoLock} fetches
  *     only with a hash each or with {@code allowBuiltinFetchGit}
  */
@@ -51,7 +53,8 @@ public record NixBuild(
     List<DevShellPlan.EnvVar> env,
     List<String> notes,
     boolean doCheck,
-    boolean fetchGit) {
+    boolean fetchGit,
+    List<String> relaxDeps) {
 
   public NixBuild {
     buildSystem = List.copyOf(buildSystem);
@@ -65,6 +68,7 @@ public record NixBuild(
     phases = List.copyOf(phases);
     env = List.copyOf(env);
     notes = List.copyOf(notes);
+    relaxDeps = List.copyOf(relaxDeps);
   }
 
   /**
@@ -106,7 +110,8 @@ public record NixBuild(
         List.of(),
         notes,
         doCheck,
-        false);
+        false,
+        List.of());
   }
 
   /**

@@ -165,7 +165,8 @@ public final class NixBuildPlanner {
             env,
             gitNotes(rs),
             true,
-            !rs.gitPackages().isEmpty()));
+            !rs.gitPackages().isEmpty(),
+            List.of()));
   }
 
   /**

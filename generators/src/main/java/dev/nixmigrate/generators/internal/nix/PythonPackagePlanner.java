@@ -87,6 +87,7 @@ final class PythonPackagePlanner {
     List<String> notes = new ArrayList<>();
     List<String> buildSystem = buildSystem(py, platforms, manifest, notes);
     Map<String, LinkedHashSet<String>> byPlatform = new LinkedHashMap<>();
+    List<String> relaxed = new ArrayList<>();
     for (String platform : PLATFORMS) {
       byPlatform.put(platform, new LinkedHashSet<>());
     }
@@ -98,10 +99,19 @@ final class PythonPackagePlanner {
       Optional<String> found = data.python3Package(r.normalizedName());
       if (found.isPresent()) {
         byPlatform.get(where.get()).add("ps." + found.get());
+        if (hasUpperBound(r.specifier()) && !relaxed.contains(Escape.nixString(r.name()))) {
+          relaxed.add(Escape.nixString(r.name()));
+        }
       } else {
         notes.add("not in nixpkgs' python3Packages: " + r.normalizedName());
         warn(r, manifest, "dependency", "it is listed in a comment in flake.nix");
       }
+    }
+    if (!relaxed.isEmpty()) {
+      notes.add(
+          "pythonRelaxDeps: nixpkgs' versions move with the channel, so the caps these"
+              + " dependencies put on their versions are not checked when the package is built;"
+              + " the tests still run");
     }
     Set<String> deps = byPlatform.remove(NixBuild.OnPlatform.EVERY);
     List<NixBuild.OnPlatform> platformDeps = new ArrayList<>();
@@ -178,7 +188,31 @@ final class PythonPackagePlanner {
             List.of(),
             notes,
             doCheck,
-            lock != null && p.rust().map(rs -> !rs.gitPackages().isEmpty()).orElse(false)));
+            lock != null && p.rust().map(rs -> !rs.gitPackages().isEmpty()).orElse(false),
+            relaxed));
+  }
+
+  /**
+   * Whether a PEP 440 specifier caps the version ({@code <}, {@code <=}, {@code ==}, {@code ===},
+   * {@code ~=}): nixpkgs' package moves with the channel and may be past it, and nixpkgs'
+   * runtime-dependency check (python-runtime-deps-check-hook.py) then stops the build.
+   */
+  static boolean hasUpperBound(String specifier) {
+    if (specifier == null) {
+      return false;
+    }
+    for (String clause : specifier.split(",")) {
+      String c = clause.strip();
+      // Poetry's caret, tilde and bare versions cap it too (its wheels say so in PEP 440).
+      if (c.startsWith("<")
+          || c.startsWith("==")
+          || c.startsWith("~")
+          || c.startsWith("^")
+          || (!c.isEmpty() && Character.isDigit(c.charAt(0)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
