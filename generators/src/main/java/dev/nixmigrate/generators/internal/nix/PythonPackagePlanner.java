@@ -153,7 +153,8 @@ final class PythonPackagePlanner {
     String version = version(py, buildSystem, manifest, notes);
     List<String> checks = checkInputs(py, platforms, deps, notes);
     boolean doCheck = !checks.isEmpty();
-    Optional<String> cmakeTests = cmakeBuiltTests(p, py);
+    Optional<String> cmakeTests =
+        dev.nixmigrate.generators.internal.ci.CommandPlanner.testsBuiltByCMake(p);
     if (doCheck && cmakeTests.isPresent()) {
       doCheck = false;
       notes.add(
@@ -193,6 +194,14 @@ final class PythonPackagePlanner {
   }
 
   /**
+   * A clause that caps a version: PEP 440's {@code <}, {@code <=}, {@code ==}, {@code ===} and
+   * {@code ~=}, and Poetry's caret, tilde and bare versions (its wheels say so in PEP 440).
+   */
+  private static final java.util.regex.Pattern CAP =
+      java.util.regex.Pattern.compile(
+          "(?:(?:<=?|===?|~=)\\s*[0-9][0-9A-Za-z.*+!-]*|[\\^~]\\s*[0-9][0-9A-Za-z.*]*|[0-9][0-9A-Za-z.*+!-]*)");
+
+  /**
    * Whether a PEP 440 specifier caps the version ({@code <}, {@code <=}, {@code ==}, {@code ===},
    * {@code ~=}): nixpkgs' package moves with the channel and may be past it, and nixpkgs'
    * runtime-dependency check (python-runtime-deps-check-hook.py) then stops the build.
@@ -202,13 +211,7 @@ final class PythonPackagePlanner {
       return false;
     }
     for (String clause : specifier.split(",")) {
-      String c = clause.strip();
-      // Poetry's caret, tilde and bare versions cap it too (its wheels say so in PEP 440).
-      if (c.startsWith("<")
-          || c.startsWith("==")
-          || c.startsWith("~")
-          || c.startsWith("^")
-          || (!c.isEmpty() && Character.isDigit(c.charAt(0)))) {
+      if (CAP.matcher(clause.strip()).matches()) {
         return true;
       }
     }
@@ -284,20 +287,6 @@ final class PythonPackagePlanner {
   }
 
   private static final List<String> TEST_SETS = List.of("test", "tests", "testing");
-
-  /**
-   * The test folder, when CMake builds it ({@code add_subdirectory(tests)}) for a project that
-   * scikit-build-core builds: its modules are what the tests import (nanobind, pybind11), and the
-   * wheel holds none of them.
-   */
-  private static Optional<String> cmakeBuiltTests(Project p, PythonProject py) {
-    if (!py.nativeParts().contains("cmake") || p.cmake().isEmpty()) {
-      return Optional.empty();
-    }
-    return p.cmake().get().subdirectories().stream().filter(TEST_FOLDERS::contains).findFirst();
-  }
-
-  private static final Set<String> TEST_FOLDERS = Set.of("tests", "test");
 
   /**
    * The package's version: the manifest's, or for a version taken from git, {@link #VCS_VERSION}
