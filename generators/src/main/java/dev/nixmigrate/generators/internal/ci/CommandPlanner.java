@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** Decides each project's commands from what detection found. */
@@ -141,7 +142,30 @@ public final class CommandPlanner {
                   + (tests && testExtra != null ? Escape.shellWord(".[" + testExtra + "]") : "."));
           build.add("python -m build");
         }
-        if (tests && py.tox() && py.testScript() == null) {
+        Optional<String> cmakeTests = testsBuiltByCMake(p);
+        if (tests
+            && cmakeTests.isPresent()
+            && py.testRunner() == TestRunner.PYTEST
+            && py.testScript() == null) {
+          // The tests import modules the test folder's CMakeLists.txt builds, which no wheel
+          // holds: CMake builds them beside copies of the tests, and pytest runs there, as the
+          // projects' own CI does.
+          setup.addAll(testRequirements(p, py));
+          // CMake from PyPI where the runner's image has none (GitLab's python images).
+          setup.add("python -m pip install pytest cmake");
+          test.add(
+              "cmake -S . -B "
+                  + TEST_BUILD
+                  + " -DPython_EXECUTABLE=\"$(python -c 'import sys; print(sys.executable)')\""
+                  + " -DPYTHON_EXECUTABLE=\"$(python -c 'import sys; print(sys.executable)')\"");
+          test.add("cmake --build " + TEST_BUILD + " --parallel");
+          test.add(
+              "cd "
+                  + TEST_BUILD
+                  + "/"
+                  + Escape.shellWord(cmakeTests.get())
+                  + " && python -m pytest");
+        } else if (tests && py.tox() && py.testScript() == null) {
           // tox installs what its test environment lists, as upstream runs it; `py` is the
           // environment of the interpreter tox runs with.
           setup.add("python -m pip install tox");
@@ -177,6 +201,24 @@ public final class CommandPlanner {
         lint,
         List.of(),
         packaged ? List.of("dist/") : List.of());
+  }
+
+  /** The folder CMake builds the Python tests' modules in. */
+  static final String TEST_BUILD = "build-tests";
+
+  /**
+   * The test folder ({@code tests} or {@code test}) whose CMakeLists.txt builds the modules a
+   * CMake-backed Python project's tests import (pybind11, nanobind): the project's CMake tree adds
+   * it as a subdirectory. Empty for other projects.
+   */
+  public static Optional<String> testsBuiltByCMake(Project p) {
+    boolean cmakeBacked = p.python().map(py -> py.nativeParts().contains("cmake")).orElse(false);
+    if (!cmakeBacked || p.cmake().isEmpty()) {
+      return Optional.empty();
+    }
+    return p.cmake().get().subdirectories().stream()
+        .filter(d -> d.equals("tests") || d.equals("test"))
+        .findFirst();
   }
 
   /** pip installs of the requirements files that hold what the tests need. */
