@@ -163,6 +163,21 @@ let
     withPackages = f: let ps = f (pythonPackagesFor version); in
       assert checkPackages "withPackages" ps; drv "python-${version}-env";
   };
+  rustPlatformOf = rustc: drv "rustPlatform" // {
+    inherit rustc;
+    rustLibSrc = drv "rust-lib-src";
+    cargoSetupHook = drv "cargo-setup-hook";
+    maturinBuildHook = drv "maturin-build-hook";
+    importCargoLock = args: assert cargoLockContract "importCargoLock" args; drv "cargo-vendor";
+    buildRustPackage = args:
+      assert cargoLockContract "buildRustPackage's cargoLock" args.cargoLock;
+      # pkgs/build-support/rust/hooks/cargo-build-hook.sh runs cargo in src.
+      assert hasFile "buildRustPackage" args.src [ "Cargo.toml" ];
+      assert checkPackages "nativeBuildInputs" (args.nativeBuildInputs or [ ]);
+      assert checkPackages "buildInputs" (args.buildInputs or [ ]);
+      drv args.pname;
+    bindgenHook = drv "bindgen-hook";
+  };
   base = final: (import ./names.nix { inherit drv sub; }) // (import ./own.nix { inherit final drv hasFile; }) // {
     inherit lib;
     # `nix fmt` passes no path since Nix 2.25 (Nix manual, formatter-run.md): nixfmt alone then
@@ -230,20 +245,12 @@ let
       assert checkEnv (args.env or { });
       assert builtins.isString (args.shellHook or "");
       drv "nix-shell" // { passthru = args; };
-    rustPlatform = drv "rustPlatform" // {
-      rustLibSrc = drv "rust-lib-src";
-      cargoSetupHook = drv "cargo-setup-hook";
-      maturinBuildHook = drv "maturin-build-hook";
-      importCargoLock = args: assert cargoLockContract "importCargoLock" args; drv "cargo-vendor";
-      buildRustPackage = args:
-        assert cargoLockContract "buildRustPackage's cargoLock" args.cargoLock;
-        # pkgs/build-support/rust/hooks/cargo-build-hook.sh runs cargo in src.
-        assert hasFile "buildRustPackage" args.src [ "Cargo.toml" ];
-        assert checkPackages "nativeBuildInputs" (args.nativeBuildInputs or [ ]);
-        assert checkPackages "buildInputs" (args.buildInputs or [ ]);
-        drv args.pname;
-      bindgenHook = drv "bindgen-hook";
-    };
+    rustPlatform = rustPlatformOf (drv "rustc");
+    # pkgs/development/compilers/rust/make-rust-platform.nix: rustc and cargo are required
+    # arguments (a call without one fails), and the platform's builders use them.
+    makeRustPlatform = { rustc, cargo, ... }:
+      assert checkPackages "makeRustPlatform" [ rustc cargo ];
+      rustPlatformOf rustc;
     python3 = python "3.14";
     python311 = python "3.11";
     python312 = python "3.12";

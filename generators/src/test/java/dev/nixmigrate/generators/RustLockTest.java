@@ -85,4 +85,32 @@ class RustLockTest {
     assertFalse(block.contains("allowBuiltinFetchGit"), block);
     nix.evaluates(dir);
   }
+
+  /**
+   * A crate with a rust-toolchain.toml is built with that toolchain: the flake's rustPlatform is
+   * made from it with makeRustPlatform, whose rustc and cargo nixpkgs requires.
+   */
+  @Test
+  void aCrateWithAToolchainFileIsBuiltWithIt() throws Exception {
+    Path dir = crate("toolchain", "");
+    TestRepo.in(dir).file("rust-toolchain.toml", "[toolchain]\nchannel = \"1.86.0\"\n");
+    String flake = StandInContracts.flake(dir);
+    assertTrue(
+        flake.contains(
+            "          rustToolchain = pkgs.rust-bin.fromRustupToolchainFile ./rust-toolchain.toml;\n"
+                + "          rustPlatform = pkgs.makeRustPlatform {\n"
+                + "            cargo = rustToolchain;\n"
+                + "            rustc = rustToolchain;\n"
+                + "          };\n"),
+        flake);
+    String block = StandInContracts.packageBlock(flake);
+    assertTrue(block.contains("app = rustPlatform.buildRustPackage {"), block);
+    nix.evaluates(dir);
+    nix.breaks(
+        dir, "            rustc = rustToolchain;\n", "", "without required argument 'rustc'");
+    // Without a toolchain file, nixpkgs' own Rust builds it, and no rustPlatform is made.
+    String plain = StandInContracts.flake(crate("no-toolchain", ""));
+    assertTrue(plain.contains("app = pkgs.rustPlatform.buildRustPackage {"), plain);
+    assertFalse(plain.contains("makeRustPlatform"), plain);
+  }
 }

@@ -59,9 +59,18 @@
 
       packages = forEachSupportedSystem (
         { pkgs }:
-<#if pythonSet?has_content>
+<#if pythonSet?has_content || rustToolchain?has_content>
         let
+<#if rustToolchain?has_content>
+          rustToolchain = pkgs.rust-bin.fromRustupToolchainFile ${rustToolchain};
+          rustPlatform = pkgs.makeRustPlatform {
+            cargo = rustToolchain;
+            rustc = rustToolchain;
+          };
+</#if>
+<#if pythonSet?has_content>
           ps = pkgs.${pythonSet};
+</#if>
         in
 </#if>
         {

@@ -76,11 +76,12 @@ public final class DevShellPlanner {
     Optional<Project> rsProject = first(facts, p -> p.rust().isPresent());
     if (rsProject.isPresent()) {
       RustProject rs = rsProject.get().rust().orElseThrow();
-      if (rs.toolchain() != null && rs.toolchain().channel() != null) {
+      Optional<String> toolchain = toolchainFile(facts);
+      if (toolchain.isPresent()) {
         overlay = true;
         packages.add(
             "(pkgs.rust-bin.fromRustupToolchainFile "
-                + NixExpr.relativePath(base, rs.toolchain().file())
+                + NixExpr.relativePath(base, toolchain.get())
                 + ")");
       } else {
         if (rs.toolchain() != null) {
@@ -207,6 +208,19 @@ public final class DevShellPlanner {
       }
     }
     return Integer.compare(x.length, y.length);
+  }
+
+  /**
+   * The {@code rust-toolchain.toml} (repository-relative) the flake takes its Rust from, through
+   * rust-overlay: the first Rust project's, when it names a channel. The dev shell and the packages
+   * built with it use this one.
+   */
+  static Optional<String> toolchainFile(RepoFacts facts) {
+    return first(facts, p -> p.rust().isPresent())
+        .flatMap(p -> p.rust())
+        .map(RustProject::toolchain)
+        .filter(t -> t.channel() != null)
+        .map(RustProject.RustToolchain::file);
   }
 
   private static Optional<Project> first(RepoFacts facts, java.util.function.Predicate<Project> p) {

@@ -67,6 +67,7 @@ public final class FlakeGenerator implements Generator {
     model.put("builds", builds);
     model.put("nixConfig", nixConfig(options, targetStep, ctx));
     model.put("pythonSet", pythonSet(builds));
+    model.put("rustToolchain", rustToolchain(facts, builds, "."));
     model.put(
         "buildNotes",
         targetStep >= 4 && builds.isEmpty()
@@ -82,8 +83,10 @@ public final class FlakeGenerator implements Generator {
     // Its path literals lead from nix/, where it is, back to the root.
     Warnings quiet = new Warnings();
     model.put("shell", new DevShellPlanner(data, quiet, "..").plan(facts, options, targetStep));
-    model.put(
-        "builds", targetStep >= 4 ? new NixBuildPlanner(data, quiet, "..").plan(facts) : List.of());
+    List<NixBuild> fromNix =
+        targetStep >= 4 ? new NixBuildPlanner(data, quiet, "..").plan(facts) : List.of();
+    model.put("builds", fromNix);
+    model.put("rustToolchain", rustToolchain(facts, fromNix, ".."));
     String hooked = ctx.templates().render("step3/nixmigrate.nix.ftl", model);
     List<GeneratedFile> out = new ArrayList<>();
     out.add(new GeneratedFile(FlakeHookup.FILE, hooked, 3, name(), GeneratedFile.Mode.WHOLE));
@@ -141,6 +144,18 @@ public final class FlakeGenerator implements Generator {
             "extra-substituters", Escape.nixString(options.binaryCache().substituter())),
         new DevShellPlan.EnvVar(
             "extra-trusted-public-keys", Escape.nixString(options.cachePublicKey())));
+  }
+
+  /**
+   * The toolchain file the packages' {@code rustPlatform} is made from, as a path from {@code
+   * base}; empty when no package builds with it.
+   */
+  private static String rustToolchain(RepoFacts facts, List<NixBuild> builds, String base) {
+    boolean used =
+        builds.stream().anyMatch(b -> b.builder().equals(NixBuildPlanner.TOOLCHAIN_BUILDER));
+    return used
+        ? DevShellPlanner.toolchainFile(facts).map(f -> NixExpr.relativePath(base, f)).orElse("")
+        : "";
   }
 
   /**

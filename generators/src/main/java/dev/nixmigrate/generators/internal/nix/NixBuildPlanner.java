@@ -54,6 +54,9 @@ public final class NixBuildPlanner {
   private final DevShellPlanner shell;
   private final String base;
 
+  /** The builder of a crate built with the flake's toolchain: see {@code outputs.ftl}. */
+  public static final String TOOLCHAIN_BUILDER = "rustPlatform.buildRustPackage";
+
   public NixBuildPlanner(NixpkgsData data, Warnings warnings) {
     this(data, warnings, ".");
   }
@@ -78,7 +81,7 @@ public final class NixBuildPlanner {
             .plan(p, py, attr(name, attrs), src(p))
             .ifPresent(out::add);
       } else if (p.rust().isPresent()) {
-        rust(p, p.rust().get(), attrs).ifPresent(out::add);
+        rust(p, p.rust().get(), attrs, DevShellPlanner.toolchainFile(facts)).ifPresent(out::add);
       }
       if (p.cmake().isPresent()
           && !p.python().map(py -> py.nativeParts().contains("cmake")).orElse(false)) {
@@ -118,7 +121,8 @@ public final class NixBuildPlanner {
     return Escape.nixString(v == null ? "0-unstable" : v);
   }
 
-  private Optional<NixBuild> rust(Project p, RustProject rs, Set<String> attrs) {
+  private Optional<NixBuild> rust(
+      Project p, RustProject rs, Set<String> attrs, Optional<String> flakeToolchain) {
     if (!rs.lockfile()) {
       warnings.add(
           file(p, "Cargo.lock"),
@@ -139,6 +143,19 @@ public final class NixBuildPlanner {
     if (rs.sysCrates().contains("openssl-sys")) {
       env.add(new DevShellPlan.EnvVar("OPENSSL_NO_VENDOR", Escape.nixString("1")));
     }
+    // A crate with a toolchain file builds with that toolchain (the flake's rustPlatform, made
+    // with makeRustPlatform), not with nixpkgs' Rust, which may be older than it needs.
+    List<String> notes = new ArrayList<>(gitNotes(rs));
+    String builder = "pkgs.rustPlatform.buildRustPackage";
+    if (rs.toolchain() != null && rs.toolchain().channel() != null) {
+      if (flakeToolchain.isPresent() && flakeToolchain.get().equals(rs.toolchain().file())) {
+        builder = TOOLCHAIN_BUILDER;
+      } else {
+        notes.add(
+            "built with nixpkgs' Rust: the flake takes its toolchain from another crate's"
+                + " rust-toolchain.toml");
+      }
+    }
     String name =
         rs.virtualWorkspace() || rs.packages().isEmpty() ? p.name() : rs.packages().get(0).name();
     String v =
@@ -150,7 +167,7 @@ public final class NixBuildPlanner {
             Escape.nixString(name),
             version(v),
             src(p),
-            "pkgs.rustPlatform.buildRustPackage",
+            builder,
             List.of(),
             List.of(),
             List.of(),
@@ -163,7 +180,7 @@ public final class NixBuildPlanner {
             null,
             List.of(),
             env,
-            gitNotes(rs),
+            notes,
             true,
             !rs.gitPackages().isEmpty(),
             List.of()));
