@@ -54,6 +54,12 @@
               CCACHE_NOHASHDIR = "1";
               CMAKE_CXX_COMPILER_LAUNCHER = "ccache";
               CMAKE_C_COMPILER_LAUNCHER = "ccache";
+              LD_LIBRARY_PATH = pkgs.lib.optionalString pkgs.stdenv.hostPlatform.isLinux (
+                pkgs.lib.makeLibraryPath [
+                  pkgs.stdenv.cc.cc.lib
+                  pkgs.zlib
+                ]
+              );
               RUSTC_WRAPPER = "sccache";
               RUST_SRC_PATH = "${pkgs.rustPlatform.rustLibSrc}";
             };

@@ -38,6 +38,12 @@
             ];
 
             env = {
+              LD_LIBRARY_PATH = pkgs.lib.optionalString pkgs.stdenv.hostPlatform.isLinux (
+                pkgs.lib.makeLibraryPath [
+                  pkgs.stdenv.cc.cc.lib
+                  pkgs.zlib
+                ]
+              );
               UV_PYTHON = pkgs.python314.interpreter;
               UV_PYTHON_DOWNLOADS = "never";
             };

@@ -185,6 +185,9 @@ let
     nixfmt = drv "nixfmt" // { formatsTree = false; };
     nixfmt-tree = drv "nixfmt-tree" // { formatsTree = true; };
     stdenv = drv "stdenv" // {
+      # The compiler wrapper and, in it, the compiler; gcc's "lib" output holds libstdc++
+      # (pkgs/development/compilers/gcc/default.nix: outputs include "lib").
+      cc = drv "gcc-wrapper" // { cc = drv "gcc" // { lib = drv "gcc-lib"; }; };
       hostPlatform = {
         inherit system;
         isLinux = builtins.match ".*-linux" system != null;

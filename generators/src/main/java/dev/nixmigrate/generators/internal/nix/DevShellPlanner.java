@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -131,6 +132,10 @@ public final class DevShellPlanner {
         }
       }
     }
+    List<String> loaded = loadedAtRunTime(facts);
+    if (!loaded.isEmpty()) {
+      env.put("LD_LIBRARY_PATH", libraryPath(loaded));
+    }
     List<DevShellPlan.EnvVar> vars = new ArrayList<>();
     env.forEach((k, v) -> vars.add(new DevShellPlan.EnvVar(NixExpr.envName(k), v)));
     return new DevShellPlan(
@@ -208,6 +213,64 @@ public final class DevShellPlanner {
       }
     }
     return Integer.compare(x.length, y.length);
+  }
+
+  /**
+   * Crates whose windows are drawn through libraries loaded at run time (dlopen): winit loads the
+   * X11 and Wayland client libraries and libxkbcommon, the GL and Vulkan back ends load libGL and
+   * the Vulkan loader. Nothing links them, so no RPATH finds them in a Nix shell.
+   */
+  private static final Set<String> WINDOW_CRATES =
+      Set.of("winit", "eframe", "bevy", "wgpu", "iced", "glutin", "glium", "slint", "tao");
+
+  private static final List<String> WINDOW_LIBRARIES =
+      List.of(
+          "wayland",
+          "libxkbcommon",
+          "libx11",
+          "libxcursor",
+          "libxrandr",
+          "libxi",
+          "libGL",
+          "vulkan-loader");
+
+  /**
+   * The libraries programs in the shell load at run time without an RPATH to find them: the C++
+   * runtime and zlib that PyPI's manylinux wheels expect of the system (a wheel with native code,
+   * installed by pip or uv, fails to import without them), and the window system's libraries for
+   * crates that draw windows. Linux only: macOS wheels and frameworks carry their own.
+   */
+  private List<String> loadedAtRunTime(RepoFacts facts) {
+    TreeSet<String> out = new TreeSet<>();
+    if (facts.projects().stream().anyMatch(p -> p.python().isPresent())) {
+      out.add("pkgs.stdenv.cc.cc.lib");
+      out.add(NixExpr.pkg("zlib"));
+    }
+    boolean windows =
+        facts.projects().stream()
+            .flatMap(p -> p.rust().stream())
+            .flatMap(rs -> rs.packages().stream())
+            .anyMatch(c -> c.dependencies().stream().anyMatch(WINDOW_CRATES::contains));
+    if (windows) {
+      WINDOW_LIBRARIES.stream()
+          .filter(data::isKnownAttribute)
+          .forEach(a -> out.add(NixExpr.pkg(a)));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * {@code LD_LIBRARY_PATH} on Linux, empty elsewhere: a Nix value laid out as nixfmt lays it out
+   * in the shell's {@code env} (its lines indented from the attribute's).
+   */
+  private static String libraryPath(List<String> libraries) {
+    StringBuilder b =
+        new StringBuilder("pkgs.lib.optionalString pkgs.stdenv.hostPlatform.isLinux (\n");
+    b.append("                pkgs.lib.makeLibraryPath [\n");
+    libraries.forEach(l -> b.append("                  ").append(l).append('\n'));
+    b.append("                ]\n");
+    b.append("              )");
+    return b.toString();
   }
 
   /**
