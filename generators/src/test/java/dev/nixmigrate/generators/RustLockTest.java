@@ -113,4 +113,41 @@ class RustLockTest {
     assertTrue(plain.contains("app = pkgs.rustPlatform.buildRustPackage {"), plain);
     assertFalse(plain.contains("makeRustPlatform"), plain);
   }
+
+  /** A build script that depends on an HTTP client is named: Nix's sandbox has no network. */
+  @Test
+  void aBuildScriptThatCanDownloadIsNamed() throws Exception {
+    Path dir = scratch.resolve("downloads");
+    TestRepo.in(dir)
+        .file(
+            "Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.3.0\"\nedition = \"2021\"\n\n"
+                + "[dependencies]\nitoa = \"1\"\n\n[build-dependencies]\nreqwest = \"0.12\"\n")
+        .file("build.rs", "fn main() {}\n")
+        .file("src/main.rs", "fn main() {}\n")
+        .file("Cargo.lock", LOCK_HEAD);
+    Generators.Generation gen = StandInContracts.generate(dir);
+    assertTrue(
+        gen.warnings().stream()
+            .anyMatch(
+                w ->
+                    w.toString()
+                        .startsWith(
+                            "Cargo.toml: the build script of app depends on reqwest, so it may"
+                                + " download while it builds")),
+        gen.warnings().toString());
+    // An HTTP client the program uses, not its build script, is no such warning.
+    Path runtime = scratch.resolve("client");
+    TestRepo.in(runtime)
+        .file(
+            "Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.3.0\"\nedition = \"2021\"\n\n"
+                + "[dependencies]\nitoa = \"1\"\nreqwest = \"0.12\"\n")
+        .file("build.rs", "fn main() {}\n")
+        .file("src/main.rs", "fn main() {}\n")
+        .file("Cargo.lock", LOCK_HEAD);
+    assertFalse(
+        StandInContracts.generate(runtime).warnings().stream()
+            .anyMatch(w -> w.toString().contains("may download")));
+  }
 }

@@ -54,7 +54,8 @@ public record RustProject(
 
   /**
    * One crate: its targets and the dependency names it really uses (renames resolved); {@code
-   * optionalDependencies} are the subset behind a feature.
+   * optionalDependencies} are the subset behind a feature, {@code buildDependencies} those its
+   * build script uses ({@code [build-dependencies]}).
    */
   public record CargoPackage(
       String path,
@@ -67,12 +68,14 @@ public record RustProject(
       List<String> bins,
       String buildScript,
       List<String> dependencies,
-      List<String> optionalDependencies) {
+      List<String> optionalDependencies,
+      List<String> buildDependencies) {
     public CargoPackage {
       features = List.copyOf(features);
       bins = List.copyOf(bins);
       dependencies = List.copyOf(dependencies);
       optionalDependencies = List.copyOf(optionalDependencies);
+      buildDependencies = List.copyOf(buildDependencies);
     }
   }
 

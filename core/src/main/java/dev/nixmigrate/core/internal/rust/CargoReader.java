@@ -280,6 +280,7 @@ public final class CargoReader {
           List.of(),
           null,
           List.of(),
+          List.of(),
           List.of());
     }
     String name =
@@ -325,6 +326,8 @@ public final class CargoReader {
     for (String kind : DEPENDENCY_KINDS) {
       fields.table(doc, true, kind);
     }
+    TreeSet<String> buildDeps = new TreeSet<>();
+    List<TomlDoc> buildTables = dependencyTables(doc, List.of("build-dependencies"));
     for (TomlDoc table : dependencyTables(doc)) {
       for (String key : table.keys()) {
         if (table.string(key) == null && table.table(key) == null) {
@@ -335,6 +338,13 @@ public final class CargoReader {
         deps.add(real);
         if (table.table(key) != null && table.table(key).flag("optional")) {
           optional.add(real);
+        }
+      }
+    }
+    for (TomlDoc table : buildTables) {
+      for (String key : table.keys()) {
+        if (table.string(key) != null || table.table(key) != null) {
+          buildDeps.add(realName(key, table, wsDeps));
         }
       }
     }
@@ -349,7 +359,8 @@ public final class CargoReader {
         bins,
         build,
         List.copyOf(deps),
-        List.copyOf(optional));
+        List.copyOf(optional),
+        List.copyOf(buildDeps));
   }
 
   /** A {@code key.workspace = true} field takes its value from {@code [workspace.package]}. */
@@ -411,8 +422,13 @@ public final class CargoReader {
    * never be active on the Linux and macOS machines Nix builds for.
    */
   static List<TomlDoc> dependencyTables(TomlDoc doc) {
+    return dependencyTables(doc, DEPENDENCY_KINDS);
+  }
+
+  /** The tables of {@code kinds} of dependencies, top-level and per target that can apply. */
+  static List<TomlDoc> dependencyTables(TomlDoc doc, List<String> kinds) {
     List<TomlDoc> out = new ArrayList<>();
-    for (String kind : DEPENDENCY_KINDS) {
+    for (String kind : kinds) {
       if (doc.table(kind) != null) {
         out.add(doc.table(kind));
       }
@@ -423,7 +439,7 @@ public final class CargoReader {
         if (neverActive(spec)) {
           continue;
         }
-        for (String kind : DEPENDENCY_KINDS) {
+        for (String kind : kinds) {
           if (target.table(spec, kind) != null) {
             out.add(target.table(spec, kind));
           }

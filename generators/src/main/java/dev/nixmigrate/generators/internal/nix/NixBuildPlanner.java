@@ -1,6 +1,7 @@
 package dev.nixmigrate.generators.internal.nix;
 
 import dev.nixmigrate.core.internal.nixpkgs.NixpkgsData;
+import dev.nixmigrate.core.internal.read.RepoFiles;
 import dev.nixmigrate.core.model.CMakeProject;
 import dev.nixmigrate.core.model.NixPackage;
 import dev.nixmigrate.core.model.Project;
@@ -53,6 +54,34 @@ public final class NixBuildPlanner {
   private final Warnings warnings;
   private final DevShellPlanner shell;
   private final String base;
+
+  /**
+   * HTTP clients: a build script that depends on one downloads at build time, which Nix's sandbox
+   * (no network) refuses.
+   */
+  private static final java.util.Set<String> DOWNLOADERS =
+      java.util.Set.of(
+          "reqwest", "ureq", "curl", "attohttpc", "isahc", "minreq", "http_req", "hyper");
+
+  /** A warning for each crate whose build script can download: the Nix build has no network. */
+  private void downloadingBuildScripts(Project p, RustProject rs) {
+    for (RustProject.CargoPackage c : rs.packages()) {
+      List<String> clients =
+          c.buildDependencies().stream().filter(DOWNLOADERS::contains).sorted().toList();
+      if (c.buildScript() == null || clients.isEmpty()) {
+        continue;
+      }
+      warnings.add(
+          file(p, RepoFiles.join(c.path(), "Cargo.toml")),
+          "the build script of "
+              + (c.name() == null ? "this crate" : c.name())
+              + " depends on "
+              + String.join(" and ", clients)
+              + ", so it may download while it builds; Nix builds in a sandbox with no network,"
+              + " where such a download fails: vendor what it fetches, or hand it in through"
+              + " the environment variable or feature the build script offers for that");
+    }
+  }
 
   /** The builder of a crate built with the flake's toolchain: see {@code outputs.ftl}. */
   public static final String TOOLCHAIN_BUILDER = "rustPlatform.buildRustPackage";
@@ -143,6 +172,7 @@ public final class NixBuildPlanner {
     if (rs.sysCrates().contains("openssl-sys")) {
       env.add(new DevShellPlan.EnvVar("OPENSSL_NO_VENDOR", Escape.nixString("1")));
     }
+    downloadingBuildScripts(p, rs);
     // A crate with a toolchain file builds with that toolchain (the flake's rustPlatform, made
     // with makeRustPlatform), not with nixpkgs' Rust, which may be older than it needs.
     List<String> notes = new ArrayList<>(gitNotes(rs));
