@@ -167,6 +167,9 @@ public final class FactsJson {
     if (py.tox()) {
       o.put("tox", true);
     }
+    if (py.noxSession() != null) {
+      o.put("nox", py.noxSession());
+    }
     o.put("nativeParts", py.nativeParts());
     return o;
   }

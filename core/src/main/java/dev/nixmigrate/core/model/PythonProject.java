@@ -52,7 +52,8 @@ public record PythonProject(
     String testScript,
     List<String> nativeParts,
     List<RequirementFile> requirementFiles,
-    boolean tox) {
+    boolean tox,
+    String noxSession) {
 
   public PythonProject {
     Objects.requireNonNull(buildBackend, "buildBackend");

@@ -308,7 +308,8 @@ public final class PythonReader {
             testScript,
             nativeParts,
             requirementFiles,
-            testRunner != TestRunner.NONE && manager == PackageManager.PIP && tox(py, cfg)));
+            testRunner != TestRunner.NONE && manager == PackageManager.PIP && tox(py, cfg),
+            testRunner != TestRunner.NONE && manager == PackageManager.PIP ? noxSession() : null));
   }
 
   private List<Requirement> requirements(TomlDoc doc, String file, String... key) {
@@ -563,6 +564,34 @@ public final class PythonReader {
       }
     }
     return commands.stream().anyMatch(c -> TOX_RUNS_TESTS.matcher(c).find());
+  }
+
+  /** Names a nox session that runs the tests, in the order they are preferred. */
+  private static final List<String> NOX_TEST_SESSIONS =
+      List.of("tests", "test", "unit", "unit_tests", "pytest");
+
+  /** A function name after a {@code @nox.session} (or {@code @session}) decorator. */
+  private static final Pattern NOX_SESSION =
+      Pattern.compile(
+          "^@(?:nox\\.)?session\\b[^\\n]*\\n(?:[ \\t@)\\]][^\\n]*\\n|[ \\t]*\\n){0,20}?def[ \\t]+([A-Za-z_][A-Za-z0-9_]*)[ \\t]*\\(",
+          Pattern.MULTILINE);
+
+  /**
+   * The nox session upstream runs its tests with: a session of noxfile.py named as test sessions
+   * are ({@link #NOX_TEST_SESSIONS}), read from the file's text, never run. Null when there is
+   * none.
+   */
+  private String noxSession() {
+    if (!names.contains("noxfile.py")) {
+      return null;
+    }
+    String text = files.text(path("noxfile.py")).orElse("");
+    java.util.Set<String> sessions = new java.util.HashSet<>();
+    Matcher m = NOX_SESSION.matcher(text);
+    while (m.find()) {
+      sessions.add(m.group(1));
+    }
+    return NOX_TEST_SESSIONS.stream().filter(sessions::contains).findFirst().orElse(null);
   }
 
   private String testScript() {

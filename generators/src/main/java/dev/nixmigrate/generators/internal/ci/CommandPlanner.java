@@ -170,6 +170,12 @@ public final class CommandPlanner {
           // environment of the interpreter tox runs with.
           setup.add("python -m pip install tox");
           test.add("python -m tox -e py");
+        } else if (tests && py.noxSession() != null && py.testScript() == null) {
+          // nox installs what its session lists; --force-python runs it with this interpreter,
+          // not the versions the noxfile names (which CI may lack, and nox then fails on).
+          setup.add("python -m pip install nox");
+          test.add(
+              "python -m nox -s " + Escape.shellWord(py.noxSession()) + " --force-python python");
         } else if (tests) {
           if (py.buildBackend() != BuildBackend.NONE) {
             setup.addAll(testRequirements(p, py));

@@ -115,6 +115,43 @@ class CommandPlannerTest {
         List.of("python -m unittest"), CommandPlanner.plan(RepoScanner.scan(dir)).get(0).test());
   }
 
+  /**
+   * A noxfile session named as test sessions are is how the tests run, with this interpreter; the
+   * noxfile is read as text, and a session by another name is not taken for the tests.
+   */
+  @Test
+  void aNoxTestSessionRunsTheTestsWithThisInterpreter() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "setup.py",
+            "from setuptools import setup\nsetup(name=\"x\", version=\"1\", packages=[\"x\"])\n")
+        .file("x/__init__.py", "")
+        .file("tests/test_x.py", "def test_x():\n    pass\n")
+        .file(
+            "noxfile.py",
+            "import nox\n\n\n@nox.session(reuse_venv=True)\ndef lint(session):\n    pass\n\n\n"
+                + "@nox.session(\n    python=[\"3.9\", \"3.12\"],\n)\n@nox.parametrize(\"x\", [1])\n"
+                + "def unit(session: nox.Session, x) -> None:\n    session.run(\"pytest\")\n\n\n"
+                + "def tests(session):  # not a session: no decorator\n    pass\n");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(List.of("python -m nox -s unit --force-python python"), c.test());
+    assertTrue(c.setup().contains("python -m pip install nox"), c.setup().toString());
+    assertEquals(
+        "unit", RepoScanner.scan(dir).projects().get(0).python().orElseThrow().noxSession());
+
+    // Only a lint session: the tests run as they would without nox.
+    TestRepo.in(dir)
+        .file("noxfile.py", "import nox\n\n@nox.session\ndef lint(session):\n    pass\n");
+    assertEquals(
+        List.of("python -m unittest"), CommandPlanner.plan(RepoScanner.scan(dir)).get(0).test());
+    // tox wins over nox.
+    TestRepo.in(dir)
+        .file("noxfile.py", "import nox\n\n@nox.session\ndef tests(session):\n    pass\n")
+        .file("tox.ini", "[testenv]\ndeps = pytest\ncommands = pytest\n");
+    assertEquals(
+        List.of("python -m tox -e py"), CommandPlanner.plan(RepoScanner.scan(dir)).get(0).test());
+  }
+
   @Test
   void warningsFailClippyOnlyOnAPinnedToolchain() throws Exception {
     TestRepo.in(dir).file("Cargo.toml", CRATE).file("src/lib.rs", "");
