@@ -91,14 +91,19 @@ class CommandPlannerTest {
     assertFalse(setup.contains("python -m pip install -r requirements.txt"), setup.toString());
   }
 
-  @Test
-  void testsUpstreamRunsThroughToxRunThroughTox() throws Exception {
-    TestRepo.in(dir)
+  /** A setup.py package with a test, in {@code dir}. */
+  private TestRepo setupPyProject() {
+    return TestRepo.in(dir)
         .file(
             "setup.py",
             "from setuptools import setup\nsetup(name=\"x\", version=\"1\", packages=[\"x\"])\n")
         .file("x/__init__.py", "")
-        .file("tests/test_x.py", "def test_x():\n    pass\n")
+        .file("tests/test_x.py", "def test_x():\n    pass\n");
+  }
+
+  @Test
+  void testsUpstreamRunsThroughToxRunThroughTox() throws Exception {
+    setupPyProject()
         .file(
             "tox.ini",
             "[tox]\nenvlist = py311,py312\n\n[testenv]\ndeps =\n    pytest\n    hypothesis\n"
@@ -121,12 +126,7 @@ class CommandPlannerTest {
    */
   @Test
   void aNoxTestSessionRunsTheTestsWithThisInterpreter() throws Exception {
-    TestRepo.in(dir)
-        .file(
-            "setup.py",
-            "from setuptools import setup\nsetup(name=\"x\", version=\"1\", packages=[\"x\"])\n")
-        .file("x/__init__.py", "")
-        .file("tests/test_x.py", "def test_x():\n    pass\n")
+    setupPyProject()
         .file(
             "noxfile.py",
             "import nox\n\n\n@nox.session(reuse_venv=True)\ndef lint(session):\n    pass\n\n\n"
