@@ -79,7 +79,8 @@ class CMakeBuiltTestsTest {
     List<String> test = testRecipe(justfile);
     assertEquals(3, test.size(), justfile);
     assertTrue(test.get(0).startsWith("cmake -S . -B build-tests -DPython_EXECUTABLE="), justfile);
-    assertEquals("cmake --build build-tests --parallel", test.get(1));
+    assertEquals(
+        "cmake --build build-tests --parallel \"$(getconf _NPROCESSORS_ONLN)\"", test.get(1));
     assertEquals("cd build-tests/tests && python -m pytest", test.get(2));
     assertTrue(justfile.contains("python -m pip install pytest cmake"), justfile);
     // The same commands in CI.
@@ -89,16 +90,25 @@ class CMakeBuiltTestsTest {
             .contains("cd build-tests/tests && python -m pytest"));
 
     Path cmake = Tools.require("cmake");
-    Path python3 = Tools.require("python3");
-    if (!Processes.run(null, List.of(python3.toString(), "-c", "import pytest"), null, 60).ok()) {
-      String why = "python3 cannot import pytest; install python3-pytest to run this test";
+    // A Python that has pytest: the one on PATH, or Debian's, where python3-pytest puts it.
+    java.util.Optional<Path> python3 = java.util.Optional.empty();
+    for (Path candidate : List.of(Tools.require("python3"), Path.of("/usr/bin/python3"))) {
+      if (Files.isExecutable(candidate)
+          && Processes.run(null, List.of(candidate.toString(), "-c", "import pytest"), null, 60)
+              .ok()) {
+        python3 = java.util.Optional.of(candidate);
+        break;
+      }
+    }
+    if (python3.isEmpty()) {
+      String why = "no python3 here can import pytest; install python3-pytest to run this test";
       if (Tools.required()) {
         org.junit.jupiter.api.Assertions.fail(why + " (NIXMIGRATE_REQUIRE_TOOLS=1)");
       }
       org.junit.jupiter.api.Assumptions.assumeTrue(false, why);
     }
     Path bin = Files.createDirectories(dir.resolve(".bin"));
-    Files.createSymbolicLink(bin.resolve("python"), python3);
+    Files.createSymbolicLink(bin.resolve("python"), python3.get());
     Map<String, String> env =
         Map.of("PATH", bin + ":" + cmake.getParent() + ":" + System.getenv("PATH"));
     String out = "";
@@ -109,5 +119,23 @@ class CMakeBuiltTestsTest {
       out = r.output();
     }
     assertTrue(out.contains("1 passed"), out);
+  }
+
+  /** With uv (or Poetry, PDM), the same commands run through the project's environment. */
+  @Test
+  void throughUvTheCommandsRunInTheProjectsEnvironment() throws Exception {
+    project();
+    TestRepo.in(dir).file("uv.lock", "version = 1\n");
+    String justfile =
+        Generators.generate(RepoScanner.scan(dir), Options.defaults(), 1).file("justfile").text();
+    assertEquals(
+        java.util.List.of(
+            "cmake -S . -B build-tests"
+                + " -DPython_EXECUTABLE=\"$(uv run python -c 'import sys; print(sys.executable)')\""
+                + " -DPYTHON_EXECUTABLE=\"$(uv run python -c 'import sys; print(sys.executable)')\"",
+            "cmake --build build-tests --parallel \"$(getconf _NPROCESSORS_ONLN)\"",
+            "cd build-tests/tests && uv run python -m pytest"),
+        testRecipe(justfile),
+        justfile);
   }
 }

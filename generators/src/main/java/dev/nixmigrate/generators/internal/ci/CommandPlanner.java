@@ -153,18 +153,7 @@ public final class CommandPlanner {
           setup.addAll(testRequirements(p, py));
           // CMake from PyPI where the runner's image has none (GitLab's python images).
           setup.add("python -m pip install pytest cmake");
-          test.add(
-              "cmake -S . -B "
-                  + TEST_BUILD
-                  + " -DPython_EXECUTABLE=\"$(python -c 'import sys; print(sys.executable)')\""
-                  + " -DPYTHON_EXECUTABLE=\"$(python -c 'import sys; print(sys.executable)')\"");
-          test.add("cmake --build " + TEST_BUILD + " --parallel");
-          test.add(
-              "cd "
-                  + TEST_BUILD
-                  + "/"
-                  + Escape.shellWord(cmakeTests.get())
-                  + " && python -m pytest");
+          test.addAll(cmakeBuiltTests(cmakeTests.get(), ""));
         } else if (tests && py.tox() && py.testScript() == null) {
           // tox installs what its test environment lists, as upstream runs it; `py` is the
           // environment of the interpreter tox runs with.
@@ -187,6 +176,24 @@ public final class CommandPlanner {
         }
       }
     }
+    Optional<String> cmakeTests = testsBuiltByCMake(p);
+    String runner =
+        switch (py.packageManager()) {
+          case UV -> "uv run ";
+          case POETRY -> "poetry run ";
+          case PDM -> "pdm run ";
+          default -> null;
+        };
+    if (runner != null
+        && tests
+        && cmakeTests.isPresent()
+        && py.testRunner() == TestRunner.PYTEST
+        && py.testScript() == null) {
+      // As for pip, through the project's environment (its Python, its pytest); CMake is the
+      // runner's or the dev shell's.
+      test.clear();
+      test.addAll(cmakeBuiltTests(cmakeTests.get(), runner));
+    }
     if (build.isEmpty()) {
       build.add("python -m compileall -q .");
     }
@@ -207,6 +214,25 @@ public final class CommandPlanner {
         lint,
         List.of(),
         packaged ? List.of("dist/") : List.of());
+  }
+
+  /**
+   * The test modules built with CMake beside copies of the tests, and pytest run there, through
+   * {@code runner} ({@code uv run }, or empty for the active Python): the projects' own CI does so.
+   * The project's Python is handed to CMake under both names its find modules read.
+   */
+  private static List<String> cmakeBuiltTests(String folder, String runner) {
+    String python = "\"$(" + runner + "python -c 'import sys; print(sys.executable)')\"";
+    return List.of(
+        "cmake -S . -B "
+            + TEST_BUILD
+            + " -DPython_EXECUTABLE="
+            + python
+            + " -DPYTHON_EXECUTABLE="
+            + python,
+        // One job a processor: --parallel alone lets make start every job at once.
+        "cmake --build " + TEST_BUILD + " --parallel \"$(getconf _NPROCESSORS_ONLN)\"",
+        "cd " + TEST_BUILD + "/" + Escape.shellWord(folder) + " && " + runner + "python -m pytest");
   }
 
   /** The folder CMake builds the Python tests' modules in. */
