@@ -236,7 +236,9 @@ def git(repo: Path, *args) -> Run:
 
 
 def nixmigrate(args, logfile=None, timeout=600) -> Run:
-    return run(["java", "-jar", str(JAR), *args], timeout=timeout, logfile=logfile)
+    # The JIT's first tier only: each run lasts a second or two, which the later tiers' compiling
+    # costs more than it saves (a step took half the time on this machine).
+    return run(["java", "-XX:TieredStopAtLevel=1", "-jar", str(JAR), *args], timeout=timeout, logfile=logfile)
 
 
 # ---------------------------------------------------------------- 1: detection
