@@ -233,7 +233,9 @@ def fresh_repo(p: dict, artifact: Path, repo: Path) -> None:
 def git(repo: Path, *args) -> Run:
     env = dict(os.environ, GIT_AUTHOR_NAME="fieldtrial", GIT_AUTHOR_EMAIL="fieldtrial@invalid",
                GIT_COMMITTER_NAME="fieldtrial", GIT_COMMITTER_EMAIL="fieldtrial@invalid")
-    r = run(["git", *args], cwd=repo, env=env, timeout=600)
+    # No automatic gc: after a large first commit (libgit2's) git starts one in the background,
+    # which packs the loose objects while a clone made next is copying them.
+    r = run(["git", "-c", "gc.auto=0", *args], cwd=repo, env=env, timeout=600)
     if not r.ok:
         raise RuntimeError(f"git {' '.join(args)} in {repo}: {r.out}")
     return r
