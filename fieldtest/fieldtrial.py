@@ -974,7 +974,8 @@ def walk(repo: Path, work: Path, logf: Path) -> dict:
 def rerun_column(projects: list[dict], spec: dict, key: str, measure) -> int:
     """One column of each project, `measure(p, repo, work, logf)` on a fresh copy of its published
     source, merged into the committed results: the newcomer walk and the GitLab target need no
-    builds, so each can be rerun on its own after a change (--walk-only, --gitlab-only)."""
+    builds, so each can be rerun on its own after a change (--walk-only, --gitlab-only). The results
+    and scoreboard are rewritten after each project, as in a full run."""
     start = time.monotonic()
     results_path = HERE / "results.json"
     old = json.loads(results_path.read_text())
@@ -990,22 +991,26 @@ def rerun_column(projects: list[dict], spec: dict, key: str, measure) -> int:
         except FetchError as e:
             log(f"{p['name']}: {e}")
             continue
-        res = measure(p, repo, work, work / f"{key}.log")
+        try:
+            res = measure(p, repo, work, work / f"{key}.log")
+        except Exception as e:  # a harness failure is reported as such, never as the project's
+            res = {"status": "harness_error", "error": f"{type(e).__name__}: {e}"}
         res["nixmigrate"] = commit
         row = by.setdefault(p["name"], {k: p[k] for k in ("name", "version", "family", "shape", "source")})
         row[key] = res
         statuses.append(res["status"])
         log(f"{p['name']}: {key} {COLUMNS[key][2](res)}")
-    results = [by[r["name"]] for r in old["results"]] + [r for n, r in by.items()
-                                                         if n not in {x["name"] for x in old["results"]}]
-    s = summary(results)
-    results_path.write_text(json.dumps({**old, "summary": s, "summary_line": summary_line(s), "results": results},
-                                       indent=1, sort_keys=True) + "\n")
-    write_scoreboard(results, spec["projects"], REPO / "docs" / "field-trial.md",
-                     "python3 fieldtest/fieldtrial.py --setup", old["seconds"])
-    log(f"{key}: {statuses.count('pass')} pass, {statuses.count('fail')} fail, {statuses.count('skip')} skipped "
-        f"of {len(statuses)} ({(time.monotonic() - start) / 60:.1f} minutes)")
-    return 1 if "fail" in statuses else 0
+        results = [by[r["name"]] for r in old["results"]] + [r for n, r in by.items()
+                                                             if n not in {x["name"] for x in old["results"]}]
+        s = summary(results)
+        results_path.write_text(json.dumps({**old, "summary": s, "summary_line": summary_line(s),
+                                            "results": results}, indent=1, sort_keys=True) + "\n")
+        write_scoreboard(results, spec["projects"], REPO / "docs" / "field-trial.md",
+                         "python3 fieldtest/fieldtrial.py --setup", old["seconds"])
+    log(f"{key}: {statuses.count('pass')} pass, {statuses.count('fail')} fail, {statuses.count('skip')} skipped, "
+        f"{statuses.count('harness_error')} harness errors of {len(statuses)} "
+        f"({(time.monotonic() - start) / 60:.1f} minutes)")
+    return 0 if all(x in ("pass", "skip") for x in statuses) else 1
 
 
 def walk_cell(r: dict | None) -> str:
