@@ -5,7 +5,9 @@ For each project in fieldtest/projects.json the trial fetches the pinned source 
 registry's own client (cached outside the repository, checked by sha256), makes a fresh git
 repository of it, and then:
 
-  1. compares `nixmigrate detect --json` with fieldtest/expect/NAME.json (written by hand);
+  1. compares `nixmigrate detect --json` with fieldtest/expect/NAME.json (written by hand), walks
+     the steps as `status` suggests, and takes steps 1 to 5 and the bot's merge requests with
+     `--ci gitlab`, every GitLab file checked against GitLab's CI schema;
   2. runs `nixmigrate step 2`, does the setup the generated CI workflow stands for and runs the
      generated justfile's `build`, `test` and `lint` recipes;
   3. builds again from a second checkout sharing the compiler cache and reads its hit rate;
@@ -29,6 +31,8 @@ import sys
 import tarfile
 import time
 from pathlib import Path
+
+from gitlab_standin import GitLabStandIn
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -229,14 +233,19 @@ def fresh_repo(p: dict, artifact: Path, repo: Path) -> None:
 def git(repo: Path, *args) -> Run:
     env = dict(os.environ, GIT_AUTHOR_NAME="fieldtrial", GIT_AUTHOR_EMAIL="fieldtrial@invalid",
                GIT_COMMITTER_NAME="fieldtrial", GIT_COMMITTER_EMAIL="fieldtrial@invalid")
-    r = run(["git", *args], cwd=repo, env=env, timeout=600)
+    # No automatic gc: after a large first commit (libgit2's) git starts one in the background,
+    # which packs the loose objects while a clone made next is copying them.
+    r = run(["git", "-c", "gc.auto=0", *args], cwd=repo, env=env, timeout=600)
     if not r.ok:
         raise RuntimeError(f"git {' '.join(args)} in {repo}: {r.out}")
     return r
 
 
-def nixmigrate(args, logfile=None, timeout=600) -> Run:
-    return run(["java", "-jar", str(JAR), *args], timeout=timeout, logfile=logfile)
+def nixmigrate(args, logfile=None, timeout=600, env=None) -> Run:
+    # The JIT's first tier only: each run lasts a second or two, which the later tiers' compiling
+    # costs more than it saves (a step took half the time on this machine).
+    return run(["java", "-XX:TieredStopAtLevel=1", "-jar", str(JAR), *args], timeout=timeout, logfile=logfile,
+               env=env)
 
 
 # ---------------------------------------------------------------- 1: detection
@@ -915,16 +924,21 @@ def replay_python(repo, work, env, text, logf, timeout) -> dict:
 WALK_LIMIT = 8
 
 
+def fresh_clone(repo: Path, clone: Path, *options: str) -> Path:
+    """A new clone of repo at clone (an earlier one there is removed)."""
+    if clone.exists():
+        shutil.rmtree(clone)
+    git(repo.parent, "clone", "-q", *options, str(repo), str(clone))
+    return clone
+
+
 def walk(repo: Path, work: Path, logf: Path) -> dict:
     """A newcomer's walk on a clone of the published source: `status`, then the command its `next`
     names, committed, then `status` again, until every step is done or `nextReason` says why not.
     It passes when every suggested command exits 0 and moves `currentStep` forward, and the walk
     ends at the last step or at a stated reason; it fails on a loop, a failing hint, or a status
     with neither."""
-    clone = work / "walk"
-    if clone.exists():
-        shutil.rmtree(clone)
-    run(["git", "clone", "-q", str(repo), str(clone)], timeout=600)
+    clone = fresh_clone(repo, work / "walk")
     taken: list[str] = []
     current = -1
     for _ in range(WALK_LIMIT):
@@ -957,37 +971,46 @@ def walk(repo: Path, work: Path, logf: Path) -> dict:
     return {"status": "fail", "error": f"no end after {WALK_LIMIT} commands", "taken": taken}
 
 
-def walk_only(projects: list[dict], spec: dict) -> int:
-    """The newcomer walk of each project, on a fresh copy of its published source, merged into the
-    committed results: a walk needs no builds, so it can be rerun on its own after a change."""
+def rerun_column(projects: list[dict], spec: dict, key: str, measure) -> int:
+    """One column of each project, `measure(p, repo, work, logf)` on a fresh copy of its published
+    source, merged into the committed results: the newcomer walk and the GitLab target need no
+    builds, so each can be rerun on its own after a change (--walk-only, --gitlab-only). The results
+    and scoreboard are rewritten after each project, as in a full run."""
     start = time.monotonic()
     results_path = HERE / "results.json"
     old = json.loads(results_path.read_text())
     by = {r["name"]: r for r in old["results"]}
     commit = nixmigrate_commit()
+    statuses = []
     for p in projects:
         work = HOME / "work" / p["name"]
         work.mkdir(parents=True, exist_ok=True)
-        repo = work / "walk-source"
+        repo = work / f"{key}-source"
         try:
             fresh_repo(p, fetch(p), repo)
         except FetchError as e:
             log(f"{p['name']}: {e}")
             continue
-        w = walk(repo, work, work / "walk.log")
-        w["nixmigrate"] = commit
+        try:
+            res = measure(p, repo, work, work / f"{key}.log")
+        except Exception as e:  # a harness failure is reported as such, never as the project's
+            res = {"status": "harness_error", "error": f"{type(e).__name__}: {e}"}
+        res["nixmigrate"] = commit
         row = by.setdefault(p["name"], {k: p[k] for k in ("name", "version", "family", "shape", "source")})
-        row["walk"] = w
-        log(f"{p['name']}: walk {walk_cell(w)}")
-    results = [by[r["name"]] for r in old["results"]] + [r for n, r in by.items()
-                                                         if n not in {x["name"] for x in old["results"]}]
-    s = summary(results)
-    results_path.write_text(json.dumps({**old, "summary": s, "summary_line": summary_line(s), "results": results},
-                                       indent=1, sort_keys=True) + "\n")
-    write_scoreboard(results, spec["projects"], REPO / "docs" / "field-trial.md",
-                     "python3 fieldtest/fieldtrial.py --setup", old["seconds"])
-    log(f"walks: {s['walk_pass']}/{s['walk_run']} pass ({(time.monotonic() - start) / 60:.1f} minutes)")
-    return 0 if s["walk_pass"] == s["walk_run"] else 1
+        row[key] = res
+        statuses.append(res["status"])
+        log(f"{p['name']}: {key} {COLUMNS[key][2](res)}")
+        results = [by[r["name"]] for r in old["results"]] + [r for n, r in by.items()
+                                                             if n not in {x["name"] for x in old["results"]}]
+        s = summary(results)
+        results_path.write_text(json.dumps({**old, "summary": s, "summary_line": summary_line(s),
+                                            "results": results}, indent=1, sort_keys=True) + "\n")
+        write_scoreboard(results, spec["projects"], REPO / "docs" / "field-trial.md",
+                         "python3 fieldtest/fieldtrial.py --setup", old["seconds"])
+    log(f"{key}: {statuses.count('pass')} pass, {statuses.count('fail')} fail, {statuses.count('skip')} skipped, "
+        f"{statuses.count('harness_error')} harness errors of {len(statuses)} "
+        f"({(time.monotonic() - start) / 60:.1f} minutes)")
+    return 0 if all(x in ("pass", "skip") for x in statuses) else 1
 
 
 def walk_cell(r: dict | None) -> str:
@@ -996,6 +1019,210 @@ def walk_cell(r: dict | None) -> str:
     end = f"step {r['reached']}" + (f": {r['reason']}" if r.get("reason") else "")
     text = f"pass, {len(r['taken'])} commands to {end}"
     return text if len(text) <= 160 else text[:159] + "…"
+
+
+# ---------------------------------------------------------------- the GitLab target
+
+
+STEPS = range(1, 6)
+GITLAB_SCHEMA = REPO / "generators" / "src" / "test" / "resources" / "schema" / "gitlab-ci.json"
+GITLAB_TOKEN = "fieldtrial-gitlab-token"  # the stand-in's own; no real token is needed or read
+INCLUDE_RX = re.compile(r"^\s*-\s*local:\s*['\"]?/?([^'\"\s]+)", re.M)
+# A stated refusal: exit 2, 3 or 4 with nixmigrate's own one-line reason and no Java stack trace
+# (exit 70, or a trace, is a crash).
+STATED_RX = re.compile(r"^nixmigrate: (?!internal error)", re.M)
+STACK_RX = re.compile(r"^\s+at [\w.$]+\(", re.M)
+
+
+def stated_refusal(r: Run) -> bool:
+    return r.code in (2, 3, 4) and bool(STATED_RX.search(r.out)) and not STACK_RX.search(r.out)
+
+
+def is_gitlab_ci(path: str) -> bool:
+    """GitLab's CI files: the pipeline and the YAML files under .gitlab/ (its includes)."""
+    return path == ".gitlab-ci.yml" or path.startswith(".gitlab/") and path.endswith((".yml", ".yaml"))
+
+
+def gitlab_files(repo: Path) -> dict[str, str]:
+    found = [repo / ".gitlab-ci.yml", *(repo / ".gitlab").rglob("*")]
+    paths = {f.relative_to(repo).as_posix(): f for f in found if f.is_file()}
+    return {p: f.read_text() for p, f in paths.items() if is_gitlab_ci(p)}
+
+
+def include_errors(files: dict[str, str]) -> list[str]:
+    """What GitLab would not run: a `local:` include that is not there, a job file not included."""
+    included = set(INCLUDE_RX.findall(files.get(".gitlab-ci.yml", "")))
+    return ([f".gitlab-ci.yml includes {x}, which is not there" for x in sorted(included - set(files))] +
+            [f"{x} is not included by .gitlab-ci.yml" for x in sorted(set(files) - included - {".gitlab-ci.yml"})])
+
+
+def schema_python() -> Path:
+    """The venv of the schema validator (fieldtest/gitlab_schema.py), with exactly the packages and
+    hashes fieldtest/gitlab-schema.txt pins."""
+    venv, pins = HOME / "tools" / "gitlab-schema", HERE / "gitlab-schema.txt"
+    stamp = venv / "installed-from.sha256"
+    if not stamp.exists() or stamp.read_text() != sha256(pins):
+        shutil.rmtree(venv, ignore_errors=True)
+        run([sys.executable, "-m", "venv", str(venv)], timeout=600)
+        r = run([str(venv / "bin" / "pip"), "install", "-q", "--require-hashes", "-r", str(pins)], timeout=1200)
+        if not r.ok:
+            raise SystemExit(f"fieldtrial: cannot install {pins.name}: {first_error(r.out)}")
+        stamp.write_text(sha256(pins))
+    return venv / "bin" / "python"
+
+
+def schema_errors(files: dict[str, str], logf: Path) -> dict[str, list[str]]:
+    """GitLab's schema's verdict on each file (label: YAML text), all in one run of the validator."""
+    if not files:
+        return {}
+    p = subprocess.run([str(schema_python()), str(HERE / "gitlab_schema.py"), str(GITLAB_SCHEMA)],
+                       input=json.dumps(files).encode(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
+    with open(logf, "a", encoding="utf-8") as f:
+        f.write(f"\n$ gitlab_schema.py ({len(files)} files)\n{p.stdout.decode()}{p.stderr.decode()}\n")
+    if p.returncode != 0:
+        raise RuntimeError(f"gitlab_schema.py exited {p.returncode}: {first_error(p.stderr.decode())}")
+    return json.loads(p.stdout)
+
+
+def json_answer(out: str) -> dict:
+    """The JSON object a `--json` command printed (a warning line may come before it), or {}."""
+    try:
+        return json.JSONDecoder().raw_decode(out, out.index("{"))[0]
+    except ValueError:
+        return {}
+
+
+def ci_step(n: int, ci: str, clone: Path, logf: Path) -> tuple[Run, dict]:
+    """`nixmigrate step N --ci CI --json` on the clone, committed as a user would."""
+    r = nixmigrate(["step", str(n), "--ci", ci, "--json", str(clone)], logf)
+    git(clone, "add", "-A", "-f")
+    git(clone, "commit", "-q", "--allow-empty", "-m", f"nixmigrate step {n} --ci {ci}")
+    return r, json_answer(r.out)
+
+
+def first_difference(a: bytes | None, b: bytes | None) -> str:
+    if a is None or b is None:
+        return "only the GitHub target's run has one" if a is None else "only the GitLab target's run has one"
+    lines = list(zip(a.decode("utf-8", "replace").splitlines(), b.decode("utf-8", "replace").splitlines()))
+    at = next((i for i, (x, y) in enumerate(lines) if x != y), len(lines))
+    return f"they differ from line {at + 1}"
+
+
+def gitlab_steps(repo: Path, work: Path, logf: Path, res: dict, problems: list[str]) -> dict[str, str]:
+    """Steps 1 to 5 with --ci gitlab on one clone and --ci github on another: each step's GitLab
+    files (those it wrote or changed) for the schema, and the two justfiles compared. A step that
+    stops with a stated reason (exit 2, 3 or 4) ends the run; it is a failure only where the GitHub
+    target's same step goes on."""
+    lab, hub = fresh_clone(repo, work / "gitlab"), fresh_clone(repo, work / "github")
+    batch: dict[str, str] = {}
+    before: dict[str, str] = {}
+    for n in STEPS:
+        r, answer = ci_step(n, "gitlab", lab, logf)
+        h, _ = ci_step(n, "github", hub, logf)
+        if not r.ok:
+            said = first_error(r.out)
+            if stated_refusal(r) and h.code == r.code:
+                res["stopped"] = f"step {n} exited {r.code} on both targets: {said}"
+            else:
+                problems.append(f"step {n} exited {r.code} with --ci gitlab (GitHub's: exit {h.code}): {said}")
+            break
+        res["reached"] = n
+        warnings = len(answer.get("warnings", []))
+        res["steps"][str(n)] = answer.get("outcome", "no JSON") + (
+            f", {warnings} warning{'s' if warnings > 1 else ''}" if warnings else "")
+        now = gitlab_files(lab)
+        batch.update({f"step {n} {k}": v for k, v in now.items() if before.get(k) != v})
+        before = now
+        if ".gitlab-ci.yml" not in now:
+            problems.append(f"step {n} left no .gitlab-ci.yml")
+        problems += [f"step {n}: {e}" for e in include_errors(now)]
+        if (lab / ".github" / "workflows").exists():
+            problems.append(f"step {n} wrote .github/workflows/ with --ci gitlab")
+        if not h.ok:
+            problems.append(f"step {n} exited {h.code} with --ci github only: {first_error(h.out)}")
+            break
+        justfiles = [(d / "justfile").read_bytes() if (d / "justfile").exists() else None for d in (hub, lab)]
+        if justfiles[0] != justfiles[1]:
+            problems.append(f"step {n}: the justfile is not the GitHub target's: {first_difference(*justfiles)}")
+    return batch
+
+
+def gitlab_bot(p: dict, repo: Path, work: Path, logf: Path, res: dict, problems: list[str]) -> dict[str, str]:
+    """`nixmigrate pr --step N --ci gitlab` for N = 1 to 5 from a clone whose origin is a local bare
+    repository, against the GitLab stand-in: one merge request per step, each from a branch of its
+    own that holds GitLab's pipeline and no GitHub workflow; a step with nothing to do opens none
+    and says so. Only the steps that ran on the clone are asked for. Returns the branches' GitLab
+    files for the schema."""
+    origin = fresh_clone(repo, work / "gitlab-origin.git", "--bare")
+    clone = fresh_clone(origin, work / "gitlab-bot")
+    project = f"fieldtrial/{p['name']}"
+    env = dict(os.environ, GITLAB_TOKEN=GITLAB_TOKEN)
+    batch: dict[str, str] = {}
+    with GitLabStandIn(project, GITLAB_TOKEN) as gitlab:
+        for n in range(1, res["reached"] + 1):
+            had = len(gitlab.merge_requests)
+            r = nixmigrate(["pr", "--step", str(n), "--ci", "gitlab", "--forge", "gitlab", "--api-url", gitlab.api,
+                            "--repo", project, "--json", "--quiet", str(clone)], logf, env=env)
+            answer = json_answer(r.out)
+            res["bot"][str(n)] = answer.get("result", "no JSON") if r.ok else f"exit {r.code}"
+            opened = gitlab.merge_requests[had:]
+            if not r.ok:
+                problems.append(f"pr --step {n} exited {r.code}: {first_error(r.out)}")
+            elif answer.get("result") == "nothing-to-do":
+                if opened or not answer.get("notes"):
+                    problems.append(f"pr --step {n}: nothing to do, but " +
+                                    ("it opened a merge request" if opened else "it does not say so"))
+            elif answer.get("result") != "created" or len(opened) != 1:
+                problems.append(f"pr --step {n}: {answer.get('result')}, {len(opened)} merge requests opened")
+            else:
+                branch = opened[0]["source_branch"]
+                ls = run(["git", "ls-tree", "-r", "--name-only", branch], cwd=origin, timeout=600)
+                tree = ls.out.split() if ls.ok else []
+                if not ls.ok or branch != answer.get("branch"):
+                    problems.append(f"pr --step {n}: the merge request's branch {branch} is not the one pushed "
+                                    f"({answer.get('branch')})")
+                elif ".gitlab-ci.yml" not in tree or ".github/workflows/ci.yml" in tree:
+                    problems.append(f"pr --step {n}: {branch} holds " +
+                                    (".github/workflows/ci.yml" if ".gitlab-ci.yml" in tree else "no .gitlab-ci.yml"))
+                batch.update({f"bot step {n} {f}": git(origin, "show", f"{branch}:{f}").out
+                              for f in tree if is_gitlab_ci(f)})
+        branches = [m["source_branch"] for m in gitlab.merge_requests]
+        if len(set(branches)) != len(branches):
+            problems.append(f"merge requests share a source branch: {', '.join(branches)}")
+        problems += [f"the bot asked the stand-in for {x}" for x in gitlab.unexpected]
+        res["merge_requests"] = len(gitlab.merge_requests)
+    return batch
+
+
+def gitlab_column(p: dict, repo: Path, work: Path, logf: Path) -> dict:
+    """The GitLab target (fieldtest/README.md, 1): the steps and the bot with --ci gitlab, every
+    GitLab file they write checked against GitLab's CI schema."""
+    res: dict = {"steps": {}, "bot": {}, "reached": 0}
+    problems: list[str] = []
+    files = gitlab_steps(repo, work, logf, res, problems)
+    files.update(gitlab_bot(p, repo, work, logf, res, problems))
+    for label, errors in schema_errors(files, logf).items():
+        problems += [f"{label}: {e}" for e in errors[:2]]
+    res["validated"] = len(files)
+    if problems:
+        return {**res, "status": "fail", "error": "; ".join(problems[:3]) + (
+            f" (+{len(problems) - 3} more)" if len(problems) > 3 else ""), "problems": problems}
+    if not res["reached"]:
+        return {**res, "status": "skip", "error": res["stopped"]}
+    return {**res, "status": "pass"}
+
+
+def gitlab_cell(r: dict | None) -> str:
+    if not r or r.get("status") != "pass":
+        return status_cell(r)
+    text = (f"pass: steps 1–{r['reached']}, {r['validated']} files valid, justfile as GitHub's, "
+            f"{r['merge_requests']} MRs" + (f"; {r['stopped']}" if r.get("stopped") else ""))
+    return text if len(text) <= 160 else text[:159] + "…"
+
+
+# The columns that need no builds, each with its scoreboard label, its flag to rerun it alone and its cell.
+COLUMNS = {"walk": ("newcomer walk", "--walk-only", walk_cell),
+           "gitlab": ("GitLab target", "--gitlab-only", gitlab_cell)}
 
 
 def trial(p: dict, machine: Machine, standin: StandIn | None, timeout: int, deep: bool) -> dict:
@@ -1022,6 +1249,7 @@ def trial(p: dict, machine: Machine, standin: StandIn | None, timeout: int, deep
     expect = json.loads((HERE / "expect" / f"{p['name']}.json").read_text())
     res["detect"] = {"exit": d.code, **score_detection(detected, expect)}
     res["walk"] = walk(repo, work, logf)
+    res["gitlab"] = gitlab_column(p, repo, work, logf)
     # 2
     s2 = nixmigrate(["step", "2", str(repo)], logf)
     res["step2"] = {"exit": s2.code, **({} if s2.ok else {"error": first_error(s2.out)})}
@@ -1084,8 +1312,11 @@ def summary(results: list[dict]) -> dict:
     replay = [r.get("nix", {}).get("replay", {}).get("status") for r in results]
     caches = [r["cache"] for r in results if r.get("cache", {}).get("hit_rate") is not None]
     walks = [r.get("walk", {}).get("status") for r in results]
+    gitlab = [r.get("gitlab", {}).get("status") for r in results]
     return {"projects": len(results), "detect_right": right, "detect_total": total, "recipes": rec,
             "walk_pass": walks.count("pass"), "walk_run": sum(1 for w in walks if w),
+            "gitlab_pass": gitlab.count("pass"), "gitlab_run": gitlab.count("pass") + gitlab.count("fail"),
+            "gitlab_skip": gitlab.count("skip"),
             "nix_eval_pass": nix.count("pass"), "replay_pass": replay.count("pass"),
             "replay_run": sum(1 for x in replay if x in ("pass", "fail")),
             "replay_skip": replay.count("skip"),
@@ -1102,6 +1333,8 @@ def summary_line(s: dict) -> str:
     return (f"{s['projects']} projects: detection {s['detect_right']}/{s['detect_total']} facts right "
             f"({pct(s['detect_right'], s['detect_total'])}); "
             f"newcomer walk {s.get('walk_pass', 0)}/{s.get('walk_run', 0)} pass; "
+            f"GitLab target {s.get('gitlab_pass', 0)}/{s.get('gitlab_run', 0)} pass "
+            f"({s.get('gitlab_skip', 0)} skipped); "
             + "; ".join(recipe(k) for k in RECIPES) + "; "
             f"compiler cache measured on {s['cache_measured']}, mean hit rate "
             f"{s['cache_mean_hit_rate'] if s['cache_mean_hit_rate'] is not None else 'n/a'}; "
@@ -1124,12 +1357,15 @@ def stale_rows(results: list[dict]) -> list[str]:
     return [f"Rows kept from an earlier run, not rerun with nixmigrate {results_commit(results, newest)}: {names}.", ""]
 
 
-def walk_rows(results: list[dict]) -> list[str]:
-    """A line naming the nixmigrate a walk rerun on its own (--walk-only) ran with."""
-    own = sorted({r["walk"]["nixmigrate"] for r in results
-                  if r.get("walk", {}).get("nixmigrate") and r["walk"]["nixmigrate"] != r.get("nixmigrate")})
-    return [f"The newcomer walk column was rerun on its own (--walk-only) with nixmigrate {', '.join(own)}.", ""] \
-        if own else []
+def rerun_rows(results: list[dict]) -> list[str]:
+    """A line for each column rerun on its own (--walk-only, --gitlab-only): the nixmigrate it ran with."""
+    lines = []
+    for key, (label, flag, _) in COLUMNS.items():
+        own = sorted({r[key]["nixmigrate"] for r in results
+                      if r.get(key, {}).get("nixmigrate") and r[key]["nixmigrate"] != r.get("nixmigrate")})
+        if own:
+            lines += [f"The {label} column was rerun on its own ({flag}) with nixmigrate {', '.join(own)}.", ""]
+    return lines
 
 
 def results_commit(results: list[dict], run_at: str) -> str:
@@ -1143,12 +1379,12 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
          f"Written by `fieldtest/fieldtrial.py` ({command}, {seconds / 60:.0f} minutes on this machine); "
          "do not edit by hand. How each column is measured: fieldtest/README.md. Per-project logs stay "
          "in the trial's cache folder.", "",
-         *stale_rows(results), *walk_rows(results), "## Per project", "",
-         "| project | version | shape | detect | newcomer walk | step 2 | build | test | lint | cache (hit rate, warm/cold) | step 4 | Nix eval | builder replay |",
-         "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+         *stale_rows(results), *rerun_rows(results), "## Per project", "",
+         "| project | version | shape | detect | newcomer walk | GitLab target | step 2 | build | test | lint | cache (hit rate, warm/cold) | step 4 | Nix eval | builder replay |",
+         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         if "fetch" in r:
-            L.append(f"| {r['name']} | {r['version']} | {r['shape']} | fetch failed: {md_escape(r['fetch']['error'])} |" + " – |" * 9)
+            L.append(f"| {r['name']} | {r['version']} | {r['shape']} | fetch failed: {md_escape(r['fetch']['error'])} |" + " – |" * 10)
             continue
         d = r.get("detect", {})
         rec = r.get("recipes", {})
@@ -1165,7 +1401,7 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
         L.append("| " + " | ".join(md_escape(x) for x in [
             r["name"], r["version"], f"{r['family']}: {r['shape']}",
             f"{d.get('right', 0)}/{d.get('total', 0)}" + ("" if d.get("exit", 0) == 0 else f" (exit {d['exit']})"),
-            walk_cell(r.get("walk")),
+            walk_cell(r.get("walk")), gitlab_cell(r.get("gitlab")),
             f"exit {r.get('step2', {}).get('exit', '–')}",
             status_cell(rec.get("build")), status_cell(rec.get("test")) + (f" ({tests} tests)" if tests else ""),
             status_cell(rec.get("lint")), cache,
@@ -1173,7 +1409,7 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
             nx, status_cell(nix.get("replay")) + replay_note(nix.get("replay"))]) + " |")
     for p in projects:
         if p["name"] not in {r["name"] for r in results} and command.endswith("--setup"):
-            L.append(f"| {p['name']} | {p['version']} | {p['family']}: {p['shape']} | not run |" + " – |" * 9)
+            L.append(f"| {p['name']} | {p['version']} | {p['family']}: {p['shape']} | not run |" + " – |" * 10)
     L += ["", "## Detection: what was wrong", "", "Wrong facts by kind: " + ", ".join(
         f"{k} {v}" for k, v in sorted(wrong_kinds(results).items(), key=lambda kv: -kv[1])) + ".", ""]
     for r in results:
@@ -1227,13 +1463,13 @@ def current_status(r: dict, what: str) -> str:
         return r.get("nix", {}).get("status", "fail")
     if what == "replay":
         return r.get("nix", {}).get("replay", {}).get("status", "fail")
-    if what == "walk":
-        return r.get("walk", {}).get("status", "fail")
+    if what in COLUMNS:
+        return r.get(what, {}).get("status", "fail")
     return "fail"
 
 
 def baseline_of(results: list[dict]) -> dict:
-    return {r["name"]: [w for w in (*RECIPES, "cache", "nix", "replay", "walk") if current_status(r, w) == "pass"]
+    return {r["name"]: [w for w in (*RECIPES, "cache", "nix", "replay", *COLUMNS) if current_status(r, w) == "pass"]
             for r in results}
 
 
@@ -1262,6 +1498,8 @@ def main(argv=None) -> int:
     ap.add_argument("--write-baseline", action="store_true", help="record what passed in fieldtest/baseline.json")
     ap.add_argument("--walk-only", action="store_true",
                     help="rerun only the newcomer walk of each project and merge it into fieldtest/results.json")
+    ap.add_argument("--gitlab-only", action="store_true",
+                    help="rerun only the GitLab target of each project and merge it into fieldtest/results.json")
     a = ap.parse_args(argv)
     spec = json.loads((HERE / "projects.json").read_text())
     projects = spec["projects"]
@@ -1286,7 +1524,9 @@ def main(argv=None) -> int:
     if not JAR.exists():
         raise SystemExit(f"fieldtrial: {JAR} is missing: build it with mvn -B -q package -DskipTests")
     if a.walk_only:
-        return walk_only(projects, spec)
+        return rerun_column(projects, spec, "walk", lambda p, repo, work, logf: walk(repo, work, logf))
+    if a.gitlab_only:
+        return rerun_column(projects, spec, "gitlab", gitlab_column)
     machine = Machine()
     machine.setup(spec["tools"])
     standin = None
@@ -1336,6 +1576,7 @@ def main(argv=None) -> int:
         results.append(r)
         publish(results, False)
         log(f"  {p['name']}: detect {r.get('detect', {}).get('right')}/{r.get('detect', {}).get('total')}, "
+            f"walk {r.get('walk', {}).get('status')}, gitlab {r.get('gitlab', {}).get('status')}, "
             + ", ".join(f"{k} {v.get('status')}" for k, v in r.get("recipes", {}).items())
             + f", cache {r.get('cache', {}).get('status')}, nix {r.get('nix', {}).get('status')}, "
             f"replay {r.get('nix', {}).get('replay', {}).get('status')} ({r['seconds']}s)")
