@@ -66,18 +66,14 @@ public final class DependabotGenerator implements Generator {
   @Override
   public List<GeneratedFile> generate(
       RepoFacts facts, Options options, int targetStep, Context ctx) {
-    if (!options.dependabot() || CiTarget.of(facts, options) == CiService.GITLAB) {
+    if (!options.dependabot()) {
       return List.of();
     }
     Optional<String> renovate = RENOVATE.stream().filter(f -> exists(facts, f)).findFirst();
     if (renovate.isPresent()) {
-      ctx.warnings()
-          .add(
-              renovate.get(),
-              "Renovate keeps this repository's dependencies up to date, so nixmigrate writes no "
-                  + PATH
-                  + ". Renovate's github-actions manager updates the pinned actions; its nix"
-                  + " manager, which updates flake.lock, is off until you turn it on");
+      return renovate(facts, renovate.get(), targetStep, ctx);
+    }
+    if (CiTarget.of(facts, options) == CiService.GITLAB) {
       return List.of();
     }
     if (exists(facts, ".github/dependabot.yaml")) {
@@ -142,6 +138,55 @@ public final class DependabotGenerator implements Generator {
         .filter(e -> ecosystems.contains(e.getKey()))
         .map(Map.Entry::getValue)
         .toList();
+  }
+
+  /**
+   * A repository that uses Renovate gets no Dependabot file. Renovate's github-actions manager
+   * updates the pinned actions by itself; its nix manager, which updates flake.lock, is off by
+   * default, so from step 3 a JSON configuration gets the minimal edit that turns it on (made with
+   * --edit-existing, as for any file of the user's), and any other is named in a warning.
+   */
+  private List<GeneratedFile> renovate(
+      RepoFacts facts, String config, int targetStep, Context ctx) {
+    String said =
+        "Renovate keeps this repository's dependencies up to date, so nixmigrate writes no "
+            + PATH
+            + "; Renovate's github-actions manager updates the pinned actions";
+    if (targetStep < 3) {
+      ctx.warnings().add(config, said);
+      return List.of();
+    }
+    if (config.endsWith(".json5")) {
+      ctx.warnings()
+          .add(
+              config,
+              said
+                  + ". Its nix manager, which updates flake.lock, is off until you add"
+                  + " \"nix\": {\"enabled\": true}: nixmigrate does not edit JSON5");
+      return List.of();
+    }
+    String text;
+    try {
+      text =
+          dev.nixmigrate.core.internal.read.ManifestText.read(facts.root().resolve(config), config);
+    } catch (dev.nixmigrate.core.internal.read.ManifestException e) {
+      ctx.warnings().add(config, said + "; the file cannot be read: " + e.getMessage());
+      return List.of();
+    }
+    RenovateNixEdit.Result r = RenovateNixEdit.edit(text, config);
+    if (r.edited()) {
+      return List.of(GeneratedFile.edit(config, r.text(), 3, name(), RenovateNixEdit.NOTE));
+    }
+    if (r.whyNot() != null) {
+      ctx.warnings()
+          .add(config, said + "; its nix manager is not turned on: the file " + r.whyNot());
+    }
+    return List.of();
+  }
+
+  /** Whether the repository has a Renovate configuration in one of the places Renovate reads. */
+  public static boolean usesRenovate(RepoFacts facts) {
+    return RENOVATE.stream().anyMatch(f -> exists(facts, f));
   }
 
   private static boolean exists(RepoFacts facts, String rel) {

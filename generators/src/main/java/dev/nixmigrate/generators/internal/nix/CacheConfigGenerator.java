@@ -98,7 +98,7 @@ public final class CacheConfigGenerator implements Generator {
     doc.put("hasBuilders", !options.builders().isEmpty());
     doc.put("environments", DevEnvironments.rows(facts, options, ctx));
     doc.put("overridden", DevEnvironments.overridden(options));
-    doc.put("lockUpdates", lockUpdates(ctx));
+    doc.put("lockUpdates", lockUpdates(facts, ctx));
     // The notes name themselves too: they are one of step 5's files.
     List<GeneratedFile> mine = new ArrayList<>(out);
     String notes = notes(facts);
@@ -159,7 +159,7 @@ public final class CacheConfigGenerator implements Generator {
   }
 
   /** What keeps flake.lock's inputs current, judged from the files this run writes. */
-  private static String lockUpdates(Context ctx) {
+  private static String lockUpdates(RepoFacts facts, Context ctx) {
     java.util.Set<String> paths = new java.util.HashSet<>();
     ctx.produced().forEach(f -> paths.add(f.path()));
     if (paths.contains(GitLabNixGenerator.PATH)) {
@@ -176,6 +176,10 @@ public final class CacheConfigGenerator implements Generator {
       return "Dependabot's `nix` updates in `"
           + dev.nixmigrate.generators.internal.ci.DependabotGenerator.PATH
           + "` open a pull request when an input moves.";
+    }
+    if (dev.nixmigrate.generators.internal.ci.DependabotGenerator.usesRenovate(facts)) {
+      return "Renovate's nix manager updates it once it is on: `\"nix\": {\"enabled\": true}` in"
+          + " Renovate's configuration (step 3 makes that edit with --edit-existing).";
     }
     return "Nothing here updates it by itself: run `nix flake update` now and then, and commit"
         + " the new `flake.lock` after `nix flake check` passes.";
