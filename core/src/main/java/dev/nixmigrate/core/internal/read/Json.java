@@ -97,7 +97,8 @@ public final class Json {
           expect(':');
           ws();
           if (map.put(key, value(depth + 1)) != null) {
-            throw error("duplicate key \"" + key + "\"");
+            throw error(
+                "duplicate key \"" + dev.nixmigrate.core.internal.text.Printable.of(key) + "\"");
           }
           ws();
           if (peek() == ',') {

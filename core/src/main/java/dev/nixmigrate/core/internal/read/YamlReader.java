@@ -126,7 +126,7 @@ public final class YamlReader {
                   line(t.getKeyNode()),
                   1,
                   "duplicate key '"
-                      + key
+                      + dev.nixmigrate.core.internal.text.Printable.of(key)
                       + "'; YAML readers disagree on which one wins, remove one"));
         }
         path.add(key);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.RepoScanner;
+import dev.nixmigrate.core.internal.read.ManifestException;
 import dev.nixmigrate.core.model.Diagnostic;
 import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.RepoFacts;
@@ -134,5 +135,28 @@ class BadInputTest {
     Diagnostic d = onlyError(scanWithGoodNeighbour());
     assertEquals(5, d.line());
     assertTrue(d.message().contains("duplicate key 'a'"), d.message());
+  }
+
+  /** A key is repository text: shown in a message, it carries no terminal control sequence. */
+  @Test
+  void aDuplicateKeyIsShownWithoutItsControlCharacters() throws Exception {
+    String key = "a\u001b]0;owned\u0007";
+    TestRepo.in(dir)
+        .file(
+            ".github/workflows/ci.yml",
+            "on: push\njobs:\n  \""
+                + key.replace("\u001b", "\\e").replace("\u0007", "\\a")
+                + "\":\n    runs-on: x\n  \""
+                + key.replace("\u001b", "\\e").replace("\u0007", "\\a")
+                + "\":\n    runs-on: y\n");
+    Diagnostic d = onlyError(scanWithGoodNeighbour());
+    assertTrue(d.message().contains("duplicate key 'a?]0;owned?'"), d.message());
+    ManifestException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ManifestException.class,
+            () ->
+                dev.nixmigrate.core.internal.read.Json.parse(
+                    "{\"a\\u001b[2J\": 1, \"a\\u001b[2J\": 2}", "x.json"));
+    assertTrue(e.getMessage().contains("duplicate key \"a?[2J\""), e.getMessage());
   }
 }
