@@ -570,16 +570,23 @@ public final class PythonReader {
   private static final List<String> NOX_TEST_SESSIONS =
       List.of("tests", "test", "unit", "unit_tests", "pytest");
 
-  /** A function name after a {@code @nox.session} (or {@code @session}) decorator. */
+  /**
+   * A {@code @nox.session} (or {@code @session}) decorator: its own line, then up to 20 lines of
+   * its arguments or other decorators (each line matches one way only, and the repetition is
+   * possessive, so no input backtracks), then the function it decorates.
+   */
   private static final Pattern NOX_SESSION =
       Pattern.compile(
-          "^@(?:nox\\.)?session\\b[^\\n]*\\n(?:[ \\t@)\\]][^\\n]*\\n|[ \\t]*\\n){0,20}?def[ \\t]+([A-Za-z_][A-Za-z0-9_]*)[ \\t]*\\(",
+          "^@(?:nox\\.)?session\\b([^\\n]*)\\n((?:(?:[ \\t@)\\]][^\\n]*)?\\n){0,20}+)def[ \\t]+([A-Za-z_][A-Za-z0-9_]*)[ \\t]*\\(",
           Pattern.MULTILINE);
+
+  /** A session's own name, given to the decorator as {@code name="..."}. */
+  private static final Pattern NOX_NAME = Pattern.compile("\\bname\\s*=\\s*([\"'])([^\"'\\n]*)\\1");
 
   /**
    * The nox session upstream runs its tests with: a session of noxfile.py named as test sessions
-   * are ({@link #NOX_TEST_SESSIONS}), read from the file's text, never run. Null when there is
-   * none.
+   * are ({@link #NOX_TEST_SESSIONS}), by its decorator's {@code name=} or else its function's name,
+   * read from the file's text, never run. Null when there is none.
    */
   private String noxSession() {
     if (!names.contains("noxfile.py")) {
@@ -589,7 +596,8 @@ public final class PythonReader {
     java.util.Set<String> sessions = new java.util.HashSet<>();
     Matcher m = NOX_SESSION.matcher(text);
     while (m.find()) {
-      sessions.add(m.group(1));
+      Matcher named = NOX_NAME.matcher(m.group(1) + "\n" + m.group(2));
+      sessions.add(named.find() ? named.group(2) : m.group(3));
     }
     return NOX_TEST_SESSIONS.stream().filter(sessions::contains).findFirst().orElse(null);
   }

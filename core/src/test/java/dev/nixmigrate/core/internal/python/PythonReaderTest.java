@@ -185,4 +185,41 @@ class PythonReaderTest {
     assertEquals(7, d.line(), d.toString());
     assertTrue(d.message().contains("not a PEP 508 marker"), d.toString());
   }
+
+  private static final String SETUP_PY =
+      "from setuptools import setup\nsetup(name=\"x\", version=\"1\")\n";
+
+  /** A session's decorator name wins over its function's; a test session by that name is run. */
+  @Test
+  void aNoxSessionIsKnownByTheNameItsDecoratorGives() {
+    TestRepo.in(dir)
+        .file("setup.py", SETUP_PY)
+        .file("tests/test_x.py", "def test_x():\n    pass\n")
+        .file(
+            "noxfile.py",
+            "import nox\n\n@nox.session(name=\"lint\")\ndef tests(session):\n    pass\n\n"
+                + "@nox.session(\n    python=[\"3.12\"],\n    name='unit',\n)\ndef check(session):\n"
+                + "    pass\n");
+    assertEquals(
+        "unit",
+        read(new RepoFiles(dir), "setup.py", "tests", "noxfile.py").orElseThrow().noxSession());
+  }
+
+  /**
+   * A noxfile made to make a backtracking matcher take exponential time (a decorator followed by
+   * many lines that are blank in two ways) is read in one pass. The timeout only guards against a
+   * hang; the old pattern took hours on this input.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void aHostileNoxfileIsReadInOnePass() {
+    String block = "@session\n" + " \n".repeat(20) + "x\n";
+    TestRepo.in(dir)
+        .file("setup.py", SETUP_PY)
+        .file("tests/test_x.py", "def test_x():\n    pass\n")
+        .file("noxfile.py", block.repeat(20_000) + "@session\ndef tests(s):\n    pass\n");
+    assertEquals(
+        "tests",
+        read(new RepoFiles(dir), "setup.py", "tests", "noxfile.py").orElseThrow().noxSession());
+  }
 }
