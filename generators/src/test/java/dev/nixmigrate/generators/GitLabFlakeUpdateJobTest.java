@@ -161,4 +161,24 @@ class GitLabFlakeUpdateJobTest {
     assertTrue(r.output().contains("set NIXMIGRATE_FLAKE_UPDATE_TOKEN"), r.output());
     assertTrue(git(clone, "status", "--porcelain").output().isEmpty(), "nothing ran");
   }
+
+  /** A git that fails (a runner's "dubious ownership") fails the job; it is not "up to date". */
+  @Test
+  void aFailingGitFailsTheJob() throws Exception {
+    nix("{ \"version\": 7, \"rev\": \"new\" }");
+    env.put("NIXMIGRATE_FLAKE_UPDATE_TOKEN", "glpat-test");
+    String realGit =
+        Processes.run(null, List.of("sh", "-c", "command -v git"), null, 60).output().strip();
+    Path git = bin.resolve("git");
+    Files.writeString(
+        git,
+        "#!/bin/sh\nif [ \"$1\" = status ]; then echo 'fatal: detected dubious ownership' >&2; exit 128; fi\n"
+            + "exec "
+            + realGit
+            + " \"$@\"\n");
+    Files.setPosixFilePermissions(git, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Processes.Result r = runJob();
+    assertEquals(128, r.code(), r.output());
+    assertFalse(r.output().contains("up to date"), r.output());
+  }
 }

@@ -9,8 +9,9 @@
 # nix-flake-update keeps flake.lock current: it runs only in a scheduled pipeline whose variables
 # set NIXMIGRATE_FLAKE_UPDATE to "true" (Build > Pipeline schedules; weekly is enough), runs
 # `nix flake update`, and pushes any change to the branch ${updateBranch}, where GitLab's
-# push options open (or update) a merge request into the default branch. Pushing needs a project
-# access token with the write_repository scope (role Developer), in the CI/CD variable
+# push options open (or update) a merge request into the default branch. Pushing needs a token
+# with the write_repository scope: a project access token (role Developer; on GitLab.com a
+# Premium feature), or a group or personal access token, in the CI/CD variable
 # NIXMIGRATE_FLAKE_UPDATE_TOKEN, masked and protected.
 
 nix-flake-check:

@@ -169,8 +169,9 @@ public final class CacheConfigGenerator implements Generator {
           + GitLabNixGenerator.UPDATE_BRANCH
           + "` when an input moved. Turn it on once: add a pipeline schedule (Build > Pipeline"
           + " schedules, weekly) with the variable `NIXMIGRATE_FLAKE_UPDATE` set to `true`, and"
-          + " the CI/CD variable `NIXMIGRATE_FLAKE_UPDATE_TOKEN`: a project access token with the"
-          + " `write_repository` scope and the Developer role, masked and protected.";
+          + " the CI/CD variable `NIXMIGRATE_FLAKE_UPDATE_TOKEN`, masked and protected: a token with"
+          + " the `write_repository` scope (a project access token with the Developer role, which"
+          + " GitLab.com gives on Premium, or a group or personal access token).";
     }
     if (paths.contains(dev.nixmigrate.generators.internal.ci.DependabotGenerator.PATH)) {
       return "Dependabot's `nix` updates in `"

@@ -43,11 +43,13 @@ public final class GitLabNixGenerator implements Generator {
   static final List<String> UPDATE_SCRIPT =
       List.of(
           "if [ -z \"${NIXMIGRATE_FLAKE_UPDATE_TOKEN:-}\" ]; then echo 'nix-flake-update: set"
-              + " NIXMIGRATE_FLAKE_UPDATE_TOKEN (a project access token with write_repository)"
+              + " NIXMIGRATE_FLAKE_UPDATE_TOKEN (a project, group or personal access token with"
+              + " write_repository)"
               + " under Settings > CI/CD > Variables' >&2; exit 1; fi",
           "nix flake update",
-          "if [ -z \"$(git status --porcelain -- flake.lock)\" ]; then echo 'flake.lock is up to"
-              + " date'; exit 0; fi",
+          // On its own line, so that a failing git fails the job instead of reading as "no change".
+          "changes=\"$(git status --porcelain -- flake.lock)\"",
+          "if [ -z \"$changes\" ]; then echo 'flake.lock is up to date'; exit 0; fi",
           "git add flake.lock",
           "git -c user.name=nixmigrate -c user.email=nixmigrate@noreply.invalid commit -q -m"
               + " 'flake.lock: update the inputs'",
