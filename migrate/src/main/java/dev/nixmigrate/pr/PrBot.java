@@ -561,21 +561,32 @@ public final class PrBot {
           exists(work, plan, "flake.nix"),
           exists(work, plan, "justfile"),
           brought(r.step(), NixMigrate.finishes(StepCatalog.STANDARD, work, plan)),
-          doneOn(work, r.step()));
+          refreshes(work, plan, r.step()));
     } finally {
       deleteTree(work);
     }
   }
 
   /**
-   * Whether the checkout {@code work} has taken step {@code step} already: its pull request can
-   * then only refresh the files nixmigrate wrote, because what nixmigrate knows has moved since.
+   * Whether the plan only refreshes files nixmigrate wrote: the base has taken the step, and every
+   * file the plan changes is one the base's state records as nixmigrate's, changed, not new. A
+   * repository whose own files do the step, and that gets nixmigrate's files for the first time, is
+   * a step pull request, not a refresh.
    */
-  private static boolean doneOn(Path work, int step) {
-    return NixMigrate.status(StepCatalog.STANDARD, work).stream()
-        .anyMatch(
-            s ->
-                s.number() == step && s.state() == dev.nixmigrate.core.model.StepStatus.State.DONE);
+  private static boolean refreshes(Path work, Plan plan, int step) {
+    boolean taken =
+        NixMigrate.status(StepCatalog.STANDARD, work).stream()
+            .anyMatch(
+                s ->
+                    s.number() == step
+                        && s.state() == dev.nixmigrate.core.model.StepStatus.State.DONE);
+    if (!taken) {
+      return false;
+    }
+    java.util.Map<String, dev.nixmigrate.migrate.State.Entry> written =
+        dev.nixmigrate.migrate.State.read(work).files();
+    return plan.fileChanges().stream()
+        .allMatch(c -> c.before() != null && c.after() != null && written.containsKey(c.path()));
   }
 
   private static void deleteTree(Path dir) {

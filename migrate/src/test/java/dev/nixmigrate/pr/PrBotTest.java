@@ -598,6 +598,45 @@ class PrBotTest {
     assertEquals("nixmigrate: step 1, CI-defined builds", forge.prs.get(0).title);
   }
 
+  /**
+   * A repository whose own CI does step 1 and that never ran nixmigrate gets a step pull request
+   * for nixmigrate's files, not a "refresh": nothing of nixmigrate's is there to refresh.
+   */
+  @Test
+  void aRepositoryWhoseOwnFilesDoTheStepGetsAStepPullRequestNotARefresh() throws Exception {
+    github();
+    Path work = temp.resolve("own-ci");
+    try (Git g =
+        Git.cloneRepository()
+            .setURI(bare.toUri().toString())
+            .setDirectory(work.toFile())
+            .setBranch("main")
+            .call()) {
+      Files.createDirectories(work.resolve(".github/workflows"));
+      Files.writeString(
+          work.resolve(".github/workflows/test.yml"),
+          "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
+              + "      - uses: actions/checkout@v4\n      - run: uv sync\n      - run: uv build\n"
+              + "      - run: uv run pytest\n");
+      g.add().addFilepattern(".").call();
+      PersonIdent dev = new PersonIdent("Dev", "dev@example.org");
+      g.commit().setMessage("our CI").setAuthor(dev).setCommitter(dev).call();
+      g.push().setRemote("origin").add("main").call();
+    }
+    assertEquals(
+        dev.nixmigrate.core.model.StepStatus.State.DONE,
+        dev.nixmigrate.migrate.NixMigrate.status(
+                dev.nixmigrate.generators.StepCatalog.STANDARD, work)
+            .get(0)
+            .state(),
+        "the repository's own CI does step 1");
+    PrBot.Outcome o = bot(FAST).run(request(clone, 1, "github").withDryRun(true));
+    said.add(o.toString());
+    assertEquals("planned", o.result(), o.toString());
+    assertEquals("nixmigrate: step 1, CI-defined builds", o.title(), o.body());
+    assertFalse(o.body().contains("refreshes"), o.body());
+  }
+
   private String branchFile(String branch, String path) throws Exception {
     Processes.Result r = Processes.run(bare, List.of("git", "show", branch + ":" + path), null, 60);
     assertTrue(r.ok(), r.output());
