@@ -137,5 +137,13 @@ class CMakeBuiltTestsTest {
             "cd build-tests/tests && uv run python -m pytest"),
         testRecipe(justfile),
         justfile);
+    // GitLab's python image has no CMake: the job installs it.
+    String job =
+        Generators.generate(RepoScanner.scan(dir), Options.defaults().withCi(CiService.GITLAB), 1)
+            .file(".gitlab/ci/build.yml")
+            .text();
+    assertTrue(
+        job.lines().anyMatch(l -> l.contains("apt-get install") && l.matches(".*\\bcmake\\b.*")),
+        job);
   }
 }

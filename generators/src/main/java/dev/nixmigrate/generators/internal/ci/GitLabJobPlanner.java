@@ -60,7 +60,19 @@ public final class GitLabJobPlanner {
       }
       Project p =
           facts.projects().stream().filter(x -> x.path().equals(c.dir())).findFirst().orElseThrow();
-      List<String> apt = SystemPackages.of(p).debian();
+      List<String> apt = new ArrayList<>(SystemPackages.of(p).debian());
+      if (c.kind().equals("python")
+          && CommandPlanner.testsBuiltByCMake(p).isPresent()
+          && java.util.Set.of(
+                  PythonProject.PackageManager.UV,
+                  PythonProject.PackageManager.POETRY,
+                  PythonProject.PackageManager.PDM)
+              .contains(p.python().orElseThrow().packageManager())
+          && !apt.contains("cmake")) {
+        // The tests' modules are built with CMake, which GitHub's runners have and the python
+        // images lack (with pip, the recipe installs it from PyPI).
+        apt.add("cmake");
+      }
       switch (c.kind()) {
         case "python" -> jobs.add(python(c, p.python().orElseThrow(), options, apt));
         case "rust" -> jobs.addAll(rust(c, p.rust().orElseThrow(), step, apt));
