@@ -43,7 +43,8 @@ class RenovateTest {
     assertEquals(
         "{\n    \"$schema\": \"https://docs.renovatebot.com/renovate-schema.json\",\n"
             + "    \"extends\": [\"config:recommended\"],\n"
-            + "    \"nix\": {\n        \"enabled\": true\n    }\n}\n",
+            + "    \"nix\": {\n        \"enabled\": true\n    },\n"
+            + "    \"lockFileMaintenance\": {\n        \"enabled\": true\n    }\n}\n",
         edit.text());
     // Before step 3 there is no flake.lock to update: a warning only.
     Generators.Generation one = generate("renovate.json", config, 1);
@@ -54,8 +55,18 @@ class RenovateTest {
   @Test
   void anEmptyConfigurationGetsTheKeyAlone() throws Exception {
     assertEquals(
-        "{\n  \"nix\": {\n    \"enabled\": true\n  }\n}",
+        "{\n  \"nix\": {\n    \"enabled\": true\n  },\n"
+            + "  \"lockFileMaintenance\": {\n    \"enabled\": true\n  }\n}",
         file(generate(".github/renovate.json", "{}", 3), ".github/renovate.json").text());
+  }
+
+  /** A configuration that decides lock file maintenance itself keeps its choice. */
+  @Test
+  void lockFileMaintenanceTheUserDecidedIsKept() throws Exception {
+    String config = "{\"lockFileMaintenance\": {\"enabled\": false}}";
+    assertEquals(
+        "{\"lockFileMaintenance\": {\"enabled\": false},\n  \"nix\": {\n    \"enabled\": true\n  }\n}",
+        file(generate("renovate.json", config, 3), "renovate.json").text());
   }
 
   @Test

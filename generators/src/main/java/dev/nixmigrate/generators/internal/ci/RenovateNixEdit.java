@@ -7,16 +7,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The minimal edit that turns on Renovate's nix manager, which updates {@code flake.lock} and is
- * off by default (Renovate's docs, "nix" manager): {@code "nix": {"enabled": true}} added as the
- * last key of a JSON configuration. Nothing else in the file changes; the edited text is parsed
- * again and must hold the same keys plus that one.
+ * The minimal edit that has Renovate update {@code flake.lock}: its nix manager is off by default,
+ * and an input with no ref in flake.nix (nixpkgs on a branch, as nixmigrate writes them) is moved
+ * only by lock file maintenance, also off by default (Renovate's nix manager extracts such an input
+ * for "lock file maintenance"). {@code "nix": {"enabled": true}} and, unless the configuration
+ * decides it already, {@code "lockFileMaintenance": {"enabled": true}} are added as the last keys
+ * of a JSON configuration. Nothing else in the file changes; the edited text is parsed again and
+ * must hold the same keys plus those.
  */
 final class RenovateNixEdit {
   private RenovateNixEdit() {}
 
   /** What the edit does, for plans. */
-  static final String NOTE = "turns on Renovate's nix manager, which updates flake.lock";
+  static final String NOTE =
+      "turns on Renovate's nix manager and its weekly lock file maintenance, which updates"
+          + " flake.lock's inputs (and refreshes the other lock files too)";
 
   /** Why a configuration is left alone, or the edited text. */
   record Result(String text, String whyNot) {
@@ -51,24 +56,24 @@ final class RenovateNixEdit {
     String indent = indent(text);
     String before = text.substring(0, close).stripTrailing();
     boolean empty = before.endsWith("{");
+    boolean maintenance = !config.containsKey("lockFileMaintenance");
     String entry =
         (empty ? "" : ",")
             + "\n"
-            + indent
-            + "\"nix\": {\n"
-            + indent
-            + indent
-            + "\"enabled\": true\n"
-            + indent
-            + "}\n";
+            + enabled(indent, "nix")
+            + (maintenance ? ",\n" + enabled(indent, "lockFileMaintenance") : "")
+            + "\n";
     String edited = before + entry + text.substring(close);
     // The edit must read back as the same configuration with the nix manager on.
     try {
       Object again = Json.parse(edited, file);
       if (again instanceof Map<?, ?> m
-          && m.size() == config.size() + 1
+          && m.size() == config.size() + (maintenance ? 2 : 1)
           && m.get("nix") instanceof Map<?, ?> nix
           && Boolean.TRUE.equals(nix.get("enabled"))
+          && (!maintenance
+              || m.get("lockFileMaintenance") instanceof Map<?, ?> lfm
+                  && Boolean.TRUE.equals(lfm.get("enabled")))
           && config.entrySet().stream()
               .allMatch(e -> Objects.equals(m.get(e.getKey()), e.getValue()))) {
         return new Result(edited, null);
@@ -77,6 +82,11 @@ final class RenovateNixEdit {
       // fall through
     }
     return new Result(null, "could not be edited without changing more than the nix manager");
+  }
+
+  /** {@code "key": {"enabled": true}} at {@code indent}, laid out over three lines. */
+  private static String enabled(String indent, String key) {
+    return indent + "\"" + key + "\": {\n" + indent + indent + "\"enabled\": true\n" + indent + "}";
   }
 
   /** The indentation of the object's first key, or two spaces. */

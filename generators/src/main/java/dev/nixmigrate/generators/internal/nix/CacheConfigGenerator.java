@@ -179,8 +179,10 @@ public final class CacheConfigGenerator implements Generator {
           + "` open a pull request when an input moves.";
     }
     if (dev.nixmigrate.generators.internal.ci.DependabotGenerator.usesRenovate(facts)) {
-      return "Renovate's nix manager updates it once it is on: `\"nix\": {\"enabled\": true}` in"
-          + " Renovate's configuration (step 3 makes that edit with --edit-existing).";
+      return "Renovate moves its inputs in its weekly lock file maintenance once its nix manager"
+          + " and lock file maintenance are on (`\"nix\": {\"enabled\": true}` and"
+          + " `\"lockFileMaintenance\": {\"enabled\": true}`; step 3 makes that edit of Renovate's"
+          + " configuration with --edit-existing).";
     }
     return "Nothing here updates it by itself: run `nix flake update` now and then, and commit"
         + " the new `flake.lock` after `nix flake check` passes.";
