@@ -1,5 +1,6 @@
 package dev.nixmigrate.cli;
 
+import dev.nixmigrate.core.internal.text.Printable;
 import dev.nixmigrate.core.json.JsonWriter;
 import dev.nixmigrate.migrate.NixMigrate;
 import dev.nixmigrate.migrate.Verifier;
@@ -58,11 +59,13 @@ final class VerifyCommand implements Callable<Integer> {
         out.println("No generated file to verify; run nixmigrate step first.");
       }
       for (Verifier.Check c : checks) {
-        out.printf("%-8s %-16s %s%n", c.result(), c.tool(), c.subject());
+        // Subjects and tools' output quote repository text: no control character reaches the
+        // terminal.
+        out.printf("%-8s %-16s %s%n", c.result(), c.tool(), Printable.of(c.subject()));
         if (c.failed()) {
-          c.output().lines().limit(20).forEach(l -> out.println("    " + l));
+          c.output().lines().limit(20).forEach(l -> out.println("    " + Printable.of(l)));
         } else if (c.status() == dev.nixmigrate.migrate.Verifier.Status.SKIPPED) {
-          c.output().lines().limit(3).forEach(l -> out.println("    " + l));
+          c.output().lines().limit(3).forEach(l -> out.println("    " + Printable.of(l)));
         }
       }
     }

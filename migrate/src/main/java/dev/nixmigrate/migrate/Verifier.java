@@ -1,6 +1,7 @@
 package dev.nixmigrate.migrate;
 
 import dev.nixmigrate.core.internal.read.ManifestException;
+import dev.nixmigrate.core.internal.read.ManifestText;
 import dev.nixmigrate.core.internal.read.YamlReader;
 import dev.nixmigrate.core.model.Vocabulary;
 import java.io.ByteArrayOutputStream;
@@ -73,7 +74,9 @@ public final class Verifier {
       out.add(gitlabScripts(root, pipeline));
     }
     if (Files.isRegularFile(root.resolve(".envrc"))) {
-      out.add(run(root, "shellcheck", ".envrc", Map.of(), "--shell=bash", ".envrc"));
+      // --norc: the repository's .shellcheckrc is not read (it could let shellcheck follow
+      // sourced files outside the repository).
+      out.add(run(root, "shellcheck", ".envrc", Map.of(), "--norc", "--shell=bash", ".envrc"));
     }
     if (Files.isRegularFile(root.resolve("justfile"))) {
       out.add(run(root, "just", "justfile", Map.of(), "--summary"));
@@ -157,15 +160,18 @@ public final class Verifier {
     List<String> out = new ArrayList<>(List.of(pipeline));
     try {
       for (YamlReader.Leaf l :
-          YamlReader.leaves(Files.readString(root.resolve(pipeline)), pipeline)) {
+          YamlReader.leaves(ManifestText.read(root.resolve(pipeline), pipeline), pipeline)) {
         boolean local =
             l.path().size() >= 2 && l.path().get(0).equals("include") && l.key().equals("local");
         String rel = l.value().startsWith("/") ? l.value().substring(1) : l.value();
         Path file = root.resolve(rel).normalize();
+        // The real path, links followed, must be inside the repository's real root: a folder
+        // link on the way can lead outside, which a lexical check does not see.
         if (local
             && file.startsWith(root)
             && !rel.contains("*")
             && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+            && file.toRealPath().startsWith(root.toRealPath())
             && !out.contains(root.relativize(file).toString())) {
           out.add(root.relativize(file).toString());
         }
@@ -188,11 +194,9 @@ public final class Verifier {
     }
     List<org.snakeyaml.engine.v2.nodes.Node> docs;
     try {
-      docs = YamlReader.compose(Files.readString(root.resolve(file)), file);
+      docs = YamlReader.compose(ManifestText.read(root.resolve(file), file), file);
     } catch (ManifestException e) {
       return new Check("shellcheck", subject, Status.FAILED, e.diagnostic().toString());
-    } catch (IOException e) {
-      return new Check("shellcheck", subject, Status.FAILED, "cannot read: " + e.getMessage());
     }
     List<String> said = new ArrayList<>();
     boolean failed = false;
@@ -225,6 +229,7 @@ public final class Verifier {
                 subject,
                 Map.of(),
                 script.get(),
+                "--norc",
                 "--shell=bash",
                 "--severity=warning",
                 "-");

@@ -86,4 +86,18 @@ class GitLabVerifyTest {
         jobs.output().contains("job reused: not checked, its script is not plain lines"),
         jobs.output());
   }
+
+  /** A folder link on the way out of the repository is not followed. */
+  @Test
+  void anIncludeThroughAFolderLinkOutsideIsNotRead() throws Exception {
+    Path outside = Files.createDirectories(temp.resolve("outside"));
+    Files.writeString(outside.resolve("x.yml"), "x:\n  script: ['if']\n");
+    Path dir = Files.createDirectories(temp.resolve("linked"));
+    TestRepo.in(dir)
+        .file(".gitlab-ci.yml", "include:\n  - local: d/x.yml\nfine:\n  script: echo\n");
+    Files.createSymbolicLink(dir.resolve("d"), outside);
+    assertEquals(
+        List.of(".gitlab-ci.yml (job scripts)"),
+        scripts(dir).stream().map(Verifier.Check::subject).toList());
+  }
 }
