@@ -60,6 +60,24 @@ class RenovateTest {
         file(generate(".github/renovate.json", "{}", 3), ".github/renovate.json").text());
   }
 
+  /** On GitLab, Renovate updates flake.lock: no scheduled job does it a second time. */
+  @Test
+  void onGitLabRenovateIsTheOneUpdater() throws Exception {
+    TestRepo.in(dir)
+        .file("Cargo.toml", "[package]\nname = \"a\"\nversion = \"0.1.0\"\nedition = \"2021\"\n")
+        .file("src/main.rs", "fn main() {}\n")
+        .file("Cargo.lock", "version = 3\n");
+    Options gitlab = Options.defaults().withCi(CiService.GITLAB);
+    String without =
+        Generators.generate(RepoScanner.scan(dir), gitlab, 4).file(".gitlab/ci/nix.yml").text();
+    assertTrue(without.contains("nix-flake-update:"), without);
+    TestRepo.in(dir).file(".gitlab/renovate.json", "{}\n");
+    Generators.Generation gen = Generators.generate(RepoScanner.scan(dir), gitlab, 4);
+    String with = gen.file(".gitlab/ci/nix.yml").text();
+    assertTrue(!with.contains("nix-flake-update") && !with.endsWith("\n\n"), with);
+    assertEquals(GeneratedFile.Mode.EDIT, file(gen, ".gitlab/renovate.json").mode());
+  }
+
   /** A configuration that decides lock file maintenance itself keeps its choice. */
   @Test
   void lockFileMaintenanceTheUserDecidedIsKept() throws Exception {

@@ -6,6 +6,7 @@
 # variables (Settings > CI/CD > Variables), which no file can create: add them there, masked and
 # protected, so that only protected branches' pipelines see them.
 </#if>
+<#if flakeUpdate>
 # nix-flake-update keeps flake.lock current: it runs only in a scheduled pipeline whose variables
 # set NIXMIGRATE_FLAKE_UPDATE to "true" (Build > Pipeline schedules; weekly is enough), runs
 # `nix flake update`, and pushes any change to the branch ${updateBranch}, where GitLab's
@@ -13,6 +14,7 @@
 # with the write_repository scope: a project access token (role Developer; on GitLab.com a
 # Premium feature), or a group or personal access token, in the CI/CD variable
 # NIXMIGRATE_FLAKE_UPDATE_TOKEN, masked and protected.
+</#if>
 
 nix-flake-check:
   image: ${image}
@@ -45,6 +47,7 @@ nix-cache-push:
     - ${line}
 </#list>
 </#if>
+<#if flakeUpdate>
 
 nix-flake-update:
   image: ${image}
@@ -60,3 +63,4 @@ nix-flake-update:
 <#list updateScript as line>
     - ${line}
 </#list>
+</#if>

@@ -23,6 +23,14 @@ here for each step.
 - **`flake.lock`.** The first `nix develop`, `nix build` or `nix flake lock` writes `flake.lock`,
   which pins nixpkgs and the other inputs: commit it, so that everyone and CI get the same
   tools. `nix flake update` moves the pins later. ${lockUpdates}
+<#if libraryPath>
+- **`LD_LIBRARY_PATH`.** On Linux the dev shell puts the libraries programs load at run time on
+  `LD_LIBRARY_PATH` (Nix's libstdc++ and zlib for wheels from PyPI, the window system's libraries
+  for crates that draw windows), because nothing else tells the loader where they are. A program
+  of your own system run inside the shell then loads them too: one built against an older glibc
+  than nixpkgs' can stop with an error that a GLIBC_2.xx version is not found. Run such programs outside the
+  shell, or unset the variable for them (`env -u LD_LIBRARY_PATH program`).
+</#if>
 - **direnv.** `.envrc` runs `use flake`: after `direnv allow`, direnv loads the dev shell each
   time you enter the folder. With nix-direnv installed the shell is cached and kept safe from
   garbage collection.

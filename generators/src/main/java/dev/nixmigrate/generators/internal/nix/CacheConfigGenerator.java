@@ -99,6 +99,7 @@ public final class CacheConfigGenerator implements Generator {
     doc.put("environments", DevEnvironments.rows(facts, options, ctx));
     doc.put("overridden", DevEnvironments.overridden(options));
     doc.put("lockUpdates", lockUpdates(facts, ctx));
+    doc.put("libraryPath", DevShellPlanner.setsLibraryPath(facts));
     // The notes name themselves too: they are one of step 5's files.
     List<GeneratedFile> mine = new ArrayList<>(out);
     String notes = notes(facts);
@@ -162,6 +163,12 @@ public final class CacheConfigGenerator implements Generator {
   private static String lockUpdates(RepoFacts facts, Context ctx) {
     java.util.Set<String> paths = new java.util.HashSet<>();
     ctx.produced().forEach(f -> paths.add(f.path()));
+    if (dev.nixmigrate.generators.internal.ci.DependabotGenerator.usesRenovate(facts)) {
+      return "Renovate moves its inputs in its weekly lock file maintenance once its nix manager"
+          + " and lock file maintenance are on (`\"nix\": {\"enabled\": true}` and"
+          + " `\"lockFileMaintenance\": {\"enabled\": true}`; step 3 makes that edit of Renovate's"
+          + " configuration with --edit-existing).";
+    }
     if (paths.contains(GitLabNixGenerator.PATH)) {
       return "The `nix-flake-update` job in `"
           + GitLabNixGenerator.PATH
@@ -177,12 +184,6 @@ public final class CacheConfigGenerator implements Generator {
       return "Dependabot's `nix` updates in `"
           + dev.nixmigrate.generators.internal.ci.DependabotGenerator.PATH
           + "` open a pull request when an input moves.";
-    }
-    if (dev.nixmigrate.generators.internal.ci.DependabotGenerator.usesRenovate(facts)) {
-      return "Renovate moves its inputs in its weekly lock file maintenance once its nix manager"
-          + " and lock file maintenance are on (`\"nix\": {\"enabled\": true}` and"
-          + " `\"lockFileMaintenance\": {\"enabled\": true}`; step 3 makes that edit of Renovate's"
-          + " configuration with --edit-existing).";
     }
     return "Nothing here updates it by itself: run `nix flake update` now and then, and commit"
         + " the new `flake.lock` after `nix flake check` passes.";

@@ -246,17 +246,25 @@ public final class DevShellPlanner {
       out.add("pkgs.stdenv.cc.cc.lib");
       out.add(NixExpr.pkg("zlib"));
     }
-    boolean windows =
-        facts.projects().stream()
-            .flatMap(p -> p.rust().stream())
-            .flatMap(rs -> rs.packages().stream())
-            .anyMatch(c -> c.dependencies().stream().anyMatch(WINDOW_CRATES::contains));
-    if (windows) {
+    if (drawsWindows(facts)) {
       WINDOW_LIBRARIES.stream()
           .filter(data::isKnownAttribute)
           .forEach(a -> out.add(NixExpr.pkg(a)));
     }
     return List.copyOf(out);
+  }
+
+  /** Whether some crate draws windows through libraries it loads at run time. */
+  private static boolean drawsWindows(RepoFacts facts) {
+    return facts.projects().stream()
+        .flatMap(p -> p.rust().stream())
+        .flatMap(rs -> rs.packages().stream())
+        .anyMatch(c -> c.dependencies().stream().anyMatch(WINDOW_CRATES::contains));
+  }
+
+  /** Whether the dev shell sets {@code LD_LIBRARY_PATH} on Linux (see {@link #plan}). */
+  public static boolean setsLibraryPath(RepoFacts facts) {
+    return facts.projects().stream().anyMatch(p -> p.python().isPresent()) || drawsWindows(facts);
   }
 
   /**

@@ -117,6 +117,11 @@ public final class GitLabNixGenerator implements Generator {
             .toList());
     model.put("pushScript", pushScript(cache, packages));
     model.put("updateBranch", UPDATE_BRANCH);
+    // Where Renovate keeps the dependencies current, it updates flake.lock too (step 3 turns that
+    // on): a second updater would open the same merge requests twice.
+    model.put(
+        "flakeUpdate",
+        !dev.nixmigrate.generators.internal.ci.DependabotGenerator.usesRenovate(facts));
     model.put("updateScript", UPDATE_SCRIPT.stream().map(Escape::yamlScalar).toList());
     String text = ctx.templates().render("step4/gitlab-nix.yml.ftl", model);
     if (!cache.isNone()) {
