@@ -1,3 +1,9 @@
+<#-- The jobs' Nix settings, one line each under NIX_CONFIG. -->
+<#macro nixConfigLines>
+<#list nixConfig as line>
+      ${line}
+</#list>
+</#macro>
 # ${header}
 # GitLab runs these jobs through the include in .gitlab-ci.yml, in the nixos/nix image with
 # flakes turned on.
@@ -22,9 +28,7 @@ nix-flake-check:
   interruptible: true
   variables:
     NIX_CONFIG: |
-<#list nixConfig as line>
-      ${line}
-</#list>
+<@nixConfigLines/>
   script:
 <#list checkScript as line>
     - ${line}
@@ -39,9 +43,7 @@ nix-cache-push:
   needs: [nix-flake-check]
   variables:
     NIX_CONFIG: |
-<#list nixConfig as line>
-      ${line}
-</#list>
+<@nixConfigLines/>
   script:
 <#list pushScript as line>
     - ${line}
@@ -56,9 +58,7 @@ nix-flake-update:
     - if: $CI_PIPELINE_SOURCE == "schedule" && $NIXMIGRATE_FLAKE_UPDATE == "true"
   variables:
     NIX_CONFIG: |
-<#list nixConfig as line>
-      ${line}
-</#list>
+<@nixConfigLines/>
   script:
 <#list updateScript as line>
     - ${line}
