@@ -41,19 +41,8 @@ public final class PinDrift {
       if (text.isEmpty()) {
         continue;
       }
-      List<YamlReader.Leaf> leaves;
-      try {
-        leaves = YamlReader.leaves(text.get(), rel);
-      } catch (ManifestException e) {
-        continue; // the scan reports it
-      }
-      String[] lines = text.get().split("\n", -1);
-      for (YamlReader.Leaf l : leaves) {
-        if (l.key().equals("uses")) {
-          String line = l.line() >= 1 && l.line() <= lines.length ? lines[l.line() - 1] : "";
-          older(l.value().strip(), line)
-              .ifPresent(m -> out.add(Diagnostic.info(rel, l.line(), 1, m)));
-        }
+      for (Uses u : uses(text.get(), rel)) {
+        older(u.value(), u.text()).ifPresent(m -> out.add(Diagnostic.info(rel, u.line(), 1, m)));
       }
     }
     return out;
@@ -83,30 +72,44 @@ public final class PinDrift {
     if (text == null) {
       return out;
     }
-    List<YamlReader.Leaf> leaves;
-    try {
-      leaves = YamlReader.leaves(text, path);
-    } catch (ManifestException e) {
-      return out;
-    }
-    String[] lines = text.split("\n", -1);
-    for (YamlReader.Leaf l : leaves) {
-      String uses = l.value().strip();
-      int at = uses.indexOf('@');
-      if (!l.key().equals("uses") || at <= 0) {
+    for (Uses u : uses(text, path)) {
+      int at = u.value().indexOf('@');
+      if (at <= 0) {
         continue;
       }
-      String ref = uses.substring(at + 1);
-      String line = l.line() >= 1 && l.line() <= lines.length ? lines[l.line() - 1] : "";
-      int hash = line.indexOf('#');
-      Matcher c = hash < 0 ? null : COMMENT_TAG.matcher(line.substring(hash));
+      String ref = u.value().substring(at + 1);
+      int hash = u.text().indexOf('#');
+      Matcher c = hash < 0 ? null : COMMENT_TAG.matcher(u.text().substring(hash));
       String shown =
           c != null && c.lookingAt()
               ? c.group(1)
               : ref.matches("[0-9a-fA-F]{40}") ? ref.substring(0, 12) : ref;
       // Only the shapes a ref can have reach the text a pull request shows.
-      if (shown.matches("[\\w.+-]{1,64}") && uses.substring(0, at).matches("[\\w./-]{1,200}")) {
-        out.put(uses.substring(0, at), shown);
+      if (shown.matches("[\\w.+-]{1,64}")
+          && u.value().substring(0, at).matches("[\\w./-]{1,200}")) {
+        out.put(u.value().substring(0, at), shown);
+      }
+    }
+    return out;
+  }
+
+  /** A {@code uses:} value of a workflow, its 1-based line and that line's whole text. */
+  private record Uses(String value, int line, String text) {}
+
+  /** Every {@code uses:} of a workflow's text; none when the text is not YAML. */
+  private static List<Uses> uses(String text, String path) {
+    List<YamlReader.Leaf> leaves;
+    try {
+      leaves = YamlReader.leaves(text, path);
+    } catch (ManifestException e) {
+      return List.of(); // the scan reports it
+    }
+    String[] lines = text.split("\n", -1);
+    List<Uses> out = new ArrayList<>();
+    for (YamlReader.Leaf l : leaves) {
+      if (l.key().equals("uses")) {
+        String line = l.line() >= 1 && l.line() <= lines.length ? lines[l.line() - 1] : "";
+        out.add(new Uses(l.value().strip(), l.line(), line));
       }
     }
     return out;
