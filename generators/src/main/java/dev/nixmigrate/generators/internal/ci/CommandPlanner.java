@@ -71,6 +71,13 @@ public final class CommandPlanner {
     boolean tests = py.testRunner() != TestRunner.NONE;
     // The extra that holds what the tests need (appdirs for a comparison test, pytest-mock).
     String testExtra = testName(py.optionalDependencies().keySet());
+    // The tests import modules the test folder's CMakeLists.txt builds, which no wheel holds:
+    // CMake builds them beside copies of the tests, and pytest runs there, as the projects' own
+    // CI does (through the package manager's environment where there is one).
+    Optional<String> cmakeTests =
+        tests && py.testRunner() == TestRunner.PYTEST && py.testScript() == null
+            ? testsBuiltByCMake(p)
+            : Optional.empty();
     switch (py.packageManager()) {
       case UV -> {
         // uv installs only the default groups (dev); a test group is added by name. With a lock,
@@ -84,7 +91,9 @@ public final class CommandPlanner {
         }
         setup.add(sync.toString());
         build.add("uv build");
-        if (tests) {
+        if (cmakeTests.isPresent()) {
+          test.addAll(cmakeBuiltTests(cmakeTests.get(), "uv run "));
+        } else if (tests) {
           test.add(
               py.testScript() != null
                   ? "uv run " + script(py)
@@ -96,7 +105,9 @@ public final class CommandPlanner {
       case POETRY -> {
         setup.add("poetry install --all-extras");
         build.add("poetry build");
-        if (tests) {
+        if (cmakeTests.isPresent()) {
+          test.addAll(cmakeBuiltTests(cmakeTests.get(), "poetry run "));
+        } else if (tests) {
           test.add("poetry run " + (py.testScript() != null ? script(py) : py.testRunner().id()));
         }
       }
@@ -110,7 +121,9 @@ public final class CommandPlanner {
                     ? "pdm install --group " + Escape.shellWord(testExtra)
                     : "pdm install");
         build.add("pdm build");
-        if (tests) {
+        if (cmakeTests.isPresent()) {
+          test.addAll(cmakeBuiltTests(cmakeTests.get(), "pdm run "));
+        } else if (tests) {
           test.add("pdm run " + (py.testScript() != null ? script(py) : py.testRunner().id()));
         }
       }
@@ -142,14 +155,7 @@ public final class CommandPlanner {
                   + (tests && testExtra != null ? Escape.shellWord(".[" + testExtra + "]") : "."));
           build.add("python -m build");
         }
-        Optional<String> cmakeTests = testsBuiltByCMake(p);
-        if (tests
-            && cmakeTests.isPresent()
-            && py.testRunner() == TestRunner.PYTEST
-            && py.testScript() == null) {
-          // The tests import modules the test folder's CMakeLists.txt builds, which no wheel
-          // holds: CMake builds them beside copies of the tests, and pytest runs there, as the
-          // projects' own CI does.
+        if (cmakeTests.isPresent()) {
           setup.addAll(testRequirements(p, py));
           // CMake from PyPI where the runner's image has none (GitLab's python images).
           setup.add("python -m pip install pytest cmake");
@@ -175,24 +181,6 @@ public final class CommandPlanner {
           test.add(py.testScript() != null ? script(py) : "python -m " + py.testRunner().id());
         }
       }
-    }
-    Optional<String> cmakeTests = testsBuiltByCMake(p);
-    String runner =
-        switch (py.packageManager()) {
-          case UV -> "uv run ";
-          case POETRY -> "poetry run ";
-          case PDM -> "pdm run ";
-          default -> null;
-        };
-    if (runner != null
-        && tests
-        && cmakeTests.isPresent()
-        && py.testRunner() == TestRunner.PYTEST
-        && py.testScript() == null) {
-      // As for pip, through the project's environment (its Python, its pytest); CMake is the
-      // runner's or the dev shell's.
-      test.clear();
-      test.addAll(cmakeBuiltTests(cmakeTests.get(), runner));
     }
     if (build.isEmpty()) {
       build.add("python -m compileall -q .");
