@@ -114,19 +114,27 @@ class RustLockTest {
     assertFalse(plain.contains("makeRustPlatform"), plain);
   }
 
-  /** A build script that depends on an HTTP client is named: Nix's sandbox has no network. */
-  @Test
-  void aBuildScriptThatCanDownloadIsNamed() throws Exception {
-    Path dir = scratch.resolve("downloads");
+  /** A crate with a build script, whose manifest ends with {@code tail}. */
+  private static Path withBuildScript(String name, String tail) {
+    Path dir = scratch.resolve(name);
     TestRepo.in(dir)
         .file(
             "Cargo.toml",
             "[package]\nname = \"app\"\nversion = \"0.3.0\"\nedition = \"2021\"\n\n"
-                + "[dependencies]\nitoa = \"1\"\n\n[build-dependencies]\nreqwest = \"0.12\"\n")
+                + "[dependencies]\nitoa = \"1\"\n"
+                + tail)
         .file("build.rs", "fn main() {}\n")
         .file("src/main.rs", "fn main() {}\n")
         .file("Cargo.lock", LOCK_HEAD);
-    Generators.Generation gen = StandInContracts.generate(dir);
+    return dir;
+  }
+
+  /** A build script that depends on an HTTP client is named: Nix's sandbox has no network. */
+  @Test
+  void aBuildScriptThatCanDownloadIsNamed() throws Exception {
+    Generators.Generation gen =
+        StandInContracts.generate(
+            withBuildScript("downloads", "\n[build-dependencies]\nreqwest = \"0.12\"\n"));
     assertTrue(
         gen.warnings().stream()
             .anyMatch(
@@ -137,17 +145,10 @@ class RustLockTest {
                                 + " download while it builds")),
         gen.warnings().toString());
     // An HTTP client the program uses, not its build script, is no such warning.
-    Path runtime = scratch.resolve("client");
-    TestRepo.in(runtime)
-        .file(
-            "Cargo.toml",
-            "[package]\nname = \"app\"\nversion = \"0.3.0\"\nedition = \"2021\"\n\n"
-                + "[dependencies]\nitoa = \"1\"\nreqwest = \"0.12\"\n")
-        .file("build.rs", "fn main() {}\n")
-        .file("src/main.rs", "fn main() {}\n")
-        .file("Cargo.lock", LOCK_HEAD);
     assertFalse(
-        StandInContracts.generate(runtime).warnings().stream()
+        StandInContracts.generate(withBuildScript("client", "reqwest = \"0.12\"\n"))
+            .warnings()
+            .stream()
             .anyMatch(w -> w.toString().contains("may download")));
   }
 }
