@@ -24,22 +24,27 @@ import org.junit.jupiter.api.io.TempDir;
 class CMakeBuiltTestsTest {
   @TempDir Path dir;
 
+  /**
+   * A scikit-build-core project whose tests run with pytest: the shape of pybind11 and nanobind
+   * (also used by PythonPackageTest).
+   */
+  static final String PYPROJECT =
+      """
+      [build-system]
+      requires = ["scikit-build-core>=0.10"]
+      build-backend = "scikit_build_core.build"
+
+      [project]
+      name = "binder"
+      version = "1.0"
+
+      [project.optional-dependencies]
+      test = ["pytest"]
+      """;
+
   private void project() {
     TestRepo.in(dir)
-        .file(
-            "pyproject.toml",
-            """
-            [build-system]
-            requires = ["scikit-build-core>=0.10"]
-            build-backend = "scikit_build_core.build"
-
-            [project]
-            name = "binder"
-            version = "1.0"
-
-            [project.optional-dependencies]
-            test = ["pytest"]
-            """)
+        .file("pyproject.toml", PYPROJECT)
         .file(
             "CMakeLists.txt",
             "cmake_minimum_required(VERSION 3.15)\nproject(binder LANGUAGES NONE)\n"

@@ -226,20 +226,7 @@ class PythonPackageTest {
   void testsThatImportModulesCMakeBuildsAreOffInThePackageWithTheReason() throws Exception {
     Path dir = scratch.resolve("cmake-tests");
     TestRepo.in(dir)
-        .file(
-            "pyproject.toml",
-            """
-            [build-system]
-            requires = ["scikit-build-core>=0.10"]
-            build-backend = "scikit_build_core.build"
-
-            [project]
-            name = "binder"
-            version = "2.9.2"
-
-            [project.optional-dependencies]
-            test = ["pytest"]
-            """)
+        .file("pyproject.toml", CMakeBuiltTestsTest.PYPROJECT)
         .file(
             "CMakeLists.txt",
             "cmake_minimum_required(VERSION 3.15)\nproject(binder LANGUAGES CXX)\n"
