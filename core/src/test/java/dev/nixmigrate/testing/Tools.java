@@ -44,12 +44,19 @@ public final class Tools {
   public static Path require(String name, Path... extra) {
     Optional<Path> found = find(name, extra);
     if (found.isEmpty()) {
-      String why = name + " is not on PATH; install it to run this test";
-      if (required()) {
-        fail(why + " (NIXMIGRATE_REQUIRE_TOOLS=1)");
-      }
-      assumeTrue(false, why);
+      missing(name + " is not on PATH; install it to run this test");
     }
     return found.get();
+  }
+
+  /**
+   * Skips the test for {@code why} (a missing or unusable tool), or fails it under
+   * NIXMIGRATE_REQUIRE_TOOLS=1.
+   */
+  public static void missing(String why) {
+    if (required()) {
+      fail(why + " (NIXMIGRATE_REQUIRE_TOOLS=1)");
+    }
+    assumeTrue(false, why);
   }
 }
