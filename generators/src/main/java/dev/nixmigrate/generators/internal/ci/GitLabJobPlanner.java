@@ -215,7 +215,7 @@ public final class GitLabJobPlanner {
         rustJob(
             c.id() + "-lint",
             install,
-            toolchain(channel, true),
+            List.of(toolchain(channel, true)),
             commands(c, List.of(c.lint())),
             List.of(),
             vars,
@@ -226,7 +226,7 @@ public final class GitLabJobPlanner {
         rustJob(
             c.id() + "-test",
             install,
-            toolchain(channel, false),
+            List.of(toolchain(channel, false)),
             commands(
                 c, List.of(c.build(), features ? WorkflowPlanner.testWithFeatures(c) : c.test())),
             features ? List.of("- FEATURES: ['', --all-features]") : List.of(),
@@ -238,8 +238,10 @@ public final class GitLabJobPlanner {
           rustJob(
               c.id() + "-msrv",
               plain,
-              toolchain(rs.rustVersion(), false),
-              commands(c, List.of(WorkflowPlanner.msrvCommands(rs))),
+              MsrvCheck.relocks(rs)
+                  ? List.of(toolchain("stable", false), toolchain(rs.rustVersion(), false))
+                  : List.of(toolchain(rs.rustVersion(), false)),
+              commands(c, List.of(MsrvCheck.commands(rs))),
               List.of(),
               vars.subList(0, 1),
               List.of(registry),
@@ -250,7 +252,7 @@ public final class GitLabJobPlanner {
           rustJob(
               c.id() + "-release",
               plain,
-              toolchain(channel, false),
+              List.of(toolchain(channel, false)),
               commands(c, List.of(WorkflowPlanner.releaseCommands(rs))),
               List.of(),
               vars.subList(0, 1),
@@ -263,14 +265,14 @@ public final class GitLabJobPlanner {
   private static GitLabJob rustJob(
       String id,
       List<String> install,
-      String toolchain,
+      List<String> toolchains,
       List<String> commands,
       List<String> matrix,
       List<KeyValue> vars,
       List<Cache> caches,
       List<String> artifacts) {
     List<String> script = new ArrayList<>(install);
-    script.add(toolchain);
+    script.addAll(toolchains);
     script.addAll(commands);
     return new GitLabJob(
         jobId(id),

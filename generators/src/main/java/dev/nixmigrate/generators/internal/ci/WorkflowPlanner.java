@@ -296,8 +296,12 @@ public final class WorkflowPlanner {
             dir(c),
             test));
     if (rs.rustVersion() != null) {
-      List<Step> msrv = new ArrayList<>(List.of(checkout(), toolchain(rs.rustVersion(), null)));
-      addRun(msrv, "Check with the minimum supported Rust", msrvCommands(rs));
+      List<Step> msrv = new ArrayList<>(List.of(checkout()));
+      if (MsrvCheck.relocks(rs)) {
+        msrv.add(toolchain("stable", null));
+      }
+      msrv.add(toolchain(rs.rustVersion(), null));
+      addRun(msrv, "Check with the minimum supported Rust", MsrvCheck.commands(rs));
       jobs.add(
           new Job(
               c.id() + "-msrv",
@@ -338,16 +342,6 @@ public final class WorkflowPlanner {
   /** The test commands with the features the {@code FEATURES} variable names, if any. */
   static List<String> testWithFeatures(ProjectCommands c) {
     return c.test().stream().map(t -> t + " ${FEATURES:+\"$FEATURES\"}").toList();
-  }
-
-  /** {@code cargo +VERSION check}: the MSRV build, as a justfile recipe and in CI. */
-  public static List<String> msrvCommands(RustProject rs) {
-    return List.of(
-        "cargo +"
-            + rs.rustVersion()
-            + " check"
-            + (rs.workspace() ? " --workspace" : "")
-            + (rs.lockfile() ? " --locked" : ""));
   }
 
   public static List<String> releaseCommands(RustProject rs) {
