@@ -56,7 +56,7 @@ class MsrvCheckTest {
   }
 
   @Test
-  void aLockedCrateIsCheckedOnALockWrittenForItsMsrv() {
+  void theCheckRunsOnALockWrittenForTheMsrvInEveryCi() {
     Path dir = crate("locked", true);
     assertEquals(
         """
@@ -108,10 +108,10 @@ class MsrvCheckTest {
         msrv:
             #!/usr/bin/env bash
             set -euo pipefail
-            # Your Cargo.lock is put back when the check ends.
+            # Your Cargo.lock, or its absence, is put back when the check ends.
             keep="$(mktemp -d)"
-            cp Cargo.lock "$keep"/
-            trap 'cp "$keep"/Cargo.lock . && rm -r "$keep"' EXIT
+            if [ -e Cargo.lock ]; then cp Cargo.lock "$keep"/; fi
+            trap 'if [ -e "$keep"/Cargo.lock ]; then cp "$keep"/Cargo.lock .; else rm -f Cargo.lock; fi; rm -r "$keep"' EXIT
             # The newest dependencies that support Rust 1.70, locked in a format its Cargo reads
             CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback cargo +stable generate-lockfile
             # Not --locked: the lock was written for this check
@@ -138,7 +138,7 @@ class MsrvCheckTest {
     assertTrue(
         recipe.startsWith(
             "msrv:\n    #!/usr/bin/env bash\n    set -euo pipefail\n    cd rs\n"
-                + "    # Your Cargo.lock is put back when the check ends.\n"),
+                + "    # Your Cargo.lock, or its absence, is put back when the check ends.\n"),
         recipe);
     assertTrue(recipe.endsWith("\n    cargo +1.70 check --workspace\n"), recipe);
     String job = block(file(dir, Options.defaults(), WorkflowGenerator.PATH), "  rust-msrv:");
@@ -146,29 +146,27 @@ class MsrvCheckTest {
     assertTrue(job.endsWith("\n          cargo +1.70 check --workspace\n"), job);
   }
 
+  /** Without a committed lock, the MSRV's Cargo would lock the newest versions, as before 1.84. */
   @Test
-  void aCrateWithoutALockIsCheckedAsItIs() {
-    Path dir = crate("unlocked", false);
-    assertEquals(
-        """
-        # Check rust with its minimum supported Rust
-        msrv:
-            cargo +1.70 check
-        """,
-        block(
-            file(dir, Options.defaults(), "justfile"),
-            "# Check rust with its minimum supported Rust"));
-    String job = block(file(dir, Options.defaults(), WorkflowGenerator.PATH), "  rust-msrv:");
-    assertTrue(!job.contains("toolchain: stable"), job);
-    assertTrue(job.endsWith("\n          cargo +1.70 check\n"), job);
+  void aCrateWithoutALockIsCheckedTheSameWay() {
+    Path locked = crate("locked", true);
+    Path unlocked = crate("unlocked", false);
+    for (String[] part :
+        List.of(
+            new String[] {WorkflowGenerator.PATH, "  rust-msrv:"},
+            new String[] {"justfile", "msrv:"})) {
+      assertEquals(
+          block(file(locked, Options.defaults(), part[0]), part[1]),
+          block(file(unlocked, Options.defaults(), part[0]), part[1]));
+    }
   }
 
   /**
-   * Two releases of a crate in a vendored folder (so no network is needed): 0.1.1 needs Rust 1.80,
-   * 0.1.0 supports 1.70. The developer's lock is format 4 and holds 0.1.1, as a lock written by
-   * today's Cargo would, and Cargo before 1.78 cannot read it.
+   * A crate on two releases of tiny in a vendored folder (so no network is needed): 0.1.1 needs
+   * Rust 1.80, 0.1.0 supports 1.70. Its lock, if {@code lock}, is format 4 and holds 0.1.1, as a
+   * lock written by today's Cargo would, and Cargo before 1.78 cannot read it.
    */
-  private Path vendoredCrate(String name) {
+  private Path vendoredCrate(String name, boolean lock) {
     TestRepo repo =
         TestRepo.in(temp.resolve(name))
             .file("Cargo.toml", MANIFEST + "\n[dependencies]\ntiny = \"0.1\"\n")
@@ -176,16 +174,18 @@ class MsrvCheckTest {
             .file(
                 ".cargo/config.toml",
                 "[source.crates-io]\nreplace-with = \"vendored\"\n\n"
-                    + "[source.vendored]\ndirectory = \"vendor\"\n")
-            .file(
-                "Cargo.lock",
-                "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\n"
-                    + "dependencies = [\n \"tiny\",\n]\n\n"
-                    + "[[package]]\nname = \"tiny\"\nversion = \"0.1.1\"\n"
-                    + "source = \"registry+https://github.com/rust-lang/crates.io-index\"\n"
-                    + "checksum = \""
-                    + checksum("0.1.1")
-                    + "\"\n");
+                    + "[source.vendored]\ndirectory = \"vendor\"\n");
+    if (lock) {
+      repo.file(
+          "Cargo.lock",
+          "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\n"
+              + "dependencies = [\n \"tiny\",\n]\n\n"
+              + "[[package]]\nname = \"tiny\"\nversion = \"0.1.1\"\n"
+              + "source = \"registry+https://github.com/rust-lang/crates.io-index\"\n"
+              + "checksum = \""
+              + checksum("0.1.1")
+              + "\"\n");
+    }
     release(repo, "0.1.0", "1.60");
     release(repo, "0.1.1", "1.80");
     return repo.root();
@@ -261,7 +261,7 @@ class MsrvCheckTest {
   @Test
   void theJobLocksTheNewestReleasesTheMsrvSupportsInAFormatItsCargoReads() throws Exception {
     Map<String, String> env = standInCargo(0);
-    Path checkout = vendoredCrate("checkout");
+    Path checkout = vendoredCrate("checkout", true);
     String job = block(file(checkout, Options.defaults(), WorkflowGenerator.PATH), "  rust-msrv:");
     String run =
         job.substring(job.indexOf("run: |\n") + "run: |\n".length()).replaceAll("(?m)^ {10}", "");
@@ -279,24 +279,40 @@ class MsrvCheckTest {
     assertEquals("3 0.1.1", formatAndTiny(Files.readString(checkout.resolve("Cargo.lock"))));
   }
 
-  /** The justfile's recipe, in the developer's tree: the check fails, and the lock comes back. */
-  @Test
-  void theRecipePutsTheDevelopersLockBackWhenTheCheckFails() throws Exception {
-    Map<String, String> env = standInCargo(3);
+  /** Runs the justfile's msrv recipe in the developer's tree and returns its result. */
+  private Processes.Result msrvRecipe(Path developer, Map<String, String> env) throws Exception {
     Path just = Tools.require("just", Examples.npmBin());
-    Path developer = vendoredCrate("developer");
     Files.writeString(
         developer.resolve("justfile"), file(developer, Options.defaults(), "justfile"));
-    String before = Files.readString(developer.resolve("Cargo.lock"));
     Processes.Result recipe =
         Processes.run(developer, env, List.of(just.toString(), "msrv"), null, 300);
-    assertFalse(recipe.ok(), recipe.output());
-    assertTrue(recipe.output().contains("failed with exit code 3"), recipe.output());
     assertEquals("3 0.1.0", formatAndTiny(Files.readString(temp.resolve("seen.lock"))));
-    assertEquals(before, Files.readString(developer.resolve("Cargo.lock")));
     try (var left = Files.list(temp.resolve("tmp"))) {
       assertEquals(List.of(), left.toList(), "the recipe's copy of the lock is removed");
     }
+    return recipe;
+  }
+
+  /** In the developer's tree, the lock comes back, also when the check fails. */
+  @Test
+  void theRecipePutsTheDevelopersLockBackWhenTheCheckFails() throws Exception {
+    Map<String, String> env = standInCargo(3);
+    Path developer = vendoredCrate("developer", true);
+    String before = Files.readString(developer.resolve("Cargo.lock"));
+    Processes.Result recipe = msrvRecipe(developer, env);
+    assertFalse(recipe.ok(), recipe.output());
+    assertTrue(recipe.output().contains("failed with exit code 3"), recipe.output());
+    assertEquals(before, Files.readString(developer.resolve("Cargo.lock")));
+  }
+
+  /** A developer who had no Cargo.lock has none after the recipe either. */
+  @Test
+  void theRecipeLeavesNoLockWhereThereWasNone() throws Exception {
+    Map<String, String> env = standInCargo(0);
+    Path developer = vendoredCrate("no-lock", false);
+    Processes.Result recipe = msrvRecipe(developer, env);
+    assertTrue(recipe.ok(), recipe.output());
+    assertFalse(Files.exists(developer.resolve("Cargo.lock")));
   }
 
   /** Action pins change with each release of the actions: the test reads past them. */

@@ -238,9 +238,7 @@ public final class GitLabJobPlanner {
           rustJob(
               c.id() + "-msrv",
               plain,
-              MsrvCheck.relocks(rs)
-                  ? List.of(toolchain("stable", false), toolchain(rs.rustVersion(), false))
-                  : List.of(toolchain(rs.rustVersion(), false)),
+              List.of(toolchain("stable", false), toolchain(rs.rustVersion(), false)),
               commands(c, List.of(MsrvCheck.commands(rs))),
               List.of(),
               vars.subList(0, 1),

@@ -80,15 +80,16 @@ public final class JustfileGenerator implements Generator {
       if (c.kind().equals("rust")) {
         RustProject rs = project(facts, c).rust().orElseThrow();
         if (rs.rustVersion() != null) {
-          List<String> lines = MsrvCheck.recipe(rs, c.dir());
-          String doc = "Check " + c.id() + " with its minimum supported Rust";
           recipes.add(
-              MsrvCheck.relocks(rs)
-                  ? new Recipe(
-                      "msrv" + suffix + ":",
-                      doc + ", on the newest dependencies that support it",
-                      lines.stream().map(JustfileGenerator::justLine).toList())
-                  : recipe("msrv" + suffix, doc, c, lines, ""));
+              new Recipe(
+                  "msrv" + suffix + ":",
+                  "Check "
+                      + c.id()
+                      + " with its minimum supported Rust, on the newest dependencies that"
+                      + " support it",
+                  MsrvCheck.recipe(rs, c.dir()).stream()
+                      .map(JustfileGenerator::justLine)
+                      .toList()));
         }
         if (!c.artifacts().isEmpty()) {
           recipes.add(

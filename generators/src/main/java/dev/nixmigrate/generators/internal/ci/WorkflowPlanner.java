@@ -296,11 +296,9 @@ public final class WorkflowPlanner {
             dir(c),
             test));
     if (rs.rustVersion() != null) {
-      List<Step> msrv = new ArrayList<>(List.of(checkout()));
-      if (MsrvCheck.relocks(rs)) {
-        msrv.add(toolchain("stable", null));
-      }
-      msrv.add(toolchain(rs.rustVersion(), null));
+      List<Step> msrv =
+          new ArrayList<>(
+              List.of(checkout(), toolchain("stable", null), toolchain(rs.rustVersion(), null)));
       addRun(msrv, "Check with the minimum supported Rust", MsrvCheck.commands(rs));
       jobs.add(
           new Job(
