@@ -81,7 +81,8 @@ public record BinaryCache(Provider provider, String name, String endpoint, Strin
     }
   }
 
-  private static String query(URI uri, String key) {
+  /** The value of {@code key} in the URI's query, or empty. */
+  static String query(URI uri, String key) {
     String q = uri.getRawQuery() == null ? "" : uri.getRawQuery();
     for (String part : q.split("&")) {
       if (part.startsWith(key + "=")) {

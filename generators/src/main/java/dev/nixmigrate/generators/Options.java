@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * @param osMatrix CI runner labels, e.g. {@code ubuntu-latest}
  * @param pythonVersions CPython versions for CI; empty means "what requires-python allows"
  * @param cCompilerCache {@code ccache} or {@code sccache} for C/C++
+ * @param cacheStorage where step 2's compiler caches keep their entries: the CI service's cache, or
+ *     a server shared by every job and checkout
  * @param templateDir a folder whose templates replace the bundled ones of the same name, or null
  * @param binaryCache where step 5 pushes and pulls
  * @param cachePublicKey the cache's signing public key ({@code name-1:base64}), or null
@@ -30,6 +32,7 @@ public record Options(
     List<String> osMatrix,
     List<String> pythonVersions,
     CompilerCache cCompilerCache,
+    CacheStorage cacheStorage,
     Path templateDir,
     BinaryCache binaryCache,
     String cachePublicKey,
@@ -63,6 +66,7 @@ public record Options(
     environmentCosts = List.copyOf(environmentCosts);
     DevEnvironment.costs(environmentCosts); // refuses a bad entry with what to write instead
     Objects.requireNonNull(cCompilerCache, "cCompilerCache");
+    Objects.requireNonNull(cacheStorage, "cacheStorage");
     Objects.requireNonNull(binaryCache, "binaryCache");
     for (String s : systems) {
       if (s.equals("x86_64-darwin")) {
@@ -114,6 +118,7 @@ public record Options(
         List.of("ubuntu-latest", "macos-latest"),
         List.of(),
         CompilerCache.CCACHE,
+        CacheStorage.CI,
         null,
         BinaryCache.NONE,
         null,
@@ -139,6 +144,7 @@ public record Options(
     List<String> osMatrix;
     List<String> pythonVersions;
     CompilerCache cCompilerCache;
+    CacheStorage cacheStorage;
     Path templateDir;
     BinaryCache binaryCache;
     String cachePublicKey;
@@ -155,6 +161,7 @@ public record Options(
       osMatrix = o.osMatrix;
       pythonVersions = o.pythonVersions;
       cCompilerCache = o.cCompilerCache;
+      cacheStorage = o.cacheStorage;
       templateDir = o.templateDir;
       binaryCache = o.binaryCache;
       cachePublicKey = o.cachePublicKey;
@@ -173,6 +180,7 @@ public record Options(
           osMatrix,
           pythonVersions,
           cCompilerCache,
+          cacheStorage,
           templateDir,
           binaryCache,
           cachePublicKey,
@@ -204,6 +212,10 @@ public record Options(
 
   public Options withCCompilerCache(CompilerCache cache) {
     return with(b -> b.cCompilerCache = cache);
+  }
+
+  public Options withCacheStorage(CacheStorage storage) {
+    return with(b -> b.cacheStorage = storage);
   }
 
   public Options withBinaryCache(BinaryCache cache, String publicKey) {

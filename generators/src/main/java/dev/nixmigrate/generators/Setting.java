@@ -64,6 +64,18 @@ public enum Setting {
       "--compiler-cache sccache",
       o -> o.cCompilerCache().command(),
       (o, v) -> o.withCCompilerCache(CompilerCache.parse((String) v))),
+  COMPILER_CACHE_STORAGE(
+      "compiler-cache-storage",
+      "--compiler-cache-storage",
+      "SPEC",
+      Type.STRING,
+      2,
+      "Where CI's compiler caches keep their entries: ci (the CI service's cache, the default),"
+          + " or a server every job shares: redis://HOST:PORT, s3:BUCKET?region=REGION,"
+          + " webdav:https://HOST/PATH or gcs:BUCKET. Credentials come from CI secrets.",
+      "--compiler-cache-storage redis://cache.example.com:6379",
+      o -> o.cacheStorage().spec(),
+      (o, v) -> o.withCacheStorage(CacheStorage.parse((String) v))),
   BINARY_CACHE(
       "binary-cache",
       "--binary-cache",

@@ -42,7 +42,7 @@ class GitLabCiSchemaTest {
         .toList();
   }
 
-  private static void assertValid(GeneratedFile f) {
+  static void assertValid(GeneratedFile f) {
     assertEquals(List.of(), GitLabSchema.errors(f.text()), f.path() + ":\n" + f.text());
   }
 
@@ -112,10 +112,16 @@ class GitLabCiSchemaTest {
   @ParameterizedTest(name = "{0} step {1}")
   @MethodSource("cases")
   void everyJobScriptPassesShellcheck(String name, int step) throws Exception {
-    Path shellcheck = dev.nixmigrate.testing.Tools.require("shellcheck");
     RepoFacts facts = RepoScanner.scan(Examples.repo(name));
+    assertEquals(
+        List.of(), scriptFindings(gitlabFiles(Generators.generate(facts, gitlab(name), step))));
+  }
+
+  /** shellcheck's findings in each job's script of the files, with the script. */
+  static List<String> scriptFindings(List<GeneratedFile> files) throws Exception {
+    Path shellcheck = dev.nixmigrate.testing.Tools.require("shellcheck");
     List<String> failures = new ArrayList<>();
-    for (GeneratedFile f : gitlabFiles(Generators.generate(facts, gitlab(name), step))) {
+    for (GeneratedFile f : files) {
       Object doc =
           new org.snakeyaml.engine.v2.api.Load(
                   org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
@@ -135,7 +141,7 @@ class GitLabCiSchemaTest {
         }
       }
     }
-    assertEquals(List.of(), failures);
+    return failures;
   }
 
   @Test

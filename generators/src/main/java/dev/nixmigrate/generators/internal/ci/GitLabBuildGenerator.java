@@ -51,6 +51,9 @@ public final class GitLabBuildGenerator implements Generator {
         PATH,
         lib -> lib.contains("Ubuntu"),
         " do not install it; add it to their script");
+    if (targetStep >= 2) {
+      WorkflowGenerator.ccacheGap(facts, options, ctx, PATH);
+    }
     List<String> notLinux =
         options.osMatrix().stream().filter(os -> !os.startsWith("ubuntu")).toList();
     if (!options.osMatrix().equals(Options.defaults().osMatrix()) && !notLinux.isEmpty()) {

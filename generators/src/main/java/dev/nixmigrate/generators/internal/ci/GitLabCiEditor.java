@@ -98,6 +98,15 @@ public final class GitLabCiEditor implements Generator {
         }
         String text = read(facts, rel, ctx);
         Edit edited = text == null ? null : cacheEdit(text, rel, options.cCompilerCache(), ctx);
+        if (edited != null && !options.cacheStorage().isCi()) {
+          ctx.warnings()
+              .add(
+                  rel,
+                  "the compiler caches of these jobs stay in GitLab's cache: a shared storage ("
+                      + options.cacheStorage().spec()
+                      + ") is wired into the jobs nixmigrate writes, not into yours; step 2"
+                      + " without --edit-existing writes them");
+        }
         if (edited != null) {
           texts.put(rel, edited.text());
           notes.computeIfAbsent(rel, k -> new ArrayList<>()).add(edited.note());

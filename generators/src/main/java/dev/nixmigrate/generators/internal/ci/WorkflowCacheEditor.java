@@ -13,6 +13,7 @@ import dev.nixmigrate.core.internal.read.ManifestText;
 import dev.nixmigrate.core.internal.read.YamlReader;
 import dev.nixmigrate.core.model.Evidence;
 import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.generators.CacheStorage;
 import dev.nixmigrate.generators.CiService;
 import dev.nixmigrate.generators.CompilerCache;
 import dev.nixmigrate.generators.GeneratedFile;
@@ -93,7 +94,7 @@ public final class WorkflowCacheEditor implements Generator {
         ctx.warnings().add(rel, "cannot be read, so no compiler cache is added to it");
         continue;
       }
-      Edit edit = edit(text, rel, options.cCompilerCache(), ctx);
+      Edit edit = edit(text, rel, options.cCompilerCache(), options.cacheStorage(), ctx);
       if (edit != null) {
         out.add(GeneratedFile.edit(rel, edit.text(), 2, name(), edit.note()));
       }
@@ -104,7 +105,8 @@ public final class WorkflowCacheEditor implements Generator {
   /** The edited text and what the edit does, or null when there is nothing to add. */
   record Edit(String text, String note) {}
 
-  static Edit edit(String text, String rel, CompilerCache cCache, Context ctx) {
+  static Edit edit(
+      String text, String rel, CompilerCache cCache, CacheStorage storage, Context ctx) {
     List<Node> docs;
     try {
       docs = YamlReader.compose(text, rel);
@@ -128,7 +130,7 @@ public final class WorkflowCacheEditor implements Generator {
       }
       List<Insertion> wiring;
       try {
-        wiring = wire(id, job, lines, cCache);
+        wiring = wire(id, job, lines, cCache, storage);
       } catch (UnusualLayout e) {
         ctx.warnings()
             .add(
@@ -164,7 +166,8 @@ public final class WorkflowCacheEditor implements Generator {
    * @throws UnusualLayout when its layout cannot be edited safely
    */
   private static List<Insertion> wire(
-      ScalarNode id, MappingNode job, String[] lines, CompilerCache cCache) throws UnusualLayout {
+      ScalarNode id, MappingNode job, String[] lines, CompilerCache cCache, CacheStorage storage)
+      throws UnusualLayout {
     if (job.getFlowStyle() == FlowStyle.FLOW) {
       throw new UnusualLayout();
     }
@@ -188,19 +191,22 @@ public final class WorkflowCacheEditor implements Generator {
     List<KeyValue> env = new ArrayList<>();
     List<Step> setups = new ArrayList<>();
     if (rust) {
-      env.addAll(CompilerCaches.rustEnv());
-      setups.add(CompilerCaches.sccacheSetup());
+      env.addAll(CompilerCaches.rustEnv(storage));
+      setups.add(CompilerCaches.sccacheSetup(storage));
+      if (!storage.isCi()) {
+        setups.add(CompilerCaches.storageStep(CompilerCache.SCCACHE, storage));
+      }
     }
     if (c) {
-      for (KeyValue kv : CompilerCaches.cEnv(cCache)) {
+      for (KeyValue kv : CompilerCaches.cEnv(cCache, storage)) {
         if (env.stream().noneMatch(e -> e.key().equals(kv.key()))) {
           env.add(kv);
         }
       }
       if (!rust || cCache != CompilerCache.SCCACHE) {
-        setups.add(
+        setups.addAll(
             CompilerCaches.cSetup(
-                cCache, id.getValue() + "-${{ runner.os }}-${{ strategy.job-index }}"));
+                cCache, storage, id.getValue() + "-${{ runner.os }}-${{ strategy.job-index }}"));
       }
     }
     int keyCol = column(job.getValue().get(0).getKeyNode());

@@ -2,6 +2,7 @@ package dev.nixmigrate.generators.internal.ci;
 
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.generators.CiService;
+import dev.nixmigrate.generators.CompilerCache;
 import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
 import dev.nixmigrate.generators.Options;
@@ -55,6 +56,9 @@ public final class WorkflowGenerator implements Generator {
         lib -> true,
         " on that system do not install it; add an install step by hand");
     unbuiltC(facts, ctx);
+    if (targetStep >= 2) {
+      ccacheGap(facts, options, ctx, PATH);
+    }
     if (wf.jobs().isEmpty()) {
       return List.of();
     }
@@ -66,6 +70,27 @@ public final class WorkflowGenerator implements Generator {
     String text =
         ctx.templates().render("step1/ci.yml.ftl", Map.of("header", header, "workflow", wf));
     return List.of(new GeneratedFile(PATH, text, 1, name(), GeneratedFile.Mode.WHOLE));
+  }
+
+  /**
+   * Warns when ccache, the C and C++ jobs' cache, cannot reach the shared storage the user chose:
+   * those jobs then keep the CI service's own cache.
+   */
+  static void ccacheGap(RepoFacts facts, Options options, Context ctx, String path) {
+    String gap = options.cacheStorage().ccacheGap();
+    boolean compiled =
+        CommandPlanner.plan(facts).stream()
+            .anyMatch(c -> List.of("cmake", "meson", "make").contains(c.kind()));
+    if (gap != null && options.cCompilerCache() == CompilerCache.CCACHE && compiled) {
+      ctx.warnings()
+          .add(
+              path,
+              gap
+                  + ", so the C and C++ jobs keep the CI service's own cache; choose"
+                  + " --compiler-cache sccache to share theirs through "
+                  + options.cacheStorage().spec()
+                  + " too");
+    }
   }
 
   /**

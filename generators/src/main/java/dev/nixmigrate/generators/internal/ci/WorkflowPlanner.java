@@ -5,6 +5,7 @@ import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.PythonProject;
 import dev.nixmigrate.core.model.RepoFacts;
 import dev.nixmigrate.core.model.RustProject;
+import dev.nixmigrate.generators.CacheStorage;
 import dev.nixmigrate.generators.CompilerCache;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Options;
@@ -249,11 +250,11 @@ public final class WorkflowPlanner {
             : "stable";
     List<KeyValue> env = new ArrayList<>();
     if (step >= 2) {
-      env.addAll(CompilerCaches.rustEnv());
+      env.addAll(CompilerCaches.rustEnv(options.cacheStorage()));
     }
     // Lint: rustfmt and clippy.
     List<Step> lint = new ArrayList<>(List.of(checkout(), toolchain(channel, "rustfmt, clippy")));
-    lint.addAll(caches(step));
+    lint.addAll(caches(step, options.cacheStorage()));
     addRun(lint, "Lint", c.lint());
     jobs.add(
         new Job(
@@ -269,7 +270,7 @@ public final class WorkflowPlanner {
     List<String> matrix = new ArrayList<>(List.of(matrixList("os", options.osMatrix())));
     boolean features = hasFeatures(rs);
     List<Step> test = new ArrayList<>(List.of(checkout(), toolchain(channel, null)));
-    test.addAll(caches(step));
+    test.addAll(caches(step, options.cacheStorage()));
     List<KeyValue> testEnv = new ArrayList<>(env);
     addRun(test, "Build", c.build());
     if (features) {
@@ -364,7 +365,7 @@ public final class WorkflowPlanner {
         List.of());
   }
 
-  private static List<Step> caches(int step) {
+  private static List<Step> caches(int step, CacheStorage storage) {
     List<Step> s = new ArrayList<>();
     if (step >= 2) {
       // sccache caches compilations; rust-cache keeps only the registry (never target/ twice).
@@ -377,7 +378,10 @@ public final class WorkflowPlanner {
                   new KeyValue("cache-targets", "false"),
                   new KeyValue("save-if", ON_DEFAULT_BRANCH)),
               List.of()));
-      s.add(CompilerCaches.sccacheSetup());
+      s.add(CompilerCaches.sccacheSetup(storage));
+      if (!storage.isCi()) {
+        s.add(CompilerCaches.storageStep(CompilerCache.SCCACHE, storage));
+      }
     } else {
       s.add(
           new Step(
@@ -424,8 +428,10 @@ public final class WorkflowPlanner {
     }
     CompilerCache cache = options.cCompilerCache();
     if (step >= 2 && (meson || cache == CompilerCache.CCACHE)) {
-      steps.add(CompilerCaches.cSetup(cache, c.id() + "-${{ matrix.os }}-${{ matrix.cc }}"));
-      env.addAll(CompilerCaches.cacheSettings(cache));
+      steps.addAll(
+          CompilerCaches.cSetup(
+              cache, options.cacheStorage(), c.id() + "-${{ matrix.os }}-${{ matrix.cc }}"));
+      env.addAll(CompilerCaches.cacheSettings(cache, options.cacheStorage()));
       if (!meson) {
         steps.add(CompilerCaches.ccacheFirstOnPath());
       }
@@ -452,8 +458,10 @@ public final class WorkflowPlanner {
             List.of(checkout(), Step.uses("Install CMake and Ninja", "lukka/get-cmake")));
     if (step >= 2) {
       CompilerCache cache = options.cCompilerCache();
-      steps.add(CompilerCaches.cSetup(cache, c.id() + "-${{ matrix.os }}-${{ matrix.cc }}"));
-      env.addAll(CompilerCaches.cEnv(cache));
+      steps.addAll(
+          CompilerCaches.cSetup(
+              cache, options.cacheStorage(), c.id() + "-${{ matrix.os }}-${{ matrix.cc }}"));
+      env.addAll(CompilerCaches.cEnv(cache, options.cacheStorage()));
     }
     addRun(steps, "Build", c.build());
     addRun(steps, "Test", c.test());

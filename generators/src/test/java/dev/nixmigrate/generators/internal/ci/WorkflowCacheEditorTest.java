@@ -122,7 +122,11 @@ class WorkflowCacheEditorTest {
       String cache = rnd.nextBoolean() ? "ccache" : "sccache";
       WorkflowCacheEditor.Edit e =
           WorkflowCacheEditor.edit(
-              before, "w.yml", dev.nixmigrate.generators.CompilerCache.parse(cache), ctx());
+              before,
+              "w.yml",
+              dev.nixmigrate.generators.CompilerCache.parse(cache),
+              dev.nixmigrate.generators.CacheStorage.CI,
+              ctx());
       boolean compiles = jobs.stream().anyMatch(j -> !j.kind().isEmpty());
       if (!compiles) {
         assertNull(e, before);
@@ -186,7 +190,11 @@ class WorkflowCacheEditorTest {
       }
       assertNull(
           WorkflowCacheEditor.edit(
-              after, "w.yml", dev.nixmigrate.generators.CompilerCache.parse(cache), ctx()),
+              after,
+              "w.yml",
+              dev.nixmigrate.generators.CompilerCache.parse(cache),
+              dev.nixmigrate.generators.CacheStorage.CI,
+              ctx()),
           "a second edit adds nothing" + context);
     }
     assertTrue(edited > 150, "enough compiling layouts were tried: " + edited);
