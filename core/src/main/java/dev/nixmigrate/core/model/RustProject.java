@@ -55,7 +55,8 @@ public record RustProject(
   /**
    * One crate: its targets and the dependency names it really uses (renames resolved); {@code
    * optionalDependencies} are the subset behind a feature, {@code buildDependencies} those its
-   * build script uses ({@code [build-dependencies]}).
+   * build script uses ({@code [build-dependencies]}); {@code pythonExtensionModule} is true when it
+   * turns on pyo3's {@code extension-module} itself, so that its test binaries cannot link.
    */
   public record CargoPackage(
       String path,
@@ -69,7 +70,8 @@ public record RustProject(
       String buildScript,
       List<String> dependencies,
       List<String> optionalDependencies,
-      List<String> buildDependencies) {
+      List<String> buildDependencies,
+      boolean pythonExtensionModule) {
     public CargoPackage {
       features = List.copyOf(features);
       bins = List.copyOf(bins);

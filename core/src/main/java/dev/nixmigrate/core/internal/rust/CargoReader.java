@@ -281,7 +281,8 @@ public final class CargoReader {
           null,
           List.of(),
           List.of(),
-          List.of());
+          List.of(),
+          false);
     }
     String name =
         checked(pkg, FieldRule.CARGO_PACKAGE_NAME, fields.string(pkg, true, "name"), "name");
@@ -360,7 +361,8 @@ public final class CargoReader {
         build,
         List.copyOf(deps),
         List.copyOf(optional),
-        List.copyOf(buildDeps));
+        List.copyOf(buildDeps),
+        extensionModule(doc, wsDeps));
   }
 
   /** A {@code key.workspace = true} field takes its value from {@code [workspace.package]}. */
@@ -403,6 +405,40 @@ public final class CargoReader {
    * The crate a dependency key stands for: {@code ffi = { package = "openssl-sys" }} is
    * openssl-sys.
    */
+  /**
+   * Whether the crate turns on pyo3's {@code extension-module} feature itself: in its pyo3
+   * dependency (or the workspace's, which a {@code workspace = true} entry adds to), or through a
+   * default feature. Such a crate leaves Python's symbols for the interpreter to supply, so a test
+   * binary of it does not link: it is tested through Python.
+   */
+  private static boolean extensionModule(TomlDoc doc, TomlDoc wsDeps) {
+    for (TomlDoc table : dependencyTables(doc, List.of("dependencies"))) {
+      for (String key : table.keys()) {
+        TomlDoc dep = table.table(key);
+        if (dep == null || !realName(key, table, wsDeps).equals("pyo3") || dep.flag("optional")) {
+          continue;
+        }
+        List<String> features = new ArrayList<>(dep.strings("features"));
+        if (dep.flag("workspace") && wsDeps != null && wsDeps.table(key) != null) {
+          features.addAll(wsDeps.table(key).strings("features"));
+        }
+        if (features.contains("extension-module")) {
+          return true;
+        }
+      }
+    }
+    TomlDoc featureTable = doc.table("features");
+    if (featureTable == null) {
+      return false;
+    }
+    // The default features and those they enable, one level down.
+    List<String> on = new ArrayList<>(featureTable.strings("default"));
+    for (String f : List.copyOf(on)) {
+      on.addAll(featureTable.strings(f));
+    }
+    return on.contains("pyo3/extension-module") || on.contains("pyo3?/extension-module");
+  }
+
   private static String realName(String key, TomlDoc table, TomlDoc wsDeps) {
     TomlDoc dep = table.table(key);
     if (dep != null && dep.string("package") != null) {

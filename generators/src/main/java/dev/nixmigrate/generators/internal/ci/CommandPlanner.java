@@ -273,6 +273,31 @@ public final class CommandPlanner {
     String targets = rs.benchesNeedNightly() ? " --tests --examples" : " --all-targets";
     List<String> build = List.of("cargo build" + scope + locked + targets);
     List<String> test = List.of("cargo test" + scope + locked);
+    // A crate that turns on pyo3's extension-module leaves Python's symbols to the interpreter:
+    // its test binaries cannot link, so only its library is built here, and it is tested through
+    // the Python build. Other crates of the workspace are built and tested as usual.
+    List<String> modules =
+        rs.packages().stream()
+            .filter(RustProject.CargoPackage::pythonExtensionModule)
+            .map(RustProject.CargoPackage::name)
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    if (!modules.isEmpty()) {
+      String only =
+          modules.stream().map(m -> " -p " + Escape.shellWord(m)).reduce("", String::concat);
+      String exclude =
+          modules.stream().map(m -> " --exclude " + Escape.shellWord(m)).reduce("", String::concat);
+      boolean others =
+          rs.packages().stream()
+              .anyMatch(pkg -> pkg.name() != null && !pkg.pythonExtensionModule());
+      build = new ArrayList<>();
+      build.add("cargo build" + locked + (rs.workspace() ? only : "") + " --lib");
+      test = List.of();
+      if (rs.workspace() && others) {
+        build.add("cargo build --workspace" + locked + targets + exclude);
+        test = List.of("cargo test --workspace" + locked + exclude);
+      }
+    }
     // Warnings fail the lint only on a pinned toolchain: on a moving one, each Rust release's new
     // lints would fail a project that did not change.
     List<String> lint =

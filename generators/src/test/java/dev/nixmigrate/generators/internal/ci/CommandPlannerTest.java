@@ -181,6 +181,69 @@ class CommandPlannerTest {
     assertTrue(c.lint().get(1).startsWith("cargo clippy --tests --examples"), c.lint().toString());
   }
 
+  private static final String MATURIN =
+      "[build-system]\nrequires = [\"maturin>=1,<2\"]\nbuild-backend = \"maturin\"\n\n"
+          + "[project]\nname = \"fastsum\"\nversion = \"1.0\"\n";
+
+  /** The Rust part's commands of a maturin package whose crate has {@code cargo}. */
+  private ProjectCommands maturinCrate(String cargo) throws Exception {
+    TestRepo.in(dir)
+        .file("pyproject.toml", MATURIN)
+        .file("Cargo.toml", cargo)
+        .file("src/lib.rs", "")
+        .file("tests/test_sum.py", "def test_sum():\n    pass\n");
+    return CommandPlanner.plan(RepoScanner.scan(dir)).stream()
+        .filter(c -> c.kind().equals("rust"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aPyo3ExtensionModuleIsBuiltAsALibraryAndTestedThroughPython() throws Exception {
+    String pkg = "[package]\nname = \"fastsum\"\nversion = \"1.0.0\"\nedition = \"2021\"\n\n";
+    String lib = "[lib]\ncrate-type = [\"cdylib\"]\n\n";
+    // In the dependency itself, in a [dependencies.pyo3] table, and through a default feature.
+    for (String deps :
+        List.of(
+            "[dependencies]\npyo3 = { version = \"0.25\", features = [\"extension-module\"] }\n",
+            "[dependencies.pyo3]\nversion = \"0.25\"\nfeatures = [\"abi3-py39\", \"extension-module\"]\n",
+            "[dependencies]\npyo3 = \"0.25\"\n\n[features]\ndefault = [\"python\"]\n"
+                + "python = [\"pyo3/extension-module\"]\n")) {
+      ProjectCommands c = maturinCrate(pkg + lib + deps);
+      assertEquals(List.of("cargo build --lib"), c.build(), deps);
+      assertEquals(List.of(), c.test(), deps);
+    }
+    // Turned on by maturin (pyproject's [tool.maturin] features), cargo test links as usual.
+    ProjectCommands plain = maturinCrate(pkg + lib + "[dependencies]\npyo3 = \"0.25\"\n");
+    assertEquals(List.of("cargo test"), plain.test());
+  }
+
+  @Test
+  void theWorkspacesOtherCratesAreStillTested() throws Exception {
+    TestRepo.in(dir)
+        .file(
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"py\", \"core\"]\nresolver = \"2\"\n\n"
+                + "[workspace.dependencies]\n"
+                + "pyo3 = { version = \"0.25\", features = [\"extension-module\"] }\n")
+        .file(
+            "py/Cargo.toml",
+            "[package]\nname = \"fastsum-py\"\nversion = \"1.0.0\"\nedition = \"2021\"\n\n"
+                + "[dependencies]\npyo3 = { workspace = true }\n")
+        .file("py/src/lib.rs", "")
+        .file(
+            "core/Cargo.toml",
+            "[package]\nname = \"fastsum-core\"\nversion = \"1.0.0\"\nedition = \"2021\"\n")
+        .file("core/src/lib.rs", "");
+    ProjectCommands c = CommandPlanner.plan(RepoScanner.scan(dir)).get(0);
+    assertEquals(
+        List.of(
+            "cargo build -p fastsum-py --lib",
+            "cargo build --workspace --all-targets --exclude fastsum-py"),
+        c.build());
+    assertEquals(List.of("cargo test --workspace --exclude fastsum-py"), c.test());
+  }
+
   private static final String TEST_EXTRA =
       "[project]\nname = \"x\"\nversion = \"1\"\n\n"
           + "[project.optional-dependencies]\ntest = [\"pytest\", \"appdirs\"]\n\n";
