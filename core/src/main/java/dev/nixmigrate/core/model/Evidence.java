@@ -10,6 +10,7 @@ public record Evidence(Kind kind, String file, int line, String what) {
     CI_BUILDS_RUST,
     CI_BUILDS_C,
     CI_MATRIX,
+    CI_RUNS_ON_WINDOWS,
     CI_DEPENDENCY_CACHE,
     JUSTFILE,
     COMPILER_CACHE_RUST,

@@ -33,6 +33,8 @@ import java.util.TreeMap;
  *     backends)
  * @param requirementFiles requirements*.txt files, and the test requirements kept elsewhere ({@code
  *     tests/requirements.txt}, {@code test-requirements.txt}), with the role nixmigrate gave each
+ * @param windowsClassifier whether its classifiers name Windows ({@code Operating System ::
+ *     Microsoft :: Windows}), so that its CI also tests on Windows
  */
 public record PythonProject(
     String name,
@@ -53,7 +55,8 @@ public record PythonProject(
     List<String> nativeParts,
     List<RequirementFile> requirementFiles,
     boolean tox,
-    String noxSession) {
+    String noxSession,
+    boolean windowsClassifier) {
 
   public PythonProject {
     Objects.requireNonNull(buildBackend, "buildBackend");

@@ -35,10 +35,15 @@ jobs:
       ${kv.key}: ${kv.value}
 </#list>
 </#if>
-<#if job.hasWorkingDirectory()>
+<#if job.hasWorkingDirectory() || job.onWindows()>
     defaults:
       run:
+<#if job.onWindows()>
+        shell: bash
+</#if>
+<#if job.hasWorkingDirectory()>
         working-directory: ${job.workingDirectory}
+</#if>
 </#if>
     steps:
 <#list job.steps as step>

@@ -309,7 +309,25 @@ public final class PythonReader {
             nativeParts,
             requirementFiles,
             testRunner != TestRunner.NONE && manager == PackageManager.PIP && tox(py, cfg),
-            testRunner != TestRunner.NONE && manager == PackageManager.PIP ? noxSession() : null));
+            testRunner != TestRunner.NONE && manager == PackageManager.PIP ? noxSession() : null,
+            windowsClassifier(py, cfg)));
+  }
+
+  /** The trove classifier a project declares Windows support with (and its versions under it). */
+  private static final String WINDOWS = "Operating System :: Microsoft :: Windows";
+
+  /** Whether the project's classifiers (PEP 621, Poetry's or setup.cfg's) name Windows. */
+  private static boolean windowsClassifier(TomlDoc py, SimpleIni cfg) {
+    List<String> classifiers = new ArrayList<>();
+    if (py != null) {
+      classifiers.addAll(py.strings("project", "classifiers"));
+      classifiers.addAll(py.strings("tool", "poetry", "classifiers"));
+    }
+    String block = cfg == null ? null : cfg.get("metadata", "classifiers");
+    if (block != null) {
+      block.lines().map(String::strip).forEach(classifiers::add);
+    }
+    return classifiers.stream().anyMatch(c -> c.startsWith(WINDOWS));
   }
 
   private List<Requirement> requirements(TomlDoc doc, String file, String... key) {

@@ -120,6 +120,11 @@ final class ExistingSetupReader {
       if (l.path().contains("matrix")) {
         addOnce(Kind.CI_MATRIX, file, l.line(), "build matrix");
       }
+      // A GitHub runner label (runs-on, or a matrix value it takes) or a GitLab runner tag.
+      if ((l.path().contains("runs-on") || l.path().contains("matrix") || l.path().contains("tags"))
+          && lower.strip().matches("windows(-[a-z0-9.-]+)?|saas-windows-[a-z0-9-]+")) {
+        addOnce(Kind.CI_RUNS_ON_WINDOWS, file, l.line(), "runs on Windows (" + v.strip() + ")");
+      }
       if (key.equals("enable-cache") && (lower.equals("true") || lower.equals("auto"))
           || key.equals("cache") && lower.matches("pip|poetry|pipenv")
           || (key.equals("path") || key.equals("paths"))

@@ -35,6 +35,15 @@ public record Workflow(String name, List<Job> jobs) {
     public boolean hasWorkingDirectory() {
       return workingDirectory != null;
     }
+
+    /**
+     * Whether it runs on Windows, where a {@code run:} block would go to PowerShell: its blocks are
+     * written for bash, which GitHub's Windows runners have too (Git's).
+     */
+    public boolean onWindows() {
+      return runsOn.contains("windows")
+          || matrix.stream().anyMatch(l -> l.startsWith("os:") && l.contains("windows"));
+    }
   }
 
   /** A step: either {@code uses} with {@code with} inputs, or {@code run} lines. */

@@ -1,6 +1,7 @@
 package dev.nixmigrate.generators.internal.ci;
 
 import dev.nixmigrate.core.model.CMakeProject;
+import dev.nixmigrate.core.model.Evidence;
 import dev.nixmigrate.core.model.Project;
 import dev.nixmigrate.core.model.PythonProject;
 import dev.nixmigrate.core.model.RepoFacts;
@@ -45,9 +46,16 @@ public final class WorkflowPlanner {
       Project p =
           facts.projects().stream().filter(x -> x.path().equals(c.dir())).findFirst().orElseThrow();
       List<Job> own = new ArrayList<>();
+      Options withWindows =
+          windows(facts, p, c, options)
+              ? options.withOsMatrix(
+                  java.util.stream.Stream.concat(
+                          options.osMatrix().stream(), java.util.stream.Stream.of(WINDOWS))
+                      .toList())
+              : options;
       switch (c.kind()) {
-        case "python" -> own.add(python(c, p.python().orElseThrow(), options, step));
-        case "rust" -> own.addAll(rust(c, p.rust().orElseThrow(), options, step));
+        case "python" -> own.add(python(c, p.python().orElseThrow(), withWindows, step));
+        case "rust" -> own.addAll(rust(c, p.rust().orElseThrow(), withWindows, step));
         case "meson", "make" -> own.add(nativeBuild(c, options, step));
         default -> own.add(cmake(c, p.cmake().orElseThrow(), options, step));
       }
@@ -55,6 +63,36 @@ public final class WorkflowPlanner {
       own.forEach(j -> jobs.add(withAfterCheckout(j, system)));
     }
     return new Workflow("CI", jobs);
+  }
+
+  /** The Windows runner a project that supports Windows is also tested on. */
+  static final String WINDOWS = "windows-latest";
+
+  /**
+   * Whether the Python or Rust jobs of {@code p} also run on Windows: when the project says it
+   * supports Windows (its classifiers, or a CI file of the repository that runs on Windows), the
+   * user kept the default runners, and it needs no system library (nixmigrate installs them with
+   * apt and Homebrew only). C and C++ jobs, built with gcc and clang, stay on Linux and macOS, as
+   * do Python packages whose extension CMake or meson builds.
+   */
+  static boolean windows(RepoFacts facts, Project p, ProjectCommands c, Options options) {
+    SystemPackages.Install libraries = SystemPackages.of(p);
+    if (!options.osMatrix().equals(Options.defaults().osMatrix())
+        || !libraries.isEmpty()
+        || !libraries.unmapped().isEmpty()) {
+      return false;
+    }
+    boolean ci = !facts.existing().of(Evidence.Kind.CI_RUNS_ON_WINDOWS).isEmpty();
+    return switch (c.kind()) {
+      case "python" -> {
+        PythonProject py = p.python().orElseThrow();
+        boolean builtNative =
+            py.nativeParts().contains("cmake") || py.nativeParts().contains("meson");
+        yield !builtNative && (ci || py.windowsClassifier());
+      }
+      case "rust" -> ci;
+      default -> false;
+    };
   }
 
   /** The kind a user's own workflow is seen to build: C and C++ builds are one family. */
