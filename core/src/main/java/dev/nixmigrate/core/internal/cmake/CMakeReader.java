@@ -559,23 +559,33 @@ public final class CMakeReader {
    * the machine.
    */
   private void findModule(String pkg, String dir, int depth) {
+    String module = inModulePath("Find" + pkg + ".cmake", dir);
+    if (module != null) {
+      frames.push(new Frame(false, Tri.UNKNOWN, Tri.FALSE));
+      processFile(module, folderOf(module), depth + 1, false);
+      frames.pop();
+    }
+  }
+
+  /** The folder of a repository path: {@code .} for a file at the root. */
+  private static String folderOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "." : path.substring(0, slash);
+  }
+
+  /** The repository path of {@code name} in the first CMAKE_MODULE_PATH folder holding it. */
+  private String inModulePath(String name, String dir) {
     String path = vars.get("CMAKE_MODULE_PATH");
     if (path == null) {
-      return;
+      return null;
     }
     for (String moduleDir : path.split(";")) {
       String rel = resolvePath(moduleDir, dir);
-      if (rel == null) {
-        continue;
-      }
-      String module = RepoFiles.join(rel, "Find" + pkg + ".cmake");
-      if (files.isFile(module)) {
-        frames.push(new Frame(false, Tri.UNKNOWN, Tri.FALSE));
-        processFile(module, rel, depth + 1, false);
-        frames.pop();
-        return;
+      if (rel != null && files.isFile(RepoFiles.join(rel, name))) {
+        return RepoFiles.join(rel, name);
       }
     }
+    return null;
   }
 
   private void pkgModules(List<String> a) {
@@ -724,13 +734,21 @@ public final class CMakeReader {
       testMarker(where);
       return;
     }
-    if (!target.endsWith(".cmake") || target.contains("${")) {
+    if (target.contains("${")) {
+      return;
+    }
+    if (!target.endsWith(".cmake")) {
+      // A module name: CMake looks for <name>.cmake in CMAKE_MODULE_PATH (then in its own).
+      String module =
+          target.matches("[A-Za-z0-9_.-]+") ? inModulePath(target + ".cmake", dir) : null;
+      if (module != null) {
+        processFile(module, folderOf(module), depth + 1, false);
+      }
       return;
     }
     String resolved = resolvePath(target, dir);
     if (resolved != null && files.isFile(resolved)) {
-      int slash = resolved.lastIndexOf('/');
-      processFile(resolved, slash < 0 ? "." : resolved.substring(0, slash), depth + 1, false);
+      processFile(resolved, folderOf(resolved), depth + 1, false);
     }
   }
 

@@ -176,4 +176,21 @@ class CMakeReaderTest {
         List.of("Foo"),
         p.fetchContent().stream().map(CMakeProject.FetchedDependency::name).toList());
   }
+
+  @Test
+  void aModuleIncludedByNameIsReadFromTheModulePath() {
+    TestRepo.in(dir)
+        .file(
+            "cmake/Dependencies.cmake",
+            "find_package(BZip2 REQUIRED)\ntarget_compile_features(app PRIVATE cxx_std_20)\n")
+        .file("cmake/Warnings.cmake", "find_package(PNG REQUIRED)\n");
+    CMakeProject p =
+        read(
+            "project(x CXX)\nlist(APPEND CMAKE_MODULE_PATH ${CMAKE_CURRENT_SOURCE_DIR}/cmake)\n"
+                + "include(Dependencies)\ninclude(GNUInstallDirs)\ninclude(../Warnings)\n"
+                + "add_executable(app main.cpp)\n");
+    assertEquals(
+        List.of("BZip2"), p.packages().stream().map(CMakeProject.FindPackage::name).toList());
+    assertEquals("20", p.cxxStandard());
+  }
 }
