@@ -222,6 +222,13 @@ public final class PythonReader {
       }
     }
     if (setupPy != null) {
+      boolean dynamicDeps =
+          project != null
+              && project.strings("dynamic").contains("dependencies")
+              && project.value("dependencies") == null;
+      if ((project == null && poetry == null || dynamicDeps) && deps.isEmpty()) {
+        deps.addAll(setupPyRequires(setupPy));
+      }
       if (name == null) {
         name = literal(setupPy, "name", FieldRule.PYTHON_NAME);
       }
@@ -398,14 +405,26 @@ public final class PythonReader {
   }
 
   private String literal(String setupPy, String keyword, FieldRule rule) {
-    Matcher m = Pattern.compile("\\b" + keyword + "\\s*=\\s*[\"']([^\"']+)[\"']").matcher(setupPy);
-    if (!m.find()) {
-      return null;
+    return SetupPyLiterals.string(setupPy, keyword)
+        .filter(v -> !v.value().isEmpty())
+        .map(
+            v ->
+                rule.check(files, v.value(), path("setup.py"), v.line(), v.column(), keyword + "="))
+        .orElse(null);
+  }
+
+  /** setup.py's {@code install_requires}, when it is a list of strings (or names one). */
+  private List<Requirement> setupPyRequires(String setupPy) {
+    List<Requirement> out = new ArrayList<>();
+    for (SetupPyLiterals.Located v : SetupPyLiterals.strings(setupPy, "install_requires")) {
+      Requirement r =
+          Requirements.parse(
+              files, v.value(), path("setup.py"), v.line(), v.column(), "in install_requires");
+      if (r != null) {
+        out.add(r);
+      }
     }
-    String before = setupPy.substring(0, m.start(1));
-    int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-    int column = m.start(1) - (before.lastIndexOf('\n') + 1) + 1;
-    return rule.check(files, m.group(1), path("setup.py"), line, column, keyword + "=");
+    return out;
   }
 
   private BuildBackend backend(

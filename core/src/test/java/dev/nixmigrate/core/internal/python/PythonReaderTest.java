@@ -22,6 +22,47 @@ class PythonReaderTest {
   }
 
   @Test
+  void setupPyLiteralsAreReadDirectlyOrThroughAModuleLevelName() {
+    TestRepo.in(dir)
+        .file(
+            "setup.py",
+            "from setuptools import setup\n\n"
+                + "VERSION = '2.4.1'\n"
+                + "REQUIRES = [\n"
+                + "    'requests>=2.31',  # HTTP\n"
+                + "    \"click\",\n"
+                + "]\n"
+                + "PYTHON = \">=3.9\"\n\n"
+                + "setup(\n"
+                + "    name=\"legacy-tool\",\n"
+                + "    version=VERSION,\n"
+                + "    python_requires=PYTHON,\n"
+                + "    install_requires=REQUIRES,\n"
+                + ")\n");
+    PythonProject p = read(new RepoFiles(dir), "setup.py").orElseThrow();
+    assertEquals("legacy-tool", p.name());
+    assertEquals("2.4.1", p.version());
+    assertEquals(">=3.9", p.requiresPython());
+    assertEquals(
+        List.of("requests", "click"), p.dependencies().stream().map(Requirement::name).toList());
+  }
+
+  @Test
+  void setupPyValuesThatAreNotLiteralsGiveNothing() {
+    TestRepo.in(dir)
+        .file(
+            "setup.py",
+            "from setuptools import setup\n"
+                + "VERSION = get_version()\n"
+                + "setup(name='x', version=VERSION, install_requires=read('requirements.in')"
+                + " + ['six'])\n");
+    PythonProject p = read(new RepoFiles(dir), "setup.py").orElseThrow();
+    assertEquals(null, p.version());
+    assertTrue(p.dynamicVersion());
+    assertEquals(List.of(), p.dependencies());
+  }
+
+  @Test
   void setupCfgOnlyProject() {
     TestRepo.in(dir)
         .file(
