@@ -108,22 +108,20 @@ final class NativeBuildReader {
     }
     String test = targets.contains("test") ? "test" : targets.contains("check") ? "check" : null;
     Set<String> modules = new TreeSet<>();
-    Matcher p = PKG_CONFIG.matcher(text);
-    while (p.find()) {
-      for (String word : p.group(1).trim().split("\\s+")) {
-        if (!word.startsWith("-") && !word.contains("$") && FieldRule.PACKAGE_NAME.accepts(word)) {
-          modules.add(word);
-        }
-      }
-    }
+    pkgConfigModules(text, modules);
     Set<String> prefixes = new TreeSet<>();
     prefixVariables(text, prefixes);
     if (delegates(files, dir)) {
+      // The Makefiles it hands the work to build the project: their libraries and prefixes count.
       below(tree, dir, "Makefile").stream()
           .filter(d -> !d.equals(dir))
           .limit(MAX_SUB_MAKEFILES)
+          .map(d -> files.text(RepoFiles.join(d, "Makefile")).orElse(""))
           .forEach(
-              d -> prefixVariables(files.text(RepoFiles.join(d, "Makefile")).orElse(""), prefixes));
+              sub -> {
+                prefixVariables(sub, prefixes);
+                pkgConfigModules(sub, modules);
+              });
     }
     return new NativeBuild(
         "make",
@@ -137,6 +135,18 @@ final class NativeBuildReader {
 
   private static int segments(String path) {
     return path.split("/").length;
+  }
+
+  /** The modules a Makefile asks pkg-config for ({@code pkg-config --cflags --libs NAME}). */
+  private static void pkgConfigModules(String makefile, Set<String> into) {
+    Matcher p = PKG_CONFIG.matcher(makefile);
+    while (p.find()) {
+      for (String word : p.group(1).trim().split("\\s+")) {
+        if (!word.startsWith("-") && !word.contains("$") && FieldRule.PACKAGE_NAME.accepts(word)) {
+          into.add(word);
+        }
+      }
+    }
   }
 
   private static void prefixVariables(String makefile, Set<String> into) {

@@ -151,6 +151,27 @@ class NativeBuildReaderTest {
   }
 
   @Test
+  void aDelegatingMakefilesLibrariesComeFromTheMakefileThatBuilds() {
+    TestRepo.in(dir)
+        .file("Makefile", "all:\n\t$(MAKE) -C src\n\ntest:\n\t$(MAKE) -C src test\n")
+        .file(
+            "src/Makefile",
+            "CFLAGS += $(shell pkg-config --cflags libcurl)\n"
+                + "LDLIBS += $(shell pkg-config --libs libcurl zlib)\n"
+                + "tool: main.o\n\t$(CC) -o $@ $^ $(LDLIBS)\n"
+                + "test: tool\n\t./tool --self-test\n")
+        .file("src/main.c", "int main(void) { return 0; }\n");
+    NativeBuild b = only(RepoScanner.scan(dir));
+    assertEquals("test", b.testTarget());
+    assertEquals(List.of("libcurl", "zlib"), b.dependencies());
+    List<String> attrs =
+        RepoScanner.scan(dir).projects().get(0).nixPackages().stream()
+            .map(dev.nixmigrate.core.model.NixPackage::attribute)
+            .toList();
+    assertTrue(attrs.contains("curl") && attrs.contains("zlib"), attrs.toString());
+  }
+
+  @Test
   void aMakefileBesideAnotherBuildIsNotAProjectOfItsOwn() {
     TestRepo.in(dir)
         .file("CMakeLists.txt", "cmake_minimum_required(VERSION 3.20)\nproject(c C)\n")
