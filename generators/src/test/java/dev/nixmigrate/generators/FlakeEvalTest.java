@@ -103,7 +103,7 @@ class FlakeEvalTest {
     TestRepo.in(dir)
         .file(
             "CMakeLists.txt",
-            "project(rich CXX)\nfind_package(Boost)\nfind_package(Qt6)\n"
+            "project(rich CXX)\nfind_package(Boost)\nfind_package(Qt6 COMPONENTS Widgets Svg Quick)\n"
                 + "find_package(OpenMP)\nfind_package(pybind11)\nfind_package(Protobuf)\nfind_package(CURL)\n"
                 + "find_package(PkgConfig)\npkg_check_modules(G glib-2.0 gtk4 libsystemd)\n")
         .file(
@@ -121,6 +121,7 @@ class FlakeEvalTest {
     }
     String flake = Files.readString(dir.resolve("flake.nix"));
     assertTrue(flake.contains("pkgs.qt6.qtbase") && flake.contains("pkgs.libgit2"), flake);
+    assertTrue(flake.contains("pkgs.qt6.qtsvg") && flake.contains("pkgs.qt6.qtdeclarative"), flake);
     Processes.Result r = nix.eval(dir, "devShells.x86_64-linux.default.drvPath");
     assertTrue(r.ok(), r.output());
   }

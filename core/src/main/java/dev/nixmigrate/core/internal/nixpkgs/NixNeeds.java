@@ -154,6 +154,9 @@ public final class NixNeeds {
   private void cmake(CMakeProject c, String path) {
     tool("cmake", "CMakeLists.txt");
     for (CMakeProject.FindPackage fp : c.packages()) {
+      if (qt6(fp)) {
+        continue;
+      }
       Optional<List<NixPackage>> mapped = data.forFindPackage(fp.name());
       if (mapped.isPresent()) {
         mapped.get().forEach(this::add);
@@ -175,6 +178,40 @@ public final class NixNeeds {
     c.pkgConfigModules().forEach(this::pkgConfig);
     packageManagerDeps(c.vcpkgDependencies(), join(path, "vcpkg.json"), "vcpkg port");
     packageManagerDeps(c.conanRequires(), join(path, "conanfile.txt"), "conan package");
+  }
+
+  /**
+   * {@code find_package(Qt6 COMPONENTS Widgets Svg)} or {@code find_package(Qt6Svg)}: qtbase and
+   * the wrapper hook, as the table's Qt6 row says, and the qt6 module of each component. A
+   * component the table does not know is a warning. False when {@code fp} is no Qt 6 package.
+   */
+  private boolean qt6(CMakeProject.FindPackage fp) {
+    List<String> components;
+    if (fp.name().equals("Qt6")) {
+      components = fp.components();
+    } else if (fp.name().startsWith("Qt6") && fp.name().length() > 3) {
+      components = List.of(fp.name().substring(3));
+    } else {
+      return false;
+    }
+    data.forFindPackage("Qt6").ifPresent(list -> list.forEach(this::add));
+    for (String component : components) {
+      Optional<List<NixPackage>> module = data.forQt6Component(component);
+      if (module.isPresent()) {
+        module.get().forEach(this::add);
+      } else {
+        report.accept(
+            Diagnostic.warning(
+                fp.file(),
+                fp.line(),
+                1,
+                "Qt 6 component "
+                    + component
+                    + " has no known qt6 module in nixpkgs; add the module (pkgs.qt6.<module>)"
+                    + " to the dev shell by hand"));
+      }
+    }
+    return true;
   }
 
   private void pkgConfig(String module) {

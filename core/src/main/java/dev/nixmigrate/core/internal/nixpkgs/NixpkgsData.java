@@ -39,7 +39,15 @@ public final class NixpkgsData {
   private final Map<String, String> pythonInterpreters = new LinkedHashMap<>();
   private final Map<String, String> stablePythonInterpreters = new LinkedHashMap<>();
 
+  /** Qt 6's CMake components ({@code Widgets}, {@code Svg}) to the qt6 module holding each. */
+  private final Map<String, List<NixPackage>> qt6Components = new LinkedHashMap<>();
+
   private NixpkgsData() {}
+
+  /** The qt6 module that provides a Qt 6 CMake component, if the table knows it. */
+  public Optional<List<NixPackage>> forQt6Component(String component) {
+    return Optional.ofNullable(qt6Components.get(component));
+  }
 
   /** The tables bundled with nixmigrate. */
   public static NixpkgsData bundled() {
@@ -172,7 +180,8 @@ public final class NixpkgsData {
   /** Every attribute any mapping table can produce (some with a package-set prefix). */
   public java.util.Set<String> mappedAttributes() {
     java.util.Set<String> out = new java.util.TreeSet<>();
-    for (Map<String, List<NixPackage>> table : List.of(findPackage, pkgConfig, crates, pypi)) {
+    for (Map<String, List<NixPackage>> table :
+        List.of(findPackage, pkgConfig, crates, pypi, qt6Components)) {
       table.values().forEach(list -> list.forEach(p -> out.add(p.attribute())));
     }
     return out;
@@ -224,6 +233,13 @@ public final class NixpkgsData {
         d.findPackage.putIfAbsent(name, withReason(pkgs, "find_package(" + name + ")"));
         d.findPackageLower.putIfAbsent(
             name.toLowerCase(Locale.ROOT), withReason(pkgs, "find_package(" + name + ")"));
+      }
+    }
+    for (String[] row : rows("qt6-components.tsv")) {
+      for (String component : row[0].split("\\s+")) {
+        d.qt6Components.put(
+            component,
+            List.of(new NixPackage(row[1], "buildInputs", "find_package(Qt6 " + component + ")")));
       }
     }
     for (String[] row : rows("pkg-config.tsv")) {
