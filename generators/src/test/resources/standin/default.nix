@@ -178,7 +178,12 @@ let
       drv args.pname;
     bindgenHook = drv "bindgen-hook";
   };
-  base = final: (import ./names.nix { inherit drv sub; }) // (import ./own.nix { inherit final drv hasFile; }) // {
+  # pkgs/stdenv/generic/check-meta.nix: a derivation whose meta.platforms leaves the host out (or
+  # that is meta.broken there) fails evaluation as soon as something uses it.
+  linuxOnly = name:
+    if builtins.match ".*-linux" system != null then drv name
+    else throw "Package ${name} is not available on the requested hostPlatform ${system} (meta.platforms)";
+  base = final: (import ./names.nix { inherit drv sub linuxOnly; }) // (import ./own.nix { inherit final drv hasFile; }) // {
     inherit lib;
     # `nix fmt` passes no path since Nix 2.25 (Nix manual, formatter-run.md): nixfmt alone then
     # reads stdin, nixfmt-tree (pkgs/by-name/ni/nixfmt-tree/package.nix) formats the tree.

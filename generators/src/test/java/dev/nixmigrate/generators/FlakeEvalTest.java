@@ -9,6 +9,7 @@ import dev.nixmigrate.testing.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,5 +125,45 @@ class FlakeEvalTest {
     assertTrue(flake.contains("pkgs.qt6.qtsvg") && flake.contains("pkgs.qt6.qtdeclarative"), flake);
     Processes.Result r = nix.eval(dir, "devShells.x86_64-linux.default.drvPath");
     assertTrue(r.ok(), r.output());
+  }
+
+  /**
+   * Libraries nixpkgs builds for Linux only go in a Linux-only part of the shell and of the
+   * package, so that both evaluate on macOS too; the stand-in, like nixpkgs' check-meta.nix, fails
+   * a macOS evaluation that uses one, which the same flake with the part removed shows.
+   */
+  @Test
+  void linuxOnlyLibrariesAreLinuxOnlyInTheFlake() throws Exception {
+    Path dir = scratch.resolve("sound");
+    TestRepo.in(dir)
+        .file(
+            "CMakeLists.txt",
+            "cmake_minimum_required(VERSION 3.20)\nproject(sound C)\n"
+                + "find_package(PkgConfig REQUIRED)\npkg_check_modules(ALSA REQUIRED alsa)\n"
+                + "find_package(ZLIB REQUIRED)\nadd_executable(sound main.c)\n"
+                + "install(TARGETS sound)\n")
+        .file("main.c", "int main(void) { return 0; }\n");
+    var gen = Generators.generate(dev.nixmigrate.core.RepoScanner.scan(dir), Options.defaults(), 4);
+    for (GeneratedFile f : gen.files()) {
+      Files.createDirectories(dir.resolve(f.path()).getParent());
+      Files.writeString(dir.resolve(f.path()), f.text());
+    }
+    String flake = Files.readString(dir.resolve("flake.nix"));
+    assertTrue(flake.contains("++ pkgs.lib.optionals pkgs.stdenv.hostPlatform.isLinux [\n"), flake);
+    for (String system : Options.defaults().systems()) {
+      for (String attr :
+          List.of("devShells." + system + ".default", "packages." + system + ".default")) {
+        Processes.Result r = nix.eval(dir, attr + ".drvPath");
+        assertTrue(r.ok(), attr + ": " + r.output());
+      }
+    }
+    // The same flake naming alsa-lib for every system does not evaluate on macOS.
+    Files.writeString(
+        dir.resolve("flake.nix"),
+        flake.replace("++ pkgs.lib.optionals pkgs.stdenv.hostPlatform.isLinux [", "++ ["));
+    Processes.Result broken = nix.eval(dir, "devShells.aarch64-darwin.default.drvPath");
+    assertFalse(broken.ok(), broken.output());
+    assertTrue(
+        broken.output().contains("not available on the requested hostPlatform"), broken.output());
   }
 }

@@ -38,12 +38,18 @@ final class StandInNixpkgs {
     }
     StringBuilder names =
         new StringBuilder(
-            "# Attribute names from nixmigrate's checked nixpkgs tables.\n{ drv, sub }:\n{\n");
+            "# Attribute names from nixmigrate's checked nixpkgs tables.\n"
+                + "{ drv, sub, linuxOnly }:\n{\n");
     for (String a : top) {
       if (a.contains(".") || isSpecial(a) || sets.containsKey(a)) {
         continue;
       }
-      names.append("  ").append(NixExprs.attrName(a)).append(" = drv \"").append(a).append("\";\n");
+      names
+          .append("  ")
+          .append(NixExprs.attrName(a))
+          .append(data.linuxOnly(a) ? " = linuxOnly \"" : " = drv \"")
+          .append(a)
+          .append("\";\n");
     }
     for (Map.Entry<String, Set<String>> e : sets.entrySet()) {
       if (isSpecial(e.getKey())) {

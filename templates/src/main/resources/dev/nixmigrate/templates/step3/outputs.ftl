@@ -31,11 +31,7 @@
         { pkgs }:
         {
           default = pkgs.mkShell {
-            packages = [
-<#list shell.packages as package>
-              ${package}
-</#list>
-            ];
+<@p.parts "packages" shell.packageParts() "            "/>
 <#if shell.env?has_content>
 
             env = {

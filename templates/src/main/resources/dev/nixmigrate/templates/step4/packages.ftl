@@ -56,7 +56,7 @@ ${i}  dontUseCmakeConfigure = true;
 <@parts "dependencies" build.dependencyParts() i + "  "/>
 <@list "pythonRelaxDeps" build.relaxDeps i + "  "/>
 <@list "nativeBuildInputs" build.nativeBuildInputs i + "  "/>
-<@list "buildInputs" build.buildInputs i + "  "/>
+<@parts "buildInputs" build.buildInputParts() i + "  "/>
 <@list "nativeCheckInputs" build.checkInputs i + "  "/>
 <#if build.checkInputs?has_content && !build.doCheck>
 ${i}  doCheck = false;
@@ -76,7 +76,7 @@ ${indent}  };
 ${indent}  cargoLock.lockFile = ${build.lockFile};
 </#if>
 <@list "nativeBuildInputs" build.nativeBuildInputs indent + "  "/>
-<@list "buildInputs" build.buildInputs indent + "  "/>
+<@parts "buildInputs" build.buildInputParts() indent + "  "/>
 <#list build.env as var>
 ${indent}  env.${var.name} = ${var.value};
 </#list>
@@ -87,7 +87,7 @@ ${indent}  pname = ${build.pname};
 ${indent}  version = ${build.version};
 ${indent}  src = ${build.src};
 <@list "nativeBuildInputs" build.nativeBuildInputs indent + "  "/>
-<@list "buildInputs" build.buildInputs indent + "  "/>
+<@parts "buildInputs" build.buildInputParts() indent + "  "/>
 <@list "cmakeFlags" build.cmakeFlags indent + "  "/>
 <@list "makeFlags" build.makeFlags indent + "  "/>
 <#if build.hasCheckTarget()>

@@ -44,6 +44,18 @@ public final class NixpkgsData {
 
   private NixpkgsData() {}
 
+  /**
+   * Attributes nixpkgs builds for Linux (and BSDs) only, not for macOS, read from each package's
+   * {@code meta.platforms} (or {@code meta.broken}) in nixpkgs: a flake that names one for every
+   * system fails to evaluate on macOS.
+   */
+  private final java.util.Set<String> linuxOnly = new java.util.TreeSet<>();
+
+  /** Whether nixpkgs builds {@code attribute} on Linux only among nixmigrate's systems. */
+  public boolean linuxOnly(String attribute) {
+    return linuxOnly.contains(attribute);
+  }
+
   /** The qt6 module that provides a Qt 6 CMake component, if the table knows it. */
   public Optional<List<NixPackage>> forQt6Component(String component) {
     return Optional.ofNullable(qt6Components.get(component));
@@ -234,6 +246,9 @@ public final class NixpkgsData {
         d.findPackageLower.putIfAbsent(
             name.toLowerCase(Locale.ROOT), withReason(pkgs, "find_package(" + name + ")"));
       }
+    }
+    for (String[] row : rows("linux-only.tsv")) {
+      d.linuxOnly.add(row[0].strip());
     }
     for (String[] row : rows("qt6-components.tsv")) {
       for (String component : row[0].split("\\s+")) {

@@ -24,6 +24,11 @@ public record DevShellPlan(
     shellHook = List.copyOf(shellHook);
   }
 
+  /** {@link #packages}, with the Linux-only libraries apart. */
+  public List<NixBuild.OnPlatform> packageParts() {
+    return NixBuild.OnPlatform.byPlatform(packages);
+  }
+
   /** An environment variable of the shell. */
   public record EnvVar(String name, String value) {}
 }

@@ -142,6 +142,11 @@ public record NixBuild(
     return lockFile != null;
   }
 
+  /** {@link #buildInputs}, with the Linux-only libraries apart. */
+  public List<OnPlatform> buildInputParts() {
+    return OnPlatform.byPlatform(buildInputs);
+  }
+
   public boolean hasCheckTarget() {
     return checkTarget != null;
   }
@@ -165,6 +170,31 @@ public record NixBuild(
 
     public boolean everywhere() {
       return platform.equals(EVERY);
+    }
+
+    /**
+     * {@code items} (Nix expressions) in parts: those for every system, then the packages that
+     * nixpkgs builds for Linux only ({@code meta.platforms}), which on macOS would fail the
+     * evaluation of the whole list.
+     */
+    static List<OnPlatform> byPlatform(List<String> items) {
+      List<String> every = new java.util.ArrayList<>();
+      List<String> linux = new java.util.ArrayList<>();
+      for (String item : items) {
+        boolean linuxOnly =
+            item.startsWith("pkgs.")
+                && dev.nixmigrate.core.internal.nixpkgs.NixpkgsData.bundled()
+                    .linuxOnly(item.substring("pkgs.".length()));
+        (linuxOnly ? linux : every).add(item);
+      }
+      List<OnPlatform> out = new java.util.ArrayList<>();
+      if (!every.isEmpty()) {
+        out.add(new OnPlatform(EVERY, every));
+      }
+      if (!linux.isEmpty()) {
+        out.add(new OnPlatform(LINUX, linux));
+      }
+      return out;
     }
   }
 
