@@ -361,7 +361,8 @@ def workflow_setup(ci_text: str) -> dict:
     uses = sorted(set(re.findall(r"uses:\s*([\w.-]+/[\w.-]+)", ci_text)))
     apt = []
     for m in re.finditer(r"apt-get install\s+(.*)", ci_text):
-        apt += [w for w in m.group(1).split() if not w.startswith("-")]
+        # a GitLab script line is a quoted YAML scalar: its closing quote is not a package
+        apt += [w.strip("'\"") for w in m.group(1).split() if not w.startswith("-")]
     tools = re.findall(r"pipx install\s+([A-Za-z][\w.-]*)", ci_text)
     pythons = re.findall(r"python-version:\s*\[([^\]]*)\]", ci_text)
     versions = sorted({v.strip().strip("'\"") for group in pythons for v in group.split(",") if v.strip()})
@@ -1266,8 +1267,9 @@ def trial(p: dict, machine: Machine, standin: StandIn | None, timeout: int, deep
         return res
     git(repo, "add", "-A", "-f")
     git(repo, "commit", "-q", "-m", "nixmigrate step 2")
-    ci = repo / ".github" / "workflows" / "ci.yml"
-    setup = workflow_setup(ci.read_text() if ci.exists() else "")
+    # the jobs step 2 wrote: GitHub's workflow, or GitLab's job file where the repository is on GitLab
+    written = [repo / ".github" / "workflows" / "ci.yml", repo / ".gitlab" / "ci" / "build.yml"]
+    setup = workflow_setup("\n".join(f.read_text() for f in written if f.exists()))
     res["setup"] = setup
     res["recipes"] = run_recipes(p, repo, work, machine, setup, logf, timeout)
     git(repo, "reset", "-q", "--hard")
