@@ -24,6 +24,12 @@ class GitLabCiEditTest {
 
   private Generators.Generation run(String pipeline, int step, Set<Integer> steps)
       throws Exception {
+    return generate(repo, pipeline, step, steps);
+  }
+
+  /** Steps up to {@code step} in {@code repo}, a Rust crate whose pipeline is {@code pipeline}. */
+  static Generators.Generation generate(Path repo, String pipeline, int step, Set<Integer> steps)
+      throws Exception {
     Files.writeString(
         repo.resolve("Cargo.toml"), "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n");
     Files.createDirectories(repo.resolve("src"));
@@ -77,8 +83,8 @@ class GitLabCiEditTest {
                 - .cache/sccache
               policy: $CACHE_POLICY
           script:
-            # the tests
             - 'command -v sccache >/dev/null || { apt-get update && apt-get install --yes --no-install-recommends sccache; }'
+            # the tests
             - cargo test --locked
         docs:
           script: [echo docs]

@@ -1,9 +1,12 @@
 package dev.nixmigrate.generators.internal.ci;
 
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.aboveComments;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.column;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.endLine;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.key;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.keyAbove;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.line;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.lineAfter;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.tuple;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.value;
 
@@ -387,11 +390,13 @@ public final class GitLabCiEditor implements Generator {
     String in2 = " ".repeat(keyCol + unit);
     List<Insertion> out = new ArrayList<>();
     NodeTuple scriptKey = tuple(job, "script");
-    Node existing = value(job, "variables");
+    NodeTuple variablesKey = tuple(job, "variables");
+    Node existing = variablesKey == null ? null : variablesKey.getValueNode();
     if (existing instanceof MappingNode map
         && map.getFlowStyle() == FlowStyle.BLOCK
         && !map.getValue().isEmpty()) {
-      int col = column(map.getValue().get(0).getKeyNode());
+      Node firstKey = map.getValue().get(0).getKeyNode();
+      int col = column(firstKey);
       List<String> block = new ArrayList<>(List.of(" ".repeat(col) + NOTE + " (step 2)"));
       for (KeyValue kv : vars) {
         if (map.getValue().stream().anyMatch(e -> key(e).equals(kv.key()))) {
@@ -399,7 +404,8 @@ public final class GitLabCiEditor implements Generator {
         }
         block.add(" ".repeat(col) + kv.key() + ": " + kv.value());
       }
-      out.add(new Insertion(line(map.getValue().get(0).getKeyNode()), block));
+      int floor = lineAfter(variablesKey.getKeyNode());
+      out.add(new Insertion(aboveComments(lines, line(firstKey), floor), block));
     } else if (existing != null) {
       throw new UnusualLayout("has variables: that are not a mapping in block style");
     }
@@ -420,7 +426,7 @@ public final class GitLabCiEditor implements Generator {
     block.add(in2 + "  paths:");
     paths.forEach(p -> block.add(in2 + "    - " + p));
     block.add(in2 + "  policy: $CACHE_POLICY");
-    out.add(new Insertion(line(scriptKey.getKeyNode()), block));
+    out.add(new Insertion(keyAbove(job, scriptKey, lines, line(id) + 1), block));
     // The install, before the user's first command: a no-op where the image has the tools.
     Node first = items.getValue().get(0);
     String firstLine = lines[line(first)];
@@ -431,8 +437,8 @@ public final class GitLabCiEditor implements Generator {
     String check =
         String.join(" && ", tools.stream().map(t -> "command -v " + t + " >/dev/null").toList());
     String install = check + " || { " + String.join(" && ", SystemPackages.apt("", tools)) + "; }";
-    out.add(
-        new Insertion(line(first), List.of(" ".repeat(dash) + "- " + Escape.yamlScalar(install))));
+    int at = aboveComments(lines, line(first), lineAfter(scriptKey.getKeyNode()));
+    out.add(new Insertion(at, List.of(" ".repeat(dash) + "- " + Escape.yamlScalar(install))));
     return out;
   }
 

@@ -1,10 +1,12 @@
 package dev.nixmigrate.generators.internal.ci;
 
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.aboveComments;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.column;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.endLine;
-import static dev.nixmigrate.generators.internal.ci.YamlNodes.isCommentAt;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.key;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.keyAbove;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.line;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.lineAfter;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.tuple;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.value;
 
@@ -214,21 +216,26 @@ public final class WorkflowCacheEditor implements Generator {
     List<Insertion> out = new ArrayList<>();
 
     // The environment: new entries first in the job's env block, or a new env block before steps.
-    Node existingEnv = value(job, "env");
+    // Either goes above the comments directly above the key it precedes, which stay with that key.
+    NodeTuple envKey = tuple(job, "env");
     String comment = "# Compiler cache (added by nixmigrate, step 2)";
-    if (existingEnv instanceof MappingNode envMap && !envMap.getValue().isEmpty()) {
+    if (envKey != null
+        && envKey.getValueNode() instanceof MappingNode envMap
+        && !envMap.getValue().isEmpty()) {
       if (envMap.getFlowStyle() == FlowStyle.FLOW) {
         throw new UnusualLayout();
       }
-      int col = column(envMap.getValue().get(0).getKeyNode());
+      Node firstKey = envMap.getValue().get(0).getKeyNode();
+      int col = column(firstKey);
       List<String> block = new ArrayList<>(List.of(" ".repeat(col) + comment));
       for (KeyValue kv : env) {
         if (envMap.getValue().stream().noneMatch(e -> key(e).equals(kv.key()))) {
           block.add(" ".repeat(col) + kv.key() + ": " + kv.value());
         }
       }
-      out.add(new Insertion(line(envMap.getValue().get(0).getKeyNode()), block));
-    } else if (existingEnv != null) {
+      int at = aboveComments(lines, line(firstKey), lineAfter(envKey.getKeyNode()));
+      out.add(new Insertion(at, block));
+    } else if (envKey != null) {
       throw new UnusualLayout(); // env: an expression or empty: not ours to restructure
     } else {
       NodeTuple stepsKey = tuple(job, "steps");
@@ -236,11 +243,12 @@ public final class WorkflowCacheEditor implements Generator {
       block.add(" ".repeat(keyCol) + "env:");
       block.add(" ".repeat(keyCol + unit) + comment);
       env.forEach(kv -> block.add(" ".repeat(keyCol + unit) + kv.key() + ": " + kv.value()));
-      out.add(new Insertion(line(stepsKey.getKeyNode()), block));
+      out.add(new Insertion(keyAbove(job, stepsKey, lines, line(id) + 1), block));
     }
 
     // The setup step, before the first step that compiles.
-    Node first = steps.getValue().get(Math.min(rust ? rustAt : cAt, c ? cAt : rustAt));
+    int firstIndex = Math.min(rust ? rustAt : cAt, c ? cAt : rustAt);
+    Node first = steps.getValue().get(firstIndex);
     int itemLine = line(first);
     int itemCol = column(first);
     String before = lines[itemLine].substring(0, Math.min(itemCol, lines[itemLine].length()));
@@ -248,10 +256,10 @@ public final class WorkflowCacheEditor implements Generator {
     if (dash < 0 || !before.substring(0, dash).isBlank() || !before.substring(dash + 1).isBlank()) {
       throw new UnusualLayout();
     }
-    int insertAt = itemLine;
-    while (insertAt > 0 && isCommentAt(lines[insertAt - 1], dash)) {
-      insertAt--; // keep the user's comment with the step it describes
-    }
+    int floor =
+        firstIndex == 0
+            ? lineAfter(tuple(job, "steps").getKeyNode())
+            : lineAfter(steps.getValue().get(firstIndex - 1));
     List<String> block = new ArrayList<>();
     String dashPrefix = " ".repeat(dash) + "-" + " ".repeat(itemCol - dash - 1);
     String inner = " ".repeat(itemCol);
@@ -263,7 +271,7 @@ public final class WorkflowCacheEditor implements Generator {
         s.with().forEach(kv -> block.add(inner + " ".repeat(unit) + kv.key() + ": " + kv.value()));
       }
     }
-    out.add(new Insertion(insertAt, block));
+    out.add(new Insertion(aboveComments(lines, itemLine, floor), block));
     return out;
   }
 

@@ -3,10 +3,13 @@ package dev.nixmigrate.generators.internal.ci;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * What the minimal edits of a user's CI file share: finding keys in the composed YAML, where nodes
@@ -44,9 +47,44 @@ final class YamlNodes {
     }
   }
 
-  static boolean isCommentAt(String line, int col) {
-    String stripped = line.stripLeading();
-    return stripped.startsWith("#") && line.length() - stripped.length() == col;
+  /**
+   * Where lines inserted before the key or item on 0-based {@code line} go so that the comment
+   * lines directly above it stay directly above it: the first of those comments, none before {@code
+   * floor} (the first line past what comes before, which may be a block scalar whose text looks
+   * like a comment).
+   */
+  static int aboveComments(String[] lines, int line, int floor) {
+    int at = line;
+    while (at > floor && lines[at - 1].stripLeading().startsWith("#")) {
+      at--;
+    }
+    return at;
+  }
+
+  /**
+   * Where lines inserted before {@code t}'s key in {@code map} go: above the comments directly
+   * above the key, below the entry before it (or from {@code start} for the first entry).
+   */
+  static int keyAbove(MappingNode map, NodeTuple t, String[] lines, int start) {
+    int i = map.getValue().indexOf(t);
+    int floor = i == 0 ? start : lineAfter(map.getValue().get(i - 1).getValueNode());
+    return aboveComments(lines, line(t.getKeyNode()), floor);
+  }
+
+  /** The first line after {@code n}'s own text: its last scalar's end, not trailing comments. */
+  static int lineAfter(Node n) {
+    if (n instanceof MappingNode m
+        && m.getFlowStyle() == FlowStyle.BLOCK
+        && !m.getValue().isEmpty()) {
+      return lineAfter(m.getValue().get(m.getValue().size() - 1).getValueNode());
+    }
+    if (n instanceof SequenceNode s
+        && s.getFlowStyle() == FlowStyle.BLOCK
+        && !s.getValue().isEmpty()) {
+      return lineAfter(s.getValue().get(s.getValue().size() - 1));
+    }
+    Mark end = n.getEndMark().orElseThrow();
+    return end.getColumn() == 0 ? end.getLine() : end.getLine() + 1;
   }
 
   static NodeTuple tuple(MappingNode map, String key) {

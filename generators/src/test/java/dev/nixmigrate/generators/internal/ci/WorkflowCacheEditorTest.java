@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The workflow edit on 300 seeded random layouts (two- or four-space indentation, dashes flush or
- * indented, env blocks or none, comments, block scalars, several jobs): the result is valid YAML
- * holding every value the original held, every original line in order, the cache wiring in each
- * compiling job before its first compile, and a second edit finds nothing to do.
+ * indented, env blocks or none, comments above any key or step, block scalars, several jobs): the
+ * result is valid YAML holding every value the original held, every original line in order, each
+ * comment still directly above the line it was above, the cache wiring in each compiling job before
+ * its first compile, and a second edit finds nothing to do.
  */
 class WorkflowCacheEditorTest {
   private static Generator.Context ctx() {
@@ -46,10 +47,14 @@ class WorkflowCacheEditorTest {
       String kind = List.of("rust", "c", "").get(rnd.nextInt(3));
       String id = "job" + j;
       jobs.add(new Job(id, kind));
+      comment(rnd, b, i1, "the job " + id);
       b.append(i1).append(id).append(":\n");
+      comment(rnd, b, i2, "the runner of " + id);
       b.append(i2).append("runs-on: ubuntu-latest\n");
       if (rnd.nextBoolean()) {
+        comment(rnd, b, i2, "the environment of " + id);
         b.append(i2).append("env:\n");
+        comment(rnd, b, i2 + i1, "the first variable of " + id);
         for (int e = 0; e <= rnd.nextInt(2); e++) {
           b.append(i2)
               .append(i1)
@@ -60,9 +65,11 @@ class WorkflowCacheEditorTest {
               .append("\"\n");
         }
       }
+      comment(rnd, b, i2, "the steps of " + id);
       b.append(i2).append("steps:\n");
       String dash = rnd.nextBoolean() ? i2 : i2 + i1;
       String inner = dash + "  ";
+      comment(rnd, b, dash, "the checkout of " + id);
       b.append(dash).append("- uses: actions/checkout@v4\n");
       b.append(inner)
           .append("with:\n")
@@ -72,9 +79,7 @@ class WorkflowCacheEditorTest {
       if (rnd.nextBoolean()) {
         b.append(dash).append("- run: echo prepare\n");
       }
-      if (rnd.nextBoolean()) {
-        b.append(dash).append("# the build\n");
-      }
+      comment(rnd, b, rnd.nextBoolean() ? dash : inner, "the build of " + id);
       String cmd =
           switch (kind) {
             case "rust" -> "cargo build --locked";
@@ -101,6 +106,13 @@ class WorkflowCacheEditorTest {
       b.append(dash).append("- run: echo done\n");
     }
     return b.toString();
+  }
+
+  /** Sometimes a comment line, unique in the file, at {@code indent}. */
+  private static void comment(Random rnd, StringBuilder b, String indent, String what) {
+    if (rnd.nextBoolean()) {
+      b.append(indent).append("# ").append(what).append('\n');
+    }
   }
 
   /** The leaves as "path-without-indices=value", counted. */
@@ -150,6 +162,15 @@ class WorkflowCacheEditorTest {
         }
       }
       assertEquals(a.size(), k, "every line of theirs, in order" + context);
+      List<String> out = after.lines().toList();
+      for (int i = 0; i + 1 < a.size(); i++) {
+        if (a.get(i).strip().startsWith("#")) {
+          assertEquals(
+              a.get(i + 1),
+              out.get(out.indexOf(a.get(i)) + 1),
+              "a comment stays above what it describes" + context);
+        }
+      }
 
       Map<?, ?> doc =
           (Map<?, ?>)
