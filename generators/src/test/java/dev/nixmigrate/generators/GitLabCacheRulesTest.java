@@ -1,6 +1,8 @@
 package dev.nixmigrate.generators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,14 +11,49 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The rules of step 2's edit of a user's {@code .gitlab-ci.yml}: comments above a key stay above
- * it.
+ * The rules of step 2's edit of a user's {@code .gitlab-ci.yml}: only jobs that really compile get
+ * a cache; comments above a key stay above it.
  */
 class GitLabCacheRulesTest {
   @TempDir Path repo;
 
   private Generators.Generation run(String pipeline) throws Exception {
     return GitLabCiEditTest.generate(repo, pipeline, 2, Set.of(2));
+  }
+
+  @Test
+  void jobsThatCompileNothingAreNotEdited() throws Exception {
+    String pipeline =
+        """
+        stages: [lint, test]
+
+        fmt:
+          stage: lint
+          image: rust:1
+          script:
+            - rustup component add rustfmt
+            - cargo fmt --all -- --check
+
+        audit:
+          stage: lint
+          image: rust:1
+          script:
+            - cargo install cargo-audit --locked
+            - cargo audit
+
+        tools:
+          stage: test
+          image: ubuntu:24.04
+          script:
+            - apt-get update && apt-get install -y --no-install-recommends cmake ninja-build
+            - cmake --version
+            # cmake -B build runs in the nightly pipeline
+        """;
+    Generators.Generation gen = run(pipeline);
+    assertNull(gen.file(".gitlab-ci.yml"));
+    assertTrue(
+        gen.warnings().stream().noneMatch(w -> String.valueOf(w.file()).startsWith(".gitlab-ci")),
+        gen.warnings().toString());
   }
 
   @Test

@@ -7,6 +7,8 @@ import static dev.nixmigrate.generators.internal.ci.YamlNodes.key;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.keyAbove;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.line;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.lineAfter;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.lowerText;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.printable;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.tuple;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.value;
 
@@ -22,16 +24,17 @@ import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Selection;
+import dev.nixmigrate.generators.internal.ci.BuildCommands.Tool;
 import dev.nixmigrate.generators.internal.ci.Workflow.KeyValue;
 import dev.nixmigrate.generators.internal.ci.YamlNodes.Insertion;
 import dev.nixmigrate.generators.internal.ci.YamlNodes.UnusualLayout;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -47,8 +50,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * writes. What cannot be edited safely is left alone, with a warning saying what to add by hand.
  */
 public final class GitLabCiEditor implements Generator {
-  private static final Pattern CARGO = Pattern.compile("(^|[\\s;&|(])cargo\\s");
-  private static final Pattern CMAKE = Pattern.compile("(^|[\\s;&|(])cmake\\s");
+  private static final String DOC = " docs/nix-migration.md";
 
   private static final String NOTE = "# Added by nixmigrate";
 
@@ -274,16 +276,21 @@ public final class GitLabCiEditor implements Generator {
           || !(t.getValueNode() instanceof MappingNode job)) {
         continue;
       }
+      String where = rel + ":" + (line(id) + 1);
+      String script = scriptText(value(job, "script"));
+      Set<Tool> builds = EnumSet.noneOf(Tool.class);
+      builds.addAll(BuildCommands.compiles(script));
+      BuildCommands.dropCached(builds, lowerText(job, lines));
+      if (builds.isEmpty()) {
+        continue;
+      }
       try {
-        List<Insertion> wiring = wire(id, job, lines, cCache);
-        if (!wiring.isEmpty()) {
-          insertions.addAll(wiring);
-          jobs.add(printable(id.getValue()));
-        }
+        insertions.addAll(wire(id, job, lines, builds, cCache));
+        jobs.add(printable(id.getValue()));
       } catch (UnusualLayout e) {
         ctx.warnings()
             .add(
-                rel + ":" + (line(id) + 1),
+                where,
                 "job '"
                     + printable(id.getValue())
                     + "' "
@@ -291,7 +298,8 @@ public final class GitLabCiEditor implements Generator {
                         ? "is laid out in a way nixmigrate does not edit"
                         : e.getMessage())
                     + "; add the compiler cache to it by hand (see step 2 in"
-                    + " docs/nix-migration.md)");
+                    + DOC
+                    + ")");
       }
     }
     if (insertions.isEmpty()) {
@@ -303,11 +311,6 @@ public final class GitLabCiEditor implements Generator {
             + " to the job"
             + (jobs.size() == 1 ? " " : "s ")
             + String.join(", ", jobs));
-  }
-
-  /** A job's name as it may appear in a message or a cache key: printable ASCII only. */
-  private static String printable(String s) {
-    return s.replaceAll("[^\\x20-\\x7e]", "?");
   }
 
   /** The first 12 hex digits of the SHA-256 of {@code s}: stable, and made of nothing of it. */
@@ -322,24 +325,13 @@ public final class GitLabCiEditor implements Generator {
     }
   }
 
-  /** The insertions that wire one job: empty when it compiles nothing or already has a cache. */
+  /** The insertions that wire one job's {@code builds} to a compiler cache. */
   private static List<Insertion> wire(
-      ScalarNode id, MappingNode job, String[] lines, CompilerCache cCache) throws UnusualLayout {
+      ScalarNode id, MappingNode job, String[] lines, Set<Tool> builds, CompilerCache cCache)
+      throws UnusualLayout {
     Node script = value(job, "script");
-    boolean rust = runs(script, CARGO);
-    boolean c = runs(script, CMAKE);
-    if (!rust && !c) {
-      return List.of();
-    }
-    String jobText =
-        String.join(
-                "\n", List.of(lines).subList(line(job), Math.min(lines.length, endLine(job) + 1)))
-            .toLowerCase(java.util.Locale.ROOT);
-    rust = rust && !jobText.contains("sccache");
-    c = c && !jobText.contains("ccache");
-    if (!rust && !c) {
-      return List.of();
-    }
+    boolean rust = builds.contains(Tool.CARGO);
+    boolean c = builds.contains(Tool.CMAKE);
     if (job.getFlowStyle() == FlowStyle.FLOW) {
       throw new UnusualLayout("is written in flow style");
     }
@@ -442,15 +434,16 @@ public final class GitLabCiEditor implements Generator {
     return out;
   }
 
-  /** Whether {@code script} (a list or one string) runs a command {@code command} matches. */
-  private static boolean runs(Node script, Pattern command) {
+  /** The commands of {@code script} (a list or one string), one a line. */
+  private static String scriptText(Node script) {
     if (script instanceof ScalarNode s) {
-      return command.matcher(s.getValue()).find();
+      return s.getValue();
     }
     if (script instanceof SequenceNode seq) {
-      return seq.getValue().stream()
-          .anyMatch(n -> n instanceof ScalarNode s && command.matcher(s.getValue()).find());
+      return String.join(
+          "\n",
+          seq.getValue().stream().map(n -> n instanceof ScalarNode s ? s.getValue() : "").toList());
     }
-    return false;
+    return "";
   }
 }

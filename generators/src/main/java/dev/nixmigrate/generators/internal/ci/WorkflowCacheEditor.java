@@ -2,11 +2,12 @@ package dev.nixmigrate.generators.internal.ci;
 
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.aboveComments;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.column;
-import static dev.nixmigrate.generators.internal.ci.YamlNodes.endLine;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.key;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.keyAbove;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.line;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.lineAfter;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.lowerText;
+import static dev.nixmigrate.generators.internal.ci.YamlNodes.printable;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.tuple;
 import static dev.nixmigrate.generators.internal.ci.YamlNodes.value;
 
@@ -22,15 +23,17 @@ import dev.nixmigrate.generators.GeneratedFile;
 import dev.nixmigrate.generators.Generator;
 import dev.nixmigrate.generators.Options;
 import dev.nixmigrate.generators.Selection;
+import dev.nixmigrate.generators.internal.ci.BuildCommands.Tool;
 import dev.nixmigrate.generators.internal.ci.Workflow.KeyValue;
 import dev.nixmigrate.generators.internal.ci.Workflow.Step;
 import dev.nixmigrate.generators.internal.ci.YamlNodes.Insertion;
 import dev.nixmigrate.generators.internal.ci.YamlNodes.UnusualLayout;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -45,9 +48,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * its own.
  */
 public final class WorkflowCacheEditor implements Generator {
-
-  private static final Pattern CARGO = Pattern.compile("(^|[\\s;&|(])cargo\\s");
-  private static final Pattern CMAKE = Pattern.compile("(^|[\\s;&|(])cmake\\s");
 
   @Override
   public String purpose() {
@@ -130,26 +130,23 @@ public final class WorkflowCacheEditor implements Generator {
           || !(t.getValueNode() instanceof MappingNode job)) {
         continue;
       }
-      List<Insertion> wiring;
+      String where = rel + ":" + (line(id) + 1);
+      Map<Tool, Integer> builds = builds(job, lines);
+      if (builds.isEmpty()) {
+        continue;
+      }
       try {
-        wiring = wire(id, job, lines, cCache, storage);
+        insertions.addAll(wire(id, job, lines, builds, cCache, storage));
+        notes.add(id.getValue());
       } catch (UnusualLayout e) {
         ctx.warnings()
             .add(
-                rel + ":" + (line(id) + 1),
+                where,
                 "job '"
-                    + id.getValue()
-                    + "' is written in flow style or an unusual layout; add the compiler cache to it"
-                    + " by hand: RUSTC_WRAPPER=sccache for cargo, CMAKE_C_COMPILER_LAUNCHER and"
-                    + " CMAKE_CXX_COMPILER_LAUNCHER="
-                    + cCache.command()
-                    + " for CMake, and the cache's folder restored on every run and saved from"
-                    + " the default branch only");
-        continue;
-      }
-      if (!wiring.isEmpty()) {
-        insertions.addAll(wiring);
-        notes.add(id.getValue());
+                    + printable(id.getValue())
+                    + "' is written in flow style or an unusual layout; add the compiler cache to"
+                    + " it by hand: "
+                    + byHand(builds.keySet(), cCache));
       }
     }
     if (insertions.isEmpty()) {
@@ -162,34 +159,63 @@ public final class WorkflowCacheEditor implements Generator {
             + String.join(", ", notes));
   }
 
+  /** What wiring {@code tools} by hand adds. */
+  private static String byHand(Set<Tool> tools, CompilerCache cCache) {
+    List<String> parts = new ArrayList<>();
+    if (tools.contains(Tool.CARGO)) {
+      parts.add("RUSTC_WRAPPER=sccache for cargo");
+    }
+    if (tools.contains(Tool.CMAKE)) {
+      parts.add(
+          "CMAKE_C_COMPILER_LAUNCHER and CMAKE_CXX_COMPILER_LAUNCHER="
+              + cCache.command()
+              + " for CMake");
+    }
+    return String.join(", ", parts)
+        + ", with the cache's folder restored on every run and saved from the default branch only";
+  }
+
   /**
-   * The insertions that wire one job: empty when it compiles nothing or already has a cache.
+   * The tools {@code job} compiles with and has no cache for yet, each with the index of its first
+   * step that compiles with it.
+   */
+  private static Map<Tool, Integer> builds(MappingNode job, String[] lines) {
+    Map<Tool, Integer> out = new EnumMap<>(Tool.class);
+    if (!(value(job, "steps") instanceof SequenceNode steps)) {
+      return out;
+    }
+    List<Node> items = steps.getValue();
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) instanceof MappingNode step
+          && value(step, "run") instanceof ScalarNode run) {
+        for (Tool tool : BuildCommands.compiles(run.getValue())) {
+          out.putIfAbsent(tool, i);
+        }
+      }
+    }
+    BuildCommands.dropCached(out.keySet(), lowerText(job, lines));
+    return out;
+  }
+
+  /**
+   * The insertions that wire one job's {@code builds} to a compiler cache.
    *
    * @throws UnusualLayout when its layout cannot be edited safely
    */
   private static List<Insertion> wire(
-      ScalarNode id, MappingNode job, String[] lines, CompilerCache cCache, CacheStorage storage)
+      ScalarNode id,
+      MappingNode job,
+      String[] lines,
+      Map<Tool, Integer> builds,
+      CompilerCache cCache,
+      CacheStorage storage)
       throws UnusualLayout {
-    if (job.getFlowStyle() == FlowStyle.FLOW) {
+    SequenceNode steps = (SequenceNode) value(job, "steps");
+    if (job.getFlowStyle() == FlowStyle.FLOW || steps.getFlowStyle() == FlowStyle.FLOW) {
       throw new UnusualLayout();
     }
-    if (!(value(job, "steps") instanceof SequenceNode steps)) {
-      return List.of();
-    }
-    String jobText =
-        String.join(
-                "\n", List.of(lines).subList(line(job), Math.min(lines.length, endLine(job) + 1)))
-            .toLowerCase(java.util.Locale.ROOT);
-    int rustAt = firstRun(steps, CARGO);
-    int cAt = firstRun(steps, CMAKE);
-    boolean rust = rustAt >= 0 && !jobText.contains("sccache");
-    boolean c = cAt >= 0 && !jobText.contains("ccache");
-    if (!rust && !c) {
-      return List.of();
-    }
-    if (steps.getFlowStyle() == FlowStyle.FLOW) {
-      throw new UnusualLayout();
-    }
+    boolean rust = builds.containsKey(Tool.CARGO);
+    boolean c = builds.containsKey(Tool.CMAKE);
     List<KeyValue> env = new ArrayList<>();
     List<Step> setups = new ArrayList<>();
     if (rust) {
@@ -247,7 +273,7 @@ public final class WorkflowCacheEditor implements Generator {
     }
 
     // The setup step, before the first step that compiles.
-    int firstIndex = Math.min(rust ? rustAt : cAt, c ? cAt : rustAt);
+    int firstIndex = java.util.Collections.min(builds.values());
     Node first = steps.getValue().get(firstIndex);
     int itemLine = line(first);
     int itemCol = column(first);
@@ -273,18 +299,5 @@ public final class WorkflowCacheEditor implements Generator {
     }
     out.add(new Insertion(aboveComments(lines, itemLine, floor), block));
     return out;
-  }
-
-  /** The index of the first step whose {@code run} matches, or -1. */
-  private static int firstRun(SequenceNode steps, Pattern command) {
-    List<Node> items = steps.getValue();
-    for (int i = 0; i < items.size(); i++) {
-      if (items.get(i) instanceof MappingNode step
-          && value(step, "run") instanceof ScalarNode run
-          && command.matcher(run.getValue()).find()) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

@@ -87,6 +87,18 @@ final class YamlNodes {
     return end.getColumn() == 0 ? end.getLine() : end.getLine() + 1;
   }
 
+  /** The lines of {@code lines} that {@code n} spans, in lower case. */
+  static String lowerText(Node n, String[] lines) {
+    return String.join(
+            "\n", List.of(lines).subList(line(n), Math.min(lines.length, endLine(n) + 1)))
+        .toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** {@code s} with only printable ASCII, for a message or a cache key. */
+  static String printable(String s) {
+    return s.replaceAll("[^\\x20-\\x7e]", "?");
+  }
+
   static NodeTuple tuple(MappingNode map, String key) {
     return map.getValue().stream().filter(t -> key(t).equals(key)).findFirst().orElse(null);
   }

