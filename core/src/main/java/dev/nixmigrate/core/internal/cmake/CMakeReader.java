@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,11 @@ import java.util.regex.Pattern;
  */
 public final class CMakeReader {
   private static final int MAX_DEPTH = 32;
+
+  /** How deep user functions may call each other, and how many calls a project may make. */
+  private static final int MAX_CALL_DEPTH = 16;
+
+  private static final int MAX_CALLS = 10_000;
 
   /**
    * What a project's CMake files may make the reader do: the length of one value, the characters
@@ -87,8 +93,26 @@ public final class CMakeReader {
   private final Set<String> visitedFiles = new LinkedHashSet<>();
   private final Set<String> subdirectories = new TreeSet<>();
 
-  /** Open if/foreach/function blocks, innermost first. */
+  /** Open if/foreach/while blocks, innermost first. */
   private final Deque<Frame> frames = new ArrayDeque<>();
+
+  /**
+   * User functions and macros by lower-case name. A body is read where it is called, with the
+   * call's arguments bound and under the call's conditions; one never called is read once at the
+   * end, as code that may or may not run.
+   */
+  private final Map<String, Definition> definitions = new LinkedHashMap<>();
+
+  private final Set<String> called = new java.util.HashSet<>();
+
+  /** The definition whose body is being recorded, or null. */
+  private Recording recording;
+
+  /** Writes with PARENT_SCOPE of the function calls under way, innermost first. */
+  private final Deque<Map<String, String>> parentWrites = new ArrayDeque<>();
+
+  private int callDepth;
+  private int calls;
 
   private String minimumVersion;
   private String name;
@@ -135,6 +159,29 @@ public final class CMakeReader {
 
   /** The result: the project and every directory whose CMakeLists.txt it read. */
   public record Result(CMakeProject project, Set<String> directories) {}
+
+  /** A user function or macro: its parameters, its body, and where it was defined. */
+  private record Definition(
+      boolean macro, List<String> params, List<Command> body, String file, String dir) {}
+
+  /** A definition being read up to its end, with how many nested definitions are open in it. */
+  private static final class Recording {
+    final String name;
+    final boolean macro;
+    final List<String> params;
+    final String file;
+    final String dir;
+    final List<Command> body = new ArrayList<>();
+    int nested;
+
+    Recording(String name, boolean macro, List<String> params, String file, String dir) {
+      this.name = name;
+      this.macro = macro;
+      this.params = params;
+      this.file = file;
+      this.dir = dir;
+    }
+  }
 
   /** A block: its state now, and whether every earlier branch of an if-chain was false. */
   private static final class Frame {
@@ -194,6 +241,7 @@ public final class CMakeReader {
       if (!r.processFile(RepoFiles.join(dir, "CMakeLists.txt"), dir, 0, true)) {
         return Optional.empty();
       }
+      r.uncalled();
     } catch (OverBudget e) {
       return Optional.empty();
     }
@@ -286,6 +334,7 @@ public final class CMakeReader {
     while (frames.size() > openFrames) {
       frames.pop(); // An unclosed block ends with its file.
     }
+    recording = null; // So does an unclosed function().
     restore("CMAKE_CURRENT_SOURCE_DIR", savedSource);
     restore("CMAKE_CURRENT_LIST_DIR", savedList);
     return true;
@@ -305,7 +354,24 @@ public final class CMakeReader {
           "reading the CMake files took longer than " + budgets.millis() / 1000.0 + " s");
     }
     String n = cmd.name();
+    if (recording != null) {
+      record(cmd);
+      return;
+    }
     switch (n) {
+      case "function", "macro" -> {
+        List<String> a = expand(cmd.args());
+        if (!a.isEmpty()) {
+          recording =
+              new Recording(
+                  a.get(0).toLowerCase(java.util.Locale.ROOT),
+                  n.equals("macro"),
+                  List.copyOf(a.subList(1, a.size())),
+                  file,
+                  dir);
+        }
+        return;
+      }
       case "if" -> {
         Tri c = condition(cmd.args());
         frames.push(new Frame(true, c, c.not()));
@@ -331,15 +397,18 @@ public final class CMakeReader {
         frames.push(new Frame(false, Tri.TRUE, Tri.FALSE));
         return;
       }
-      case "while", "function", "macro", "block" -> {
+      case "while", "block" -> {
         frames.push(new Frame(false, Tri.UNKNOWN, Tri.FALSE));
         return;
       }
-      case "endif", "endforeach", "endwhile", "endfunction", "endmacro", "endblock" -> {
+      case "endif", "endforeach", "endwhile", "endblock" -> {
         if (!frames.isEmpty()) {
           frames.pop();
         }
         return;
+      }
+      case "endfunction", "endmacro" -> {
+        return; // Without its function(): cmake refuses it; nothing to read.
       }
       default -> {}
     }
@@ -411,7 +480,106 @@ public final class CMakeReader {
           }
         }
       }
-      default -> {}
+      default -> {
+        Definition d = definitions.get(n);
+        if (d != null && where != Tri.FALSE) {
+          call(n, d, a, dir, depth);
+        }
+      }
+    }
+  }
+
+  /** Adds a command to the body being recorded, or ends the definition at its matching end. */
+  private void record(Command cmd) {
+    String n = cmd.name();
+    if (n.equals("function") || n.equals("macro")) {
+      recording.nested++;
+    } else if ((n.equals("endfunction") || n.equals("endmacro")) && recording.nested-- == 0) {
+      Recording r = recording;
+      recording = null;
+      if (here() != Tri.FALSE) {
+        definitions.put(
+            r.name, new Definition(r.macro, r.params, List.copyOf(r.body), r.file, r.dir));
+      }
+      return;
+    }
+    recording.body.add(cmd);
+  }
+
+  /**
+   * Reads a user function's or macro's body as cmake runs it: the parameters, ARGC, ARGV, ARGVn and
+   * ARGN bound to the call's arguments, under the conditions of the call. A function's variables
+   * end with it, except those it sets with PARENT_SCOPE; a macro's stay.
+   */
+  private void call(String n, Definition d, List<String> args, String dir, int depth) {
+    if (callDepth >= MAX_CALL_DEPTH || calls >= MAX_CALLS) {
+      return; // Recursion or a flood of calls: what is read so far stands.
+    }
+    calls++;
+    called.add(n);
+    Map<String, String> bound = new LinkedHashMap<>();
+    for (int i = 0; i < d.params().size(); i++) {
+      bound.put(d.params().get(i), i < args.size() ? args.get(i) : "");
+    }
+    bound.put("ARGC", Integer.toString(args.size()));
+    bound.put("ARGV", String.join(";", args));
+    bound.put(
+        "ARGN",
+        args.size() > d.params().size()
+            ? String.join(";", args.subList(d.params().size(), args.size()))
+            : "");
+    for (int i = 0; i < args.size() && i < 32; i++) {
+      bound.put("ARGV" + i, args.get(i));
+    }
+    Map<String, String> before = new HashMap<>();
+    if (d.macro()) {
+      bound.keySet().forEach(k -> before.put(k, vars.get(k)));
+    } else {
+      before.putAll(vars);
+      parentWrites.push(new HashMap<>());
+    }
+    vars.putAll(bound);
+    int openFrames = frames.size();
+    callDepth++;
+    try {
+      for (Command c : d.body()) {
+        command(c, d.file(), dir, depth); // Relative paths are the caller's.
+      }
+    } finally {
+      callDepth--;
+      recording = null; // A definition left open in the body ends with it.
+      while (frames.size() > openFrames) {
+        frames.pop();
+      }
+      if (d.macro()) {
+        before.forEach(this::restore);
+      } else {
+        vars.clear();
+        vars.putAll(before);
+        parentWrites.pop().forEach(this::restore);
+      }
+    }
+  }
+
+  /** Reads each function never called once, as code that may run: what it needs may be needed. */
+  private void uncalled() {
+    for (var e : List.copyOf(definitions.entrySet())) {
+      if (called.contains(e.getKey())) {
+        continue;
+      }
+      Definition d = e.getValue();
+      frames.push(new Frame(false, Tri.UNKNOWN, Tri.FALSE));
+      int openFrames = frames.size();
+      try {
+        for (Command c : d.body()) {
+          command(c, d.file(), d.dir(), 0);
+        }
+      } finally {
+        recording = null;
+        while (frames.size() >= openFrames) {
+          frames.pop();
+        }
+      }
     }
   }
 
@@ -479,6 +647,12 @@ public final class CMakeReader {
       values.add(a.get(i));
     }
     String value = String.join(";", values);
+    if (!parentWrites.isEmpty() && a.get(a.size() - 1).equals("PARENT_SCOPE")) {
+      if (where == Tri.TRUE) {
+        parentWrites.peek().put(var, values.isEmpty() ? null : value);
+      }
+      return; // The caller's variable, not this function's.
+    }
     if (var.equals("CMAKE_CXX_STANDARD")) {
       cxxStd.add(value, where);
     } else if (var.equals("CMAKE_C_STANDARD")) {

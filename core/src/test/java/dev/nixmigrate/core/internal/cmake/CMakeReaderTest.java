@@ -193,4 +193,49 @@ class CMakeReaderTest {
         List.of("BZip2"), p.packages().stream().map(CMakeProject.FindPackage::name).toList());
     assertEquals("20", p.cxxStandard());
   }
+
+  @Test
+  void aFunctionOrMacroReadsItsBodyWhereItIsCalledWithTheCallsArguments() {
+    TestRepo.in(dir)
+        .file(
+            "cmake/deps.cmake",
+            "macro(need_package pkg)\n  find_package(${pkg} ${ARGN})\nendmacro()\n"
+                + "function(need_modules)\n  find_package(PkgConfig REQUIRED)\n"
+                + "  pkg_check_modules(DEPS REQUIRED ${ARGV})\n"
+                + "  set(LOCAL_ONLY yes)\n  set(FROM_FUNCTION 20 PARENT_SCOPE)\nendfunction()\n");
+    CMakeProject p =
+        read(
+            "project(x CXX)\ninclude(cmake/deps.cmake)\nneed_package(ZLIB REQUIRED)\n"
+                + "need_modules(libzstd libpng)\nif(WIN32)\n  need_package(OpenSSL REQUIRED)\n"
+                + "endif()\nif(LOCAL_ONLY)\n  find_package(Leaked REQUIRED)\nendif()\n"
+                + "set(CMAKE_CXX_STANDARD ${FROM_FUNCTION})\n");
+    FindPackage zlib = p.packages().get(0);
+    assertEquals("ZLIB", zlib.name());
+    assertTrue(zlib.required());
+    assertFalse(zlib.conditional(), "called unconditionally: needed");
+    assertEquals(
+        List.of("ZLIB", "PkgConfig"),
+        p.packages().stream().filter(f -> !f.conditional()).map(FindPackage::name).toList());
+    assertEquals(List.of("libzstd", "libpng"), p.pkgConfigModules());
+    assertTrue(
+        p.packages().stream().noneMatch(f -> f.name().equals("OpenSSL") && !f.conditional()),
+        "a call under if(WIN32) is not an unconditional need");
+    assertTrue(
+        p.packages().stream().noneMatch(f -> f.name().equals("Leaked") && !f.conditional()),
+        "a function's own variables end with it");
+    assertEquals("20", p.cxxStandard(), "PARENT_SCOPE reaches the caller");
+  }
+
+  @Test
+  void aFunctionNeverCalledIsReadAsCodeThatMayRunAndRecursionEnds() {
+    CMakeProject p =
+        read(
+            "project(x C)\nfunction(unused)\n  find_package(CURL REQUIRED)\nendfunction()\n"
+                + "function(loop)\n  loop()\n  loop()\n  find_package(BZip2 REQUIRED)\n"
+                + "endfunction()\nloop()\n");
+    FindPackage curl =
+        p.packages().stream().filter(f -> f.name().equals("CURL")).findFirst().orElseThrow();
+    assertTrue(curl.conditional());
+    assertTrue(p.packages().stream().anyMatch(f -> f.name().equals("BZip2")));
+  }
 }
