@@ -86,12 +86,18 @@ let
       maturin = hasDrv "maturin-build-hook" (args.nativeBuildInputs or [ ]);
       requires = builtins.filter (n: !(maturin && n == "maturin")) (unmarked (manifest.build-system.requires or [ ]));
       removed = map pep503 (args.pythonRemoveDeps or [ ]);
-      runtime = builtins.filter (n: !(builtins.elem n removed)) (unmarked (manifest.project.dependencies or [ ]));
+      # Dynamic dependencies that uv-dynamic-versioning's hatchling metadata hook writes into the
+      # wheel's Requires-Dist (its [tool.hatch.metadata.hooks.uv-dynamic-versioning] table).
+      declared = manifest.project.dependencies or (
+        if builtins.elem "dependencies" (manifest.project.dynamic or [ ])
+        then manifest.tool.hatch.metadata.hooks.uv-dynamic-versioning.dependencies or [ ]
+        else [ ]);
+      runtime = builtins.filter (n: !(builtins.elem n removed)) (unmarked declared);
       # A capped version (<, <=, ==, ~=) is one nixpkgs' package, which moves with the channel, may
       # be past; the stand-in knows no versions, so it takes every cap as one that fails unless
       # pythonRelaxDeps (python-relax-deps-hook.sh) takes the specifier off first.
       capped = builtins.filter (n: !(builtins.elem n removed)) (unmarked (builtins.filter
-        (r: builtins.match ".*(<|==|~=).*" r != null) (manifest.project.dependencies or [ ])));
+        (r: builtins.match ".*(<|==|~=).*" r != null && builtins.match ".*[{][{].*" r == null) declared));
       relaxAll = (args.pythonRelaxDeps or false) == true;
       relaxed = if builtins.isList (args.pythonRelaxDeps or null) then map pep503 args.pythonRelaxDeps else [ ];
       # Setup hooks that export the derivation's `version` as the version git would give:
@@ -154,7 +160,8 @@ let
         # `python -m build --no-isolation` in src, which needs pyproject.toml or setup.py there.
         assert hasFile "buildPythonPackage" args.src [ "pyproject.toml" "setup.py" ];
         assert pythonContracts args;
-        module args.pname;
+        # Named as the set's members are, so that a package of the flake can be another's dependency.
+        module "python3-${pep503 args.pname}";
     };
   pythonPackages = pythonPackagesFor "3.14";
   python = version: drv "python-${version}" // {

@@ -144,6 +144,73 @@ class PythonPackageTest {
     assertTrue(out.contains("Python version mismatch in legacy"), out);
   }
 
+  /**
+   * mcp's shape: a uv workspace whose root package's dependencies, written by
+   * uv-dynamic-versioning's metadata hook, include a member released with it.
+   */
+  private static Path workspace(String name) {
+    Path dir = scratch.resolve(name);
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            """
+            [project]
+            name = "app"
+            dynamic = ["version", "dependencies"]
+            requires-python = ">=3.11"
+
+            [build-system]
+            requires = ["hatchling", "uv-dynamic-versioning"]
+            build-backend = "hatchling.build"
+
+            [tool.hatch.version]
+            source = "uv-dynamic-versioning"
+
+            [tool.hatch.metadata.hooks.uv-dynamic-versioning]
+            dependencies = ["app-types=={{ version }}", "rich>=13"]
+
+            [tool.uv.workspace]
+            members = ["src/app-types"]
+            """)
+        .file("src/app/__init__.py", "")
+        .file(
+            "src/app-types/pyproject.toml",
+            """
+            [project]
+            name = "app_types"
+            version = "1.0"
+            requires-python = ">=3.11"
+
+            [build-system]
+            requires = ["hatchling"]
+            build-backend = "hatchling.build"
+            """)
+        .file("src/app-types/src/app_types/__init__.py", "");
+    return dir;
+  }
+
+  /**
+   * A dependency on another Python project of the repository is that package of the flake: nixpkgs
+   * has no such package, and the runtime-dependency check stops a build that lacks it.
+   */
+  @Test
+  void aDependencyOnAProjectOfTheRepositoryIsThatPackageOfTheFlake() throws Exception {
+    Path dir = workspace("workspace");
+    String flake = StandInContracts.flake(dir);
+    // The member's attribute is its name as written, app_types; its dependency is app-types.
+    String sibling = "self.packages.${pkgs.stdenv.hostPlatform.system}.app_types";
+    String app = flake.substring(flake.indexOf("app = "), flake.indexOf("app_types = "));
+    assertTrue(app.contains("dependencies = [\n") && app.contains(sibling), flake);
+    assertTrue(app.contains("ps.rich"), flake);
+    nix.evaluates(dir);
+    // The broken generator: the member left out, as a name nixpkgs does not have.
+    Path broken = workspace("workspace-without-member");
+    String text = StandInContracts.flake(broken);
+    Files.writeString(broken.resolve("flake.nix"), text.replace(sibling + "\n", ""));
+    String out = nix.failingChecks(broken).output();
+    assertTrue(out.contains("dependency app-types of pyproject.toml is not given"), out);
+  }
+
   /** A project whose dependencies cap their versions. */
   private static Path capped(String name) {
     Path dir = scratch.resolve(name);

@@ -221,6 +221,12 @@ public final class PythonReader {
         }
       }
     }
+    if (project != null
+        && deps.isEmpty()
+        && project.strings("dynamic").contains("dependencies")
+        && project.value("dependencies") == null) {
+      deps.addAll(hookDependencies(py, path("pyproject.toml")));
+    }
     if (setupPy != null) {
       boolean dynamicDeps =
           project != null
@@ -348,6 +354,54 @@ public final class PythonReader {
       }
     }
     return out;
+  }
+
+  /**
+   * The dependencies uv-dynamic-versioning's hatchling metadata hook writes: its list, where a
+   * version clause may be a template of the project's own version ({@code =={{ version }}}, for the
+   * packages released with it). Such a clause is left out: the name and the markers stay.
+   */
+  private List<Requirement> hookDependencies(TomlDoc doc, String file) {
+    String[] key = {"tool", "hatch", "metadata", "hooks", "uv-dynamic-versioning", "dependencies"};
+    List<Requirement> out = new ArrayList<>();
+    for (TomlDoc.Item item : fields.strings(doc, true, key)) {
+      Requirement r =
+          Requirements.parse(
+              files,
+              withoutTemplatedClauses(item.value()),
+              file,
+              item.line(),
+              item.column() + 1,
+              "in " + doc.key(key));
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern REQUIREMENT_HEAD =
+      Pattern.compile("\\s*[A-Za-z0-9][A-Za-z0-9._-]*\\s*(?:\\[[^\\]]*\\])?");
+
+  /** A requirement without its version clauses that hold a {@code {{ }}} template. */
+  static String withoutTemplatedClauses(String requirement) {
+    if (!requirement.contains("{{")) {
+      return requirement;
+    }
+    int semi = requirement.indexOf(';');
+    String spec = semi < 0 ? requirement : requirement.substring(0, semi);
+    String marker = semi < 0 ? "" : requirement.substring(semi);
+    Matcher head = REQUIREMENT_HEAD.matcher(spec);
+    if (!head.lookingAt()) {
+      return requirement; // Not a requirement: the parser says why.
+    }
+    String clauses =
+        java.util.Arrays.stream(spec.substring(head.end()).split(","))
+            .filter(c -> !c.contains("{{"))
+            .map(String::strip)
+            .filter(c -> !c.isEmpty())
+            .collect(java.util.stream.Collectors.joining(","));
+    return head.group().strip() + clauses + (marker.isEmpty() ? "" : " " + marker);
   }
 
   private List<Requirement> lines(SimpleIni cfg, String section, String key) {

@@ -63,6 +63,38 @@ class PythonReaderTest {
   }
 
   @Test
+  void dependenciesTheVersioningHookWritesAreReadWithoutTheirVersionTemplates() {
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            """
+            [project]
+            name = "app"
+            dynamic = ["version", "dependencies"]
+
+            [tool.hatch.metadata.hooks.uv-dynamic-versioning]
+            dependencies = [
+                "app-types=={{ version }}",
+                "app-extra[fast]>=1.0,<={{ version }}; python_version >= '3.11'",
+                "rich>=13",
+            ]
+            """);
+    RepoFiles files = new RepoFiles(dir);
+    PythonProject p = read(files, "pyproject.toml").orElseThrow();
+    List<Requirement> deps = p.dependencies();
+    assertEquals(
+        List.of("app-types", "app-extra", "rich"), deps.stream().map(Requirement::name).toList());
+    assertEquals(
+        List.of("", ">=1.0", ">=13"),
+        deps.stream().map(r -> r.specifier() == null ? "" : r.specifier()).toList());
+    assertEquals(List.of("fast"), deps.get(1).extras());
+    assertTrue(deps.get(0).marker().equals(deps.get(2).marker()), "no marker on either");
+    assertTrue(!deps.get(1).marker().equals(deps.get(0).marker()), "the marker stays");
+    assertEquals(7, deps.get(0).line(), "the line of the string itself");
+    assertEquals(List.of(), files.diagnostics(), "a template is not a malformed requirement");
+  }
+
+  @Test
   void setupCfgOnlyProject() {
     TestRepo.in(dir)
         .file(

@@ -5,8 +5,8 @@ import dev.nixmigrate.core.internal.read.RepoFiles;
 import dev.nixmigrate.core.model.CMakeProject;
 import dev.nixmigrate.core.model.NixPackage;
 import dev.nixmigrate.core.model.Project;
-import dev.nixmigrate.core.model.PythonProject;
 import dev.nixmigrate.core.model.RepoFacts;
+import dev.nixmigrate.core.model.Requirement;
 import dev.nixmigrate.core.model.RustProject;
 import dev.nixmigrate.generators.Escape;
 import dev.nixmigrate.generators.Warnings;
@@ -102,12 +102,27 @@ public final class NixBuildPlanner {
     List<NixBuild> out = new ArrayList<>();
     // `default` names the first package; a project called so gets another name.
     Set<String> attrs = new TreeSet<>(Set.of("default"));
+    // The Python projects' names first: one may depend on another, which it then names.
+    Map<Project, String> pythonAttrs = new java.util.LinkedHashMap<>();
+    Map<String, PythonPackagePlanner.Sibling> siblings = new java.util.HashMap<>();
+    for (Project p : facts.projects()) {
+      p.python()
+          .ifPresent(
+              py -> {
+                String name = py.name() == null ? p.name() : py.name();
+                String attr = attr(name, attrs);
+                pythonAttrs.put(p, attr);
+                if (py.name() != null && PythonPackagePlanner.packaged(p, py)) {
+                  siblings.putIfAbsent(
+                      Requirement.normalize(py.name()),
+                      new PythonPackagePlanner.Sibling(attr, shell.interpreter(py, p.path())));
+                }
+              });
+    }
     for (Project p : facts.projects()) {
       if (p.python().isPresent()) {
-        PythonProject py = p.python().get();
-        String name = py.name() == null ? p.name() : py.name();
-        new PythonPackagePlanner(data, warnings, shell, base)
-            .plan(p, py, attr(name, attrs), src(p))
+        new PythonPackagePlanner(data, warnings, shell, base, siblings)
+            .plan(p, p.python().get(), pythonAttrs.get(p), src(p))
             .ifPresent(out::add);
       } else if (p.rust().isPresent()) {
         rust(p, p.rust().get(), attrs, DevShellPlanner.toolchainFile(facts)).ifPresent(out::add);

@@ -73,11 +73,31 @@ final class PythonPackagePlanner {
   private final DevShellPlanner shell;
   private final String base;
 
-  PythonPackagePlanner(NixpkgsData data, Warnings warnings, DevShellPlanner shell, String base) {
+  /**
+   * The repository's Python projects this flake packages, by normalized distribution name: a
+   * dependency on one of them is that package of the flake, not nixpkgs' (a uv workspace's members
+   * depend on each other so).
+   */
+  record Sibling(String attr, String interpreter) {}
+
+  private final Map<String, Sibling> siblings;
+
+  PythonPackagePlanner(
+      NixpkgsData data,
+      Warnings warnings,
+      DevShellPlanner shell,
+      String base,
+      Map<String, Sibling> siblings) {
     this.data = data;
     this.warnings = warnings;
     this.shell = shell;
     this.base = base;
+    this.siblings = siblings;
+  }
+
+  /** Whether {@link #plan} gives the project a package: a Rust part needs its Cargo.lock. */
+  static boolean packaged(Project p, PythonProject py) {
+    return !py.nativeParts().contains("rust") || p.rust().map(RustProject::lockfile).orElse(false);
   }
 
   Optional<NixBuild> plan(Project p, PythonProject py, String attr, String src) {
@@ -94,6 +114,26 @@ final class PythonPackagePlanner {
     for (Requirement r : py.dependencies()) {
       Optional<String> where = platforms.where(r);
       if (where.isEmpty()) {
+        continue;
+      }
+      Sibling sibling = siblings.get(r.normalizedName());
+      if (sibling != null && !sibling.attr().equals(attr)) {
+        if (sibling.interpreter().equals(interpreter)) {
+          byPlatform
+              .get(where.get())
+              .add("self.packages.${pkgs.stdenv.hostPlatform.system}." + sibling.attr());
+        } else {
+          warnings.add(
+              manifest,
+              "depends on "
+                  + r.normalizedName()
+                  + ", which this flake builds for "
+                  + sibling.interpreter()
+                  + " while this package is built for "
+                  + interpreter
+                  + "; nixpkgs refuses a package of one Python in another's, so the dependency is"
+                  + " left out: give both projects a requires-python that one interpreter meets");
+        }
         continue;
       }
       Optional<String> found = data.python3Package(r.normalizedName());
@@ -126,7 +166,7 @@ final class PythonPackagePlanner {
     List<String> buildInputs = new ArrayList<>();
     String lock = null;
     if (py.nativeParts().contains("rust")) {
-      if (!p.rust().map(RustProject::lockfile).orElse(false)) {
+      if (!packaged(p, py)) {
         warnings.add(
             NixBuildPlanner.file(p, "Cargo.lock"),
             "is missing, so the Nix package of "
