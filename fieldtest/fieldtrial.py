@@ -1426,11 +1426,35 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
         wrong = r.get("detect", {}).get("wrong", [])
         if wrong:
             L.append(f"- **{r['name']}**: " + "; ".join(md_escape(w) for w in wrong))
+    L += ["", "## Failures, and why", "",
+          "Each failing cell, with the cause found in its log when it lies outside what nixmigrate "
+          "wrote (projects.json `explain`). A failure without one is nixmigrate's until shown otherwise.", ""]
+    explained = {p["name"]: p.get("explain", {}) for p in projects}
+    for name, column, error in failures(results):
+        why = explained.get(name, {}).get(column)
+        L.append(f"- **{name}**, {column}: {md_escape(error)}. "
+                 + (f"Why: {md_escape(why)}" if why else "**Not explained.**"))
     L += ["", "## Projects", "", "| project | source | version | sha256 | why it is here |", "|---|---|---|---|---|"]
     for p in projects:
         L.append(f"| {p['name']} | {p['source']} `{p['package']}` | {p['version']} | `{p['sha256'][:16]}…` | {md_escape(p.get('notes', ''))} |")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(L) + "\n")
+
+
+def failures(results: list[dict]) -> list[tuple[str, str, str]]:
+    """(project, column, first error) of every failing recipe, cache check, Nix evaluation and replay."""
+    out = []
+    for r in results:
+        cells = {k: r.get("recipes", {}).get(k) for k in RECIPES}
+        cells["cache"] = r.get("cache")
+        cells["replay"] = r.get("nix", {}).get("replay")
+        if r.get("nix", {}).get("status") == "fail":
+            cells["nix"] = r["nix"]
+        for column, cell in cells.items():
+            if cell and cell.get("status") == "fail":
+                error = (cell.get("error") or "").splitlines()
+                out.append((r["name"], column, (error[0] if error else "")[:200]))
+    return out
 
 
 def wrong_kinds(results: list[dict]) -> dict:
