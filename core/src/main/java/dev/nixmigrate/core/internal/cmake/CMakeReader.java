@@ -315,21 +315,7 @@ public final class CMakeReader {
     }
     int openFrames = frames.size();
     for (Command cmd : commands) {
-      try {
-        command(cmd, file, dir, depth);
-      } catch (OverBudget e) {
-        if (e.getMessage() != null) {
-          files.report(
-              Diagnostic.error(
-                  file,
-                  cmd.line(),
-                  1,
-                  e.getMessage()
-                      + "; no real project needs this, so nixmigrate does not read this CMake"
-                      + " project"));
-        }
-        throw new OverBudget(null); // Reported once; unwinds to read().
-      }
+      step(cmd, file, dir, depth);
     }
     while (frames.size() > openFrames) {
       frames.pop(); // An unclosed block ends with its file.
@@ -338,6 +324,25 @@ public final class CMakeReader {
     restore("CMAKE_CURRENT_SOURCE_DIR", savedSource);
     restore("CMAKE_CURRENT_LIST_DIR", savedList);
     return true;
+  }
+
+  /** Reads one command of a file; going over a budget is reported at it, once. */
+  private void step(Command cmd, String file, String dir, int depth) {
+    try {
+      command(cmd, file, dir, depth);
+    } catch (OverBudget e) {
+      if (e.getMessage() != null) {
+        files.report(
+            Diagnostic.error(
+                file,
+                cmd.line(),
+                1,
+                e.getMessage()
+                    + "; no real project needs this, so nixmigrate does not read this CMake"
+                    + " project"));
+      }
+      throw new OverBudget(null); // Reported once; unwinds to read().
+    }
   }
 
   private void restore(String var, String value) {
@@ -543,7 +548,7 @@ public final class CMakeReader {
     callDepth++;
     try {
       for (Command c : d.body()) {
-        command(c, d.file(), dir, depth); // Relative paths are the caller's.
+        step(c, d.file(), dir, depth); // Relative paths are the caller's.
       }
     } finally {
       callDepth--;
@@ -572,7 +577,7 @@ public final class CMakeReader {
       int openFrames = frames.size();
       try {
         for (Command c : d.body()) {
-          command(c, d.file(), d.dir(), 0);
+          step(c, d.file(), d.dir(), 0);
         }
       } finally {
         recording = null;

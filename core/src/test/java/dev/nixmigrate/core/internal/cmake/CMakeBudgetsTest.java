@@ -38,6 +38,16 @@ class CMakeBudgetsTest {
     assertTrue(d.message().contains("a variable expands to more than 15 characters"), d.message());
   }
 
+  /** Inside a function's body, called or never called, the budget stops at the body's line. */
+  @Test
+  void valueLengthInAFunctionBody() {
+    CMakeReader.Budgets small =
+        new CMakeReader.Budgets(15, DEFAULT.expandedChars(), DEFAULT.expansions(), 60_000);
+    String body = "function(grow)\n  set(A 0123456789)\n  set(B ${A}${A})\nendfunction()\n";
+    assertEquals(4, overBudget("project(a)\n" + body + "grow()\n", small).line());
+    assertEquals(4, overBudget("project(a)\n" + body, small).line());
+  }
+
   @Test
   void expandedCharactersInAll() {
     Diagnostic d =
