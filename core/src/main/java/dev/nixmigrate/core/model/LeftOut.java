@@ -3,8 +3,8 @@ package dev.nixmigrate.core.model;
 /**
  * A folder with a manifest that is not one of the repository's projects: an example, a test
  * fixture, a benchmark, fuzz targets, vendored code, a documentation build, a separate CMake
- * project inside another that does not build it, or a folder nixmigrate.toml excludes. CI, the
- * justfile and the flake leave it out.
+ * project inside another that does not build it, another build of an enclosing project's sources,
+ * or a folder nixmigrate.toml excludes. CI, the justfile and the flake leave it out.
  *
  * @param path the folder, relative to the repository root
  * @param name the name its manifest gives
@@ -23,6 +23,11 @@ public record LeftOut(String path, String name, Role role, String reason) {
     DOCS,
     /** A CMake project of its own inside another CMake project's tree that does not build it. */
     STANDALONE,
+    /**
+     * Another build (CMake, meson, make) of an enclosing project's sources: its own folder holds no
+     * C or C++ source (lz4's build/cmake and contrib/meson).
+     */
+    ALTERNATIVE,
     EXCLUDED;
   }
 }

@@ -91,6 +91,9 @@ public final class ProjectRoles {
           role = standalone(p, facts.projects());
         }
         if (role == null) {
+          role = alternative(p, facts.projects(), files);
+        }
+        if (role == null) {
           kept.add(p);
         } else {
           byRole.add(p);
@@ -157,6 +160,88 @@ public final class ProjectRoles {
       }
     }
     return null;
+  }
+
+  /**
+   * C and C++ source and header suffixes: a folder with none of them compiles nothing of its own.
+   */
+  private static final List<String> SOURCES =
+      List.of(".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx", ".m", ".mm", ".cu");
+
+  /**
+   * How many entries the search for a source file reads before it takes the folder for a project.
+   */
+  private static final int SOURCE_SEARCH_LIMIT = 5_000;
+
+  /**
+   * A CMake, meson or make project inside another project's folder whose build names a path out of
+   * its folder ({@code ../..}) and whose folder holds no C or C++ source: it compiles the enclosing
+   * project's sources, so it is another way to build them (lz4's build/cmake and contrib/meson
+   * beside its Makefile).
+   */
+  private static LeftOut alternative(Project p, List<Project> all, RepoFiles files) {
+    if (p.python().isPresent()
+        || p.rust().isPresent()
+        || (p.cmake().isEmpty() && p.nativeBuild().isEmpty())) {
+      return null;
+    }
+    for (Project outer : all) {
+      if (outer != p && (outer.path().equals(".") || p.path().startsWith(outer.path() + "/"))) {
+        if (!readsAbove(p, files) || hasSources(files, p.path())) {
+          return null;
+        }
+        return new LeftOut(
+            p.path(),
+            p.name(),
+            Role.ALTERNATIVE,
+            "its folder holds no C or C++ source, so its build compiles the sources of the project"
+                + " at "
+                + outer.path()
+                + ": another way to build them; name it in include = [...] in "
+                + SETTINGS
+                + " to build it too");
+      }
+    }
+    return null;
+  }
+
+  /** A relative path segment {@code ..} in a CMake file: between separators, quotes or spaces. */
+  private static final java.util.regex.Pattern PARENT =
+      java.util.regex.Pattern.compile(
+          "(?:^|[/\"'\\s(}])\\.\\.(?:$|[/\"'\\s)])", java.util.regex.Pattern.MULTILINE);
+
+  /** Whether the project's build names a path that leads out of its folder. */
+  private static boolean readsAbove(Project p, RepoFiles files) {
+    if (p.nativeBuild().isPresent()) {
+      return p.nativeBuild().get().readsAbove() != null;
+    }
+    return files
+        .text(RepoFiles.join(p.path(), "CMakeLists.txt"))
+        .map(t -> PARENT.matcher(t).find())
+        .orElse(false);
+  }
+
+  /** Whether the folder's tree holds a C or C++ file; true when it is too large to tell. */
+  private static boolean hasSources(RepoFiles files, String dir) {
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(dir));
+    int seen = 0;
+    while (!todo.isEmpty()) {
+      String d = todo.pop();
+      for (String name : files.list(d)) {
+        if (++seen > SOURCE_SEARCH_LIMIT) {
+          return true;
+        }
+        String path = RepoFiles.join(d, name);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (SOURCES.stream().anyMatch(lower::endsWith)) {
+          return true;
+        }
+        if (!name.startsWith(".") && files.isDirectory(path)) {
+          todo.push(path);
+        }
+      }
+    }
+    return false;
   }
 
   private static Scope scope(RepoFiles files, List<Diagnostic> diagnostics) {

@@ -114,6 +114,31 @@ class ProjectRolesTest {
     assertEquals(List.of(".", "bindings", "tools/misc"), paths(RepoScanner.scan(dir)));
   }
 
+  /** lz4's shape: a Makefile project with CMake and meson builds of its sources in subfolders. */
+  @Test
+  void aBuildWhoseFolderHoldsNoSourceIsAnotherBuildOfTheEnclosingProject() {
+    TestRepo.in(dir)
+        .file("Makefile", "all:\n\t$(MAKE) -C lib\n")
+        .file("lib/Makefile", "lib: lz.o\n\t$(CC) -c lz.c\n")
+        .file("lib/lz.c", "int lz(void) { return 0; }\n")
+        .file(
+            "build/cmake/CMakeLists.txt",
+            "cmake_minimum_required(VERSION 3.10)\nproject(LZ C)\n"
+                + "set(TOP ${CMAKE_CURRENT_SOURCE_DIR}/../..)\nadd_library(lz ${TOP}/lib/lz.c)\n")
+        .file("contrib/meson/meson.build", "project('lz', 'c')\nsubdir('meson')\n")
+        .file("contrib/meson/meson/meson.build", "library('lz', '../../../lib/lz.c')\n")
+        .file("tools/gen/CMakeLists.txt", "project(gen C)\nadd_executable(gen gen.c)\n")
+        .file("tools/gen/src/gen.c", "int main(void) { return 0; }\n");
+    RepoFacts f = RepoScanner.scan(dir);
+    assertEquals(List.of(".", "tools/gen"), paths(f), "a build with sources of its own stays");
+    assertEquals(
+        List.of("build/cmake alternative", "contrib/meson alternative"),
+        f.leftOut().stream().map(l -> l.path() + " " + l.role().id()).sorted().toList());
+    assertTrue(f.leftOut().get(0).reason().contains("project at ."), f.leftOut().toString());
+    TestRepo.in(dir).file("nixmigrate.toml", "include = [\"build/cmake\"]\n");
+    assertEquals(List.of(".", "build/cmake", "tools/gen"), paths(RepoScanner.scan(dir)));
+  }
+
   @Test
   void aRepositoryOfExamplesOnlyKeepsThem() {
     TestRepo.in(dir)
