@@ -865,14 +865,34 @@ VERSION_HOOKS = {"hatch-vcs": "SETUPTOOLS_SCM_PRETEND_VERSION", "setuptools-scm"
                  "uv-dynamic-versioning": "UV_DYNAMIC_VERSIONING_BYPASS", "pdm-backend": "PDM_BUILD_SCM_VERSION"}
 
 
+# A dependency on another package of the same flake: `self.packages.${system}.ATTR`.
+SELF_PACKAGE = re.compile(r"self\.packages\.\$\{[^}]*\}\.([\w-]+)")
+
+
+def python_block(text: str, attr: str | None = None) -> str | None:
+    """The body of the flake's first buildPythonPackage call, or of the one bound to `attr`."""
+    name = re.escape(attr) if attr else r"[\w-]+"
+    m = re.search(rf"^\s*{name} = [\w.]+\.buildPythonPackage \{{\n(.*?)\n\s*\}};", text, re.S | re.M)
+    return m[1] if m else None
+
+
 def replay_python(repo, work, env, text, logf, timeout) -> dict:
-    build_system = [py_name(a) for a in nix_strings(text, "build-system")]
-    if "maturinBuildHook" in text:  # the hook is nixpkgs' way to build with maturin
+    block = python_block(text) or text
+    # The packages of the flake this one depends on are built from their own src, as Nix would.
+    siblings = [a for a in SELF_PACKAGE.findall(block) if python_block(text, a)]
+    own = SELF_PACKAGE.sub("", block)
+    build_system = [py_name(a) for a in nix_strings(own, "build-system")]
+    if "maturinBuildHook" in own:  # the hook is nixpkgs' way to build with maturin
         build_system.append("maturin")
-    deps = [py_name(a) for a in nix_strings(text, "dependencies")]
-    checks = [py_name(a) for a in nix_strings(text, "nativeCheckInputs") if "CheckHook" not in a]
-    block = re.search(r"buildPythonPackage \{\n(.*?)\n\s*\};", text, re.S)
-    block = block[1] if block else text
+    deps = [py_name(a) for a in nix_strings(own, "dependencies")]
+    checks = [py_name(a) for a in nix_strings(own, "nativeCheckInputs") if "CheckHook" not in a]
+    sibling_srcs = []
+    for attr in siblings:
+        sblock = python_block(text, attr)
+        src = re.search(r"^\s*src = \./([^;]*);", sblock, re.M)
+        sibling_srcs.append(repo / src[1] if src and src[1] else repo)
+        build_system += [py_name(a) for a in nix_strings(sblock, "build-system")]
+        deps += [py_name(a) for a in nix_strings(sblock, "dependencies")]
     version = re.search(r'^\s*version = "([^"]*)";', block, re.M)
     venv = work / "nix-venv"
     bare_venv(venv, logf)
@@ -884,7 +904,8 @@ def replay_python(repo, work, env, text, logf, timeout) -> dict:
     for pkg, var in VERSION_HOOKS.items():
         if pkg in build_system and version:
             env[var] = version[1]
-    res = {"build-system": build_system, "dependencies": deps, "nativeCheckInputs": checks}
+    res = {"build-system": build_system, "dependencies": deps, "nativeCheckInputs": checks,
+           **({"flake packages": siblings} if siblings else {})}
     r = run([pip, "install", "-q", "--upgrade", "build", *build_system], env=env, timeout=timeout, logfile=logf)
     if not r.ok:
         return {**res, **replay_failure("build-system install", r.out, repo, env)}
@@ -894,6 +915,11 @@ def replay_python(repo, work, env, text, logf, timeout) -> dict:
             cwd=repo, env=env, timeout=timeout, logfile=logf)
     if not r.ok:
         return {**res, **replay_failure("wheel", r.out, repo, env)}
+    for src in sibling_srcs:
+        r = run([str(venv / "bin" / "python"), "-m", "build", "--no-isolation", "--skip-dependency-check", "--wheel",
+                 "-o", str(dist)], cwd=src, env=env, timeout=timeout, logfile=logf)
+        if not r.ok:
+            return {**res, **replay_failure(f"wheel of {src.relative_to(repo)}", r.out, repo, env)}
     wheels = list(dist.glob("*.whl"))
     # Runtime: a fresh venv with the wheel and only the dependencies the flake names.
     rt = work / "nix-runtime"
@@ -1432,7 +1458,7 @@ def write_scoreboard(results: list[dict], projects: list[dict], path: Path, comm
     explained = {p["name"]: p.get("explain", {}) for p in projects}
     for name, column, error in failures(results):
         why = explained.get(name, {}).get(column)
-        L.append(f"- **{name}**, {column}: {md_escape(error)}. "
+        L.append(f"- **{name}**, {column}: {md_escape(error.rstrip('.'))}. "
                  + (f"Why: {md_escape(why)}" if why else "**Not explained.**"))
     L += ["", "## Projects", "", "| project | source | version | sha256 | why it is here |", "|---|---|---|---|---|"]
     for p in projects:
