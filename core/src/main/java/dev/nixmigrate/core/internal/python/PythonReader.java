@@ -357,13 +357,46 @@ public final class PythonReader {
   }
 
   /**
-   * The dependencies uv-dynamic-versioning's hatchling metadata hook writes: its list, where a
+   * The dependencies a hatchling metadata hook writes. uv-dynamic-versioning's: its list, where a
    * version clause may be a template of the project's own version ({@code =={{ version }}}, for the
-   * packages released with it). Such a clause is left out: the name and the markers stay.
+   * packages released with it); such a clause is left out, the name and the markers stay.
+   * hatch-requirements-txt's: the requirements files its {@code files} names (or the older {@code
+   * filename}; {@code requirements.txt} when it names none).
    */
   private List<Requirement> hookDependencies(TomlDoc doc, String file) {
     String[] key = {"tool", "hatch", "metadata", "hooks", "uv-dynamic-versioning", "dependencies"};
     List<Requirement> out = new ArrayList<>();
+    String[] txt = {"tool", "hatch", "metadata", "hooks", "requirements_txt"};
+    if (doc.table(txt) != null) {
+      List<String> names =
+          new ArrayList<>(
+              fields
+                  .strings(
+                      doc, true, "tool", "hatch", "metadata", "hooks", "requirements_txt", "files")
+                  .stream()
+                  .map(TomlDoc.Item::value)
+                  .toList());
+      String single = fields.string(doc.table(txt), true, "filename");
+      if (names.isEmpty()) {
+        names.add(single != null ? single : "requirements.txt");
+      }
+      for (String name : names) {
+        String rel = RepoFiles.normalize(path(name));
+        if (rel == null || !files.isFile(rel)) {
+          files.report(
+              Diagnostic.warning(
+                  file,
+                  doc.line(txt),
+                  1,
+                  "hatch-requirements-txt reads "
+                      + (name.matches("[A-Za-z0-9._/-]{1,200}") ? name : "a file")
+                      + ", which is not a file of the repository; the project's dependencies"
+                      + " from it are unknown"));
+          continue;
+        }
+        out.addAll(RequirementsFiles.read(files, rel).requirements());
+      }
+    }
     for (TomlDoc.Item item : fields.strings(doc, true, key)) {
       Requirement r =
           Requirements.parse(

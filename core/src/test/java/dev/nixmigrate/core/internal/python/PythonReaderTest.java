@@ -95,6 +95,42 @@ class PythonReaderTest {
   }
 
   @Test
+  void dependenciesHatchRequirementsTxtReadsComeFromTheFilesItNames() {
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            """
+            [project]
+            name = "app"
+            version = "1.0"
+            dynamic = ["dependencies"]
+
+            [tool.hatch.metadata.hooks.requirements_txt]
+            files = ["requirements/base.txt", "../outside.txt"]
+            """)
+        .file("requirements/base.txt", "click>=8 # the CLI\nrich\n");
+    RepoFiles files = new RepoFiles(dir);
+    PythonProject p = read(files, "pyproject.toml").orElseThrow();
+    assertEquals(
+        List.of("click", "rich"), p.dependencies().stream().map(Requirement::name).toList());
+    assertEquals(1, files.diagnostics().size(), files.diagnostics().toString());
+    assertTrue(files.diagnostics().get(0).message().contains("../outside.txt"));
+
+    // Without files or filename, the hook reads requirements.txt.
+    TestRepo.in(dir)
+        .file(
+            "pyproject.toml",
+            "[project]\nname = \"app\"\nversion = \"1.0\"\ndynamic = [\"dependencies\"]\n\n"
+                + "[tool.hatch.metadata.hooks.requirements_txt]\n")
+        .file("requirements.txt", "httpx\n");
+    assertEquals(
+        List.of("httpx"),
+        read(new RepoFiles(dir), "pyproject.toml").orElseThrow().dependencies().stream()
+            .map(Requirement::name)
+            .toList());
+  }
+
+  @Test
   void setupCfgOnlyProject() {
     TestRepo.in(dir)
         .file(
