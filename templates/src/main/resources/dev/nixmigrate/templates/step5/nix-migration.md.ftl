@@ -75,6 +75,17 @@ Variables, **masked** (kept out of job logs) and **protected** (given only to pi
 protected branches; the default branch is protected unless you changed it).
 </#if>
 
+<#if cacheKind == "s3">
+CI uploads with `nix copy --to '${cacheStore}'`, which runs with the job's AWS credentials.
+Everyone else reads the bucket over public HTTPS, `${cacheSubstituter}`: the bucket must let
+anyone read its objects (a bucket policy that grants `s3:GetObject` to all). That is safe for
+what it holds: Nix takes a path from it only with a valid signature from the public key in
+`nix/nix.conf`. A private bucket is read through `${cacheStore}` as the substituter instead;
+then the Nix daemon, not your shell, fetches from it, with AWS credentials of its own (root's
+`~/.aws/credentials`, or a profile named with `&profile=NAME`) on every machine and CI runner
+that reads it.
+
+</#if>
 Developers and other machines read from it with the lines in `nix/nix.conf`. Use the `extra-`
 settings: they add to the defaults. nixmigrate never sets `accept-flake-config` or
 `trusted-users`: a flake's `nixConfig` is applied only after the user accepts it, and for a

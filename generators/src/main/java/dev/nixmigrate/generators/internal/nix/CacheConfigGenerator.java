@@ -94,6 +94,12 @@ public final class CacheConfigGenerator implements Generator {
     doc.put("cacheKind", cache.kind());
     doc.put("cacheName", cache.name());
     doc.put("cacheSecret", NixWorkflowGenerator.secrets(cache));
+    doc.put("cacheSubstituter", cache.substituter());
+    doc.put(
+        "cacheStore",
+        cache.provider() == dev.nixmigrate.generators.BinaryCache.Provider.S3
+            ? cache.storeUri()
+            : "");
     doc.put("ci", dev.nixmigrate.generators.internal.ci.CiTarget.of(facts, options).id());
     doc.put("hasBuilders", !options.builders().isEmpty());
     doc.put("environments", DevEnvironments.rows(facts, options, ctx));
