@@ -1475,7 +1475,9 @@ def failures(results: list[dict]) -> list[tuple[str, str, str]]:
         cells["cache"] = r.get("cache")
         cells["replay"] = r.get("nix", {}).get("replay")
         if r.get("nix", {}).get("status") == "fail":
-            cells["nix"] = r["nix"]
+            evals = [v for k in ("packages", "checks") for v in r["nix"].get(k, {}).values()]
+            cells["nix"] = {"status": "fail", "error": next(
+                (v.get("error", "") for v in evals if v.get("status") == "fail"), r["nix"].get("error", ""))}
         for column, cell in cells.items():
             if cell and cell.get("status") == "fail":
                 error = (cell.get("error") or "").splitlines()
