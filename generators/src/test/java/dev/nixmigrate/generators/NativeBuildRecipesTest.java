@@ -172,4 +172,26 @@ class NativeBuildRecipesTest {
       }
     }
   }
+
+  /**
+   * newsboat's shape: a Makefile that compiles a C++ program beside the Cargo workspace. The jobs
+   * build with cargo, so step 1 says the C++ build is nobody's yet, and how to run it.
+   */
+  @Test
+  void aMakefileBuildBesideACargoWorkspaceIsNamedAsUnbuilt() {
+    Path dir = temp.resolve("cpp-beside-cargo");
+    TestRepo.in(dir)
+        .file("Cargo.toml", "[package]\nname = \"app\"\nversion = \"1.0.0\"\nedition = \"2021\"\n")
+        .file("src/lib.rs", "")
+        .file("Makefile", "CXX?=c++\nall: app\napp: main.o\n\t$(CXX) -o app main.o\n")
+        .file("main.cpp", "int main() { return 0; }\n");
+    Generators.Generation g = Generators.generate(RepoScanner.scan(dir), Options.defaults(), 1);
+    assertTrue(
+        g.warnings().stream()
+            .anyMatch(
+                w ->
+                    w.message().contains("has a make build beside it that compiles its C or C++")
+                        && w.message().contains("for make: make, then its test or check target")),
+        g.warnings().toString());
+  }
 }

@@ -87,6 +87,7 @@ final class ProjectAssembler {
     List<String> makeDirs = dirsWith("Makefile");
     makeDirs.sort(Comparator.comparingInt(ProjectAssembler::depth).thenComparing(d -> d));
     List<String> make = new ArrayList<>();
+    Map<String, Set<Language>> makeLanguages = new TreeMap<>();
     for (String dir : makeDirs) {
       List<String> names = tree.get(dir);
       boolean otherBuild =
@@ -102,6 +103,11 @@ final class ProjectAssembler {
       if (!otherBuild && !nested && builds) {
         make.add(dir);
         other.computeIfAbsent(dir, k -> new ArrayList<>()).add("make");
+      } else if (besideCargo(names) && !nested && builds && compilesC(dir)) {
+        // A Cargo workspace's Makefile that also compiles C or C++ (newsboat's): cargo builds
+        // only the Rust part, so the Makefile's is a build of its own, and its languages count.
+        other.computeIfAbsent(dir, k -> new ArrayList<>()).add("make");
+        makeLanguages.put(dir, sourceLanguages(dir));
       }
     }
 
@@ -132,7 +138,7 @@ final class ProjectAssembler {
           new Project(
               dir,
               name(dir, py, rs, cm, mp),
-              languages(py, rs, cm, mp, others),
+              languages(py, rs, cm, mp, others, makeLanguages.getOrDefault(dir, Set.of())),
               py,
               rs,
               cm,
@@ -172,8 +178,9 @@ final class ProjectAssembler {
       Optional<RustProject> rs,
       Optional<CMakeProject> cm,
       MesonReader.MesonProject mp,
-      List<String> others) {
-    TreeSet<Language> langs = new TreeSet<>();
+      List<String> others,
+      Set<Language> makeLanguages) {
+    TreeSet<Language> langs = new TreeSet<>(makeLanguages);
     py.ifPresent(
         p -> {
           langs.add(Language.PYTHON);
@@ -191,10 +198,49 @@ final class ProjectAssembler {
     if (mp != null) {
       langs.addAll(mp.languages());
     }
-    if (others.contains("make")) {
+    if (others.contains("make") && makeLanguages.isEmpty()) {
       langs.add(Language.C);
     }
     return List.copyOf(langs);
+  }
+
+  /** A folder whose only other manifest is Cargo's. */
+  private static boolean besideCargo(List<String> names) {
+    return names.contains("Cargo.toml")
+        && !names.contains("CMakeLists.txt")
+        && !names.contains("meson.build")
+        && names.stream().noneMatch(PythonReader::isManifest);
+  }
+
+  /** A make variable of the C or C++ compiler, set or used: the Makefile compiles C or C++. */
+  private static final java.util.regex.Pattern COMPILER =
+      java.util.regex.Pattern.compile(
+          "\\$[({](?:CC|CXX)[)}]|^[ \\t]*(?:CC|CXX)[ \\t]*[:?+]?=",
+          java.util.regex.Pattern.MULTILINE);
+
+  private boolean compilesC(String dir) {
+    return files
+        .text(RepoFiles.join(dir, "Makefile"))
+        .map(t -> COMPILER.matcher(t).find())
+        .orElse(false);
+  }
+
+  /** C when the folder's tree holds .c files, C++ when it holds .cc, .cpp or .cxx files. */
+  private Set<Language> sourceLanguages(String dir) {
+    Set<Language> out = new TreeSet<>();
+    tree.forEach(
+        (d, names) -> {
+          if (d.equals(dir) || within(d, dir)) {
+            for (String n : names) {
+              if (n.endsWith(".c")) {
+                out.add(Language.C);
+              } else if (n.matches(".*\\.(cc|cpp|cxx)$")) {
+                out.add(Language.CPP);
+              }
+            }
+          }
+        });
+    return out.isEmpty() ? Set.of(Language.C) : out;
   }
 
   private static boolean cSources(List<String> names) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nixmigrate.core.RepoScanner;
 import dev.nixmigrate.core.json.FactsJson;
+import dev.nixmigrate.core.model.Language;
 import dev.nixmigrate.core.model.NativeBuild;
 import dev.nixmigrate.core.model.NixPackage;
 import dev.nixmigrate.core.model.Project;
@@ -180,6 +181,27 @@ class NativeBuildReaderTest {
     RepoFacts facts = RepoScanner.scan(dir);
     assertEquals(1, facts.projects().size());
     assertTrue(facts.projects().get(0).nativeBuild().isEmpty());
+  }
+
+  /** newsboat's shape: the Makefile builds a C++ program beside the Cargo workspace it links. */
+  @Test
+  void aMakefileThatCompilesCppBesideACargoWorkspaceIsABuildOfItsOwn() {
+    String cargo = "[package]\nname = \"app\"\nversion = \"1.0.0\"\nedition = \"2021\"\n";
+    TestRepo.in(dir)
+        .file("Cargo.toml", cargo)
+        .file("src/lib.rs", "")
+        .file("Makefile", "CXX?=c++\nall: app\napp: main.o\n\t$(CXX) -o app main.o\n")
+        .file("main.cpp", "int main() { return 0; }\n");
+    Project p = RepoScanner.scan(dir).projects().get(0);
+    assertEquals(List.of("make"), p.otherBuilds());
+    assertEquals(List.of(Language.RUST, Language.CPP), p.languages());
+    assertTrue(p.nativeBuild().isEmpty(), "cargo's project, with a build beside it");
+
+    // A Makefile that only drives cargo compiles no C: the project stays cargo's alone.
+    TestRepo.in(dir).file("Makefile", "all:\n\tcargo build\n");
+    Project cargoOnly = RepoScanner.scan(dir).projects().get(0);
+    assertEquals(List.of(), cargoOnly.otherBuilds());
+    assertEquals(List.of(Language.RUST), cargoOnly.languages());
   }
 
   @Test

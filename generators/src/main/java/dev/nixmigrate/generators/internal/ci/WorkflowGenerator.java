@@ -121,8 +121,8 @@ public final class WorkflowGenerator implements Generator {
                   + " with "
                   + with
                   + " only, so step 1 stays partial until a job of yours runs that build (for"
-                  + " meson: meson setup build, then meson test -C build), with the tools its"
-                  + " build files ask for");
+                  + " meson: meson setup build, then meson test -C build; for make: make, then"
+                  + " its test or check target), with the tools its build files ask for");
     }
   }
 }
