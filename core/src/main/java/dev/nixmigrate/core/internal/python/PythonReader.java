@@ -221,17 +221,15 @@ public final class PythonReader {
         }
       }
     }
-    if (project != null
-        && deps.isEmpty()
-        && project.strings("dynamic").contains("dependencies")
-        && project.value("dependencies") == null) {
+    // Dependencies a build step writes: a hatchling metadata hook's, else setup.py's.
+    boolean dynamicDeps =
+        project != null
+            && project.strings("dynamic").contains("dependencies")
+            && project.value("dependencies") == null;
+    if (dynamicDeps && deps.isEmpty()) {
       deps.addAll(hookDependencies(py, path("pyproject.toml")));
     }
     if (setupPy != null) {
-      boolean dynamicDeps =
-          project != null
-              && project.strings("dynamic").contains("dependencies")
-              && project.value("dependencies") == null;
       if ((project == null && poetry == null || dynamicDeps) && deps.isEmpty()) {
         deps.addAll(setupPyRequires(setupPy));
       }
@@ -344,11 +342,22 @@ public final class PythonReader {
   }
 
   private List<Requirement> requirements(TomlDoc doc, String file, String... key) {
+    return requirements(doc, file, java.util.function.UnaryOperator.identity(), key);
+  }
+
+  /** The requirements at {@code key}, each string first rewritten by {@code rewrite}. */
+  private List<Requirement> requirements(
+      TomlDoc doc, String file, java.util.function.UnaryOperator<String> rewrite, String... key) {
     List<Requirement> out = new ArrayList<>();
     for (TomlDoc.Item item : fields.strings(doc, true, key)) {
       Requirement r =
           Requirements.parse(
-              files, item.value(), file, item.line(), item.column() + 1, "in " + doc.key(key));
+              files,
+              rewrite.apply(item.value()),
+              file,
+              item.line(),
+              item.column() + 1,
+              "in " + doc.key(key));
       if (r != null) {
         out.add(r);
       }
@@ -397,19 +406,7 @@ public final class PythonReader {
         out.addAll(RequirementsFiles.read(files, rel).requirements());
       }
     }
-    for (TomlDoc.Item item : fields.strings(doc, true, key)) {
-      Requirement r =
-          Requirements.parse(
-              files,
-              withoutTemplatedClauses(item.value()),
-              file,
-              item.line(),
-              item.column() + 1,
-              "in " + doc.key(key));
-      if (r != null) {
-        out.add(r);
-      }
-    }
+    out.addAll(requirements(doc, file, PythonReader::withoutTemplatedClauses, key));
     return out;
   }
 
