@@ -244,7 +244,17 @@ final class ProjectAssembler {
   }
 
   private static boolean cSources(List<String> names) {
-    return names.stream().anyMatch(n -> n.matches(".*\\.(c|cc|cpp|cxx|h|hpp)$"));
+    return names.stream().anyMatch(ProjectAssembler::isCSource);
+  }
+
+  private static final java.util.regex.Pattern C_SOURCE =
+      java.util.regex.Pattern.compile(
+          ".*\\.(c|cc|cpp|cxx|c\\+\\+|h|hh|hpp|hxx|m|mm|cu)",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** A C, C++, Objective-C or CUDA source or header, by its name. */
+  static boolean isCSource(String name) {
+    return C_SOURCE.matcher(name).matches();
   }
 
   /** True when a folder below {@code dir} holds C or C++ sources. */

@@ -163,12 +163,6 @@ public final class ProjectRoles {
   }
 
   /**
-   * C and C++ source and header suffixes: a folder with none of them compiles nothing of its own.
-   */
-  private static final List<String> SOURCES =
-      List.of(".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx", ".m", ".mm", ".cu");
-
-  /**
    * How many entries the search for a source file reads before it takes the folder for a project.
    */
   private static final int SOURCE_SEARCH_LIMIT = 5_000;
@@ -232,8 +226,7 @@ public final class ProjectRoles {
           return true;
         }
         String path = RepoFiles.join(d, name);
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (SOURCES.stream().anyMatch(lower::endsWith)) {
+        if (ProjectAssembler.isCSource(name)) {
           return true;
         }
         if (!name.startsWith(".") && files.isDirectory(path)) {
